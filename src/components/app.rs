@@ -1,0 +1,133 @@
+//! The app shell: gets the article (embedded, inline JSON, parsed value or URL),
+//! validates it, and shows the article, a loading skeleton or an error panel.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::article::ArticleWidget;
+use crate::components::error_panel::ErrorPanel;
+use crate::config::{HostEvent, WidgetConfig};
+use crate::load::{self, LoadError};
+use crate::model::Article;
+
+/// Where the article comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArticleSource {
+    /// The article compiled into the widget.
+    Embedded,
+    /// Raw JSON text (inline `<script type="application/json">`, mount API).
+    Json(Rc<str>),
+    /// An already parsed article (mount API with an object).
+    Parsed(Rc<Article>),
+    /// A failure found before the app could load anything (e.g. bad JS value).
+    Failed(Rc<LoadError>),
+    /// A URL to fetch.
+    Url(AttrValue),
+}
+
+/// Props of [`App`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    /// Article source.
+    pub source: ArticleSource,
+    /// Host settings.
+    #[prop_or_default]
+    pub config: Rc<WidgetConfig>,
+    /// Reports to the host.
+    #[prop_or_default]
+    pub on_event: Callback<HostEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Ready(Rc<Article>),
+    Failed { summary: String, details: Vec<String>, retry: bool },
+}
+
+fn from_load(r: Result<load::Loaded, LoadError>) -> Phase {
+    match r {
+        Ok(l) => Phase::Ready(Rc::new(l.article)),
+        Err(e) => Phase::Failed { summary: e.summary(), details: e.details(), retry: false },
+    }
+}
+
+fn initial_phase(source: &ArticleSource) -> Phase {
+    match source {
+        ArticleSource::Embedded => from_load(load::embedded()),
+        ArticleSource::Json(raw) => from_load(load::load(raw)),
+        ArticleSource::Parsed(a) => from_load(load::check((**a).clone())),
+        ArticleSource::Failed(e) => from_load(Err((**e).clone())),
+        ArticleSource::Url(_) => Phase::Loading,
+    }
+}
+
+/// The widget root component.
+#[function_component(App)]
+pub fn app(p: &AppProps) -> Html {
+    let phase = {
+        let source = p.source.clone();
+        use_state(move || initial_phase(&source))
+    };
+    let attempt = use_state(|| 0u32);
+    {
+        let phase = phase.clone();
+        use_effect_with((p.source.clone(), *attempt), move |(source, attempt)| {
+            match source {
+                ArticleSource::Url(url) => {
+                    if *attempt > 0 {
+                        phase.set(Phase::Loading);
+                    }
+                    let url = url.to_string();
+                    let phase = phase.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let next = match crate::fetch::fetch_text(&url, crate::fetch::TIMEOUT_MS).await {
+                            Ok(text) => match load::load(&text) {
+                                Ok(l) => Phase::Ready(Rc::new(l.article)),
+                                Err(e) => {
+                                    let retry = matches!(e, LoadError::Syntax(_));
+                                    Phase::Failed { summary: e.summary(), details: e.details(), retry }
+                                }
+                            },
+                            Err(e) => Phase::Failed { summary: e.0, details: vec![format!("URL: {url}")], retry: true },
+                        };
+                        phase.set(next);
+                    });
+                }
+                other => phase.set(initial_phase(other)),
+            }
+        });
+    }
+    {
+        let on_event = p.on_event.clone();
+        use_effect_with((*phase).clone(), move |ph| {
+            if let Phase::Failed { summary, .. } = ph {
+                on_event.emit(HostEvent::Error(summary.clone()));
+            }
+        });
+    }
+    match &*phase {
+        Phase::Loading => html! {
+            <div class="ea-root ea-skeleton" aria-busy="true">
+                <p class="ea-visually-hidden" role="status">{"Loading the article…"}</p>
+                <div class="ea-skeleton__title"></div>
+                <div class="ea-skeleton__line"></div>
+                <div class="ea-skeleton__line"></div>
+                <div class="ea-skeleton__line ea-skeleton__line--short"></div>
+            </div>
+        },
+        Phase::Ready(article) => html! {
+            <ArticleWidget article={article.clone()} config={p.config.clone()} on_event={p.on_event.clone()} />
+        },
+        Phase::Failed { summary, details, retry } => {
+            let attempt = attempt.clone();
+            let onretry = retry.then(|| Callback::from(move |_| attempt.set(*attempt + 1)));
+            html! {
+                <div class="ea-root">
+                    <ErrorPanel summary={summary.clone()} details={details.clone()} {onretry} />
+                </div>
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! "Which best describes you?": a radio group that sets the reading audience, with
+//! the current choice always visible.
+
+use yew::prelude::*;
+
+use crate::model::Audience;
+
+/// Props of [`AudiencePicker`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct AudiencePickerProps {
+    /// Id prefix of the widget instance.
+    pub prefix: AttrValue,
+    /// Current audience.
+    pub audience: Audience,
+    /// Whether the reader has chosen (otherwise the picker invites a choice).
+    pub chosen: bool,
+    /// Called with the new audience.
+    pub onchange: Callback<Audience>,
+}
+
+/// The audience radio group.
+#[function_component(AudiencePicker)]
+pub fn audience_picker(p: &AudiencePickerProps) -> Html {
+    let name = format!("{}audience", p.prefix);
+    let legend_id = format!("{}audience-legend", p.prefix);
+    let options = Audience::ALL.iter().map(|&a| {
+        let id = format!("{}audience-{}", p.prefix, a.id());
+        let onchange = p.onchange.reform(move |_: Event| a);
+        html! {
+            <label class="ea-picker__option" for={id.clone()}>
+                <input type="radio" id={id} name={name.clone()} value={a.id()}
+                    checked={a == p.audience} {onchange} />
+                <span>{a.label()}</span>
+            </label>
+        }
+    });
+    let group_ref = use_node_ref();
+    let on_change_click = {
+        let group_ref = group_ref.clone();
+        move |_: MouseEvent| {
+            // Move focus to the checked radio: arrow keys then change the choice.
+            let checked = group_ref
+                .cast::<web_sys::Element>()
+                .and_then(|g| g.query_selector("input:checked").ok().flatten())
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            if let Some(el) = checked {
+                let _ = el.focus();
+            }
+        }
+    };
+    html! {
+        <div class="ea-picker">
+            <p class="ea-picker__current">
+                {"Reading as: "}<strong>{p.audience.label()}</strong>
+                {" · "}<button type="button" class="ea-linkbtn ea-picker__change" onclick={on_change_click}>{"Change"}</button>
+            </p>
+            <fieldset class="ea-picker__group" ref={group_ref} aria-describedby={format!("{}audience-help", p.prefix)}>
+                <legend id={legend_id} class="ea-picker__legend">{"Personalize: which best describes you?"}</legend>
+                <p class="ea-picker__help" id={format!("{}audience-help", p.prefix)}>
+                    if p.chosen {
+                        {"Your choice helps us use language that's most understandable for you."}
+                    } else {
+                        {"Help us tailor your experience. Your choice helps us use language that's most understandable for you."}
+                    }
+                </p>
+                <div class="ea-picker__options">{for options}</div>
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,72 @@
+//! The numbered reference list: AMA citation, verified links, and back-links to every
+//! section where the reference is cited.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::citation::marker_id;
+use crate::viewmodel::{ArticleView, RefView};
+
+/// Props of [`References`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ReferencesProps {
+    /// The resolved article.
+    pub view: Rc<ArticleView>,
+    /// Id prefix of the widget instance.
+    pub prefix: AttrValue,
+    /// A back-link was followed: (marker element id).
+    pub onback: Callback<String>,
+}
+
+/// Element id of a reference list entry.
+pub fn entry_id(prefix: &str, number: usize) -> String {
+    format!("{prefix}ref-{number}")
+}
+
+/// Links from verified identifiers plus unconfirmed identifiers as text.
+pub fn source_links(r: &RefView) -> Html {
+    let links = r.links.iter().map(|l| {
+        html! {
+            <li><a href={l.href.clone()} target="_blank" rel="noopener noreferrer">
+                {l.label}<span class="ea-visually-hidden">{" (opens in a new tab)"}</span>
+            </a></li>
+        }
+    });
+    let unconfirmed = r.unconfirmed.iter().map(|u| html! { <li class="ea-unconfirmed">{u.clone()}</li> });
+    html! { <ul class="ea-links">{for links}{for unconfirmed}</ul> }
+}
+
+/// The reference list.
+#[function_component(References)]
+pub fn references(p: &ReferencesProps) -> Html {
+    let items = p.view.references.iter().map(|r| {
+        let back = r.cited_in.iter().map(|(occ, title)| {
+            let target = marker_id(&p.prefix, *occ, r.number);
+            let onback = p.onback.clone();
+            let t = target.clone();
+            let onclick = move |e: MouseEvent| {
+                e.prevent_default();
+                onback.emit(t.clone());
+            };
+            html! { <li><a href={format!("#{target}")} class="ea-backlink" {onclick}>{title.clone()}</a></li> }
+        });
+        html! {
+            <li class="ea-refs__item" id={entry_id(&p.prefix, r.number)} tabindex="-1" value={r.number.to_string()}>
+                <span class="ea-refs__text">{r.ama.clone()}</span>
+                {source_links(r)}
+                if !r.cited_in.is_empty() {
+                    <div class="ea-refs__cited"><span aria-hidden="true">{"↩ "}</span>{"Cited in: "}
+                        <ul class="ea-refs__backlinks">{for back}</ul></div>
+                }
+            </li>
+        }
+    });
+    let heading_id = format!("{}references", p.prefix);
+    html! {
+        <section class="ea-refs" aria-labelledby={heading_id.clone()}>
+            <h2 class="ea-refs__heading" id={heading_id}>{"References"}</h2>
+            <ol class="ea-refs__list">{for items}</ol>
+        </section>
+    }
+}

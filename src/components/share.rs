@@ -1,0 +1,138 @@
+//! Share controls: "Copy link" for the whole view (the URL already carries the state),
+//! the platform share sheet where offered, and "copy link to this section".
+//! When the clipboard is unavailable or denied, the link appears in a selected field.
+
+use yew::prelude::*;
+
+/// Props of [`ShareControl`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ShareControlProps {
+    /// Id prefix of the widget instance.
+    pub prefix: String,
+}
+
+fn current_url(fragment: Option<&str>) -> Option<String> {
+    let loc = crate::dom::window()?.location();
+    let href = loc.href().ok()?;
+    Some(match fragment {
+        Some(f) => format!("{}#{f}", href.split('#').next().unwrap_or(&href)),
+        None => href,
+    })
+}
+
+/// Copies `url`; on failure shows it in `fallback` for manual copying.
+fn copy_or_show(url: String, status: UseStateHandle<String>, fallback: UseStateHandle<Option<String>>, done: &'static str) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if crate::dom::copy_text(&url).await {
+            fallback.set(None);
+            status.set(done.into());
+        } else {
+            status.set("Copy the link from the field below.".into());
+            fallback.set(Some(url));
+        }
+    });
+}
+
+/// The header's share control.
+#[function_component(ShareControl)]
+pub fn share_control(p: &ShareControlProps) -> Html {
+    let status = use_state(String::new);
+    let fallback = use_state(|| None::<String>);
+    let can_share = use_state(|| false);
+    let field = use_node_ref();
+    {
+        let can_share = can_share.clone();
+        use_effect_with((), move |_| {
+            let has = crate::dom::window()
+                .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"share".into()).ok())
+                .is_some_and(|f| f.is_function());
+            can_share.set(has);
+        });
+    }
+    {
+        let field = field.clone();
+        use_effect_with((*fallback).clone(), move |f| {
+            if f.is_some() {
+                if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        });
+    }
+    let copy = {
+        let (status, fallback) = (status.clone(), fallback.clone());
+        move |_: MouseEvent| {
+            if let Some(url) = current_url(None) {
+                copy_or_show(url, status.clone(), fallback.clone(), "Link copied.");
+            }
+        }
+    };
+    let share = {
+        let status = status.clone();
+        move |_: MouseEvent| {
+            let Some(url) = current_url(None) else { return };
+            let Some(nav) = crate::dom::window().map(|w| w.navigator()) else { return };
+            let data = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+            let doc_title = crate::dom::window().and_then(|w| w.document()).map(|d| d.title()).unwrap_or_default();
+            let _ = js_sys::Reflect::set(&data, &"title".into(), &doc_title.into());
+            if crate::dom::call_method(&nav.into(), "share", &[data.into()]).is_err() {
+                status.set("Sharing is not available here; use Copy link.".into());
+            }
+        }
+    };
+    html! {
+        <div class="ea-share">
+            <button type="button" class="ea-btn ea-btn--small" onclick={copy}>{"Copy link"}</button>
+            if *can_share {
+                <button type="button" class="ea-btn ea-btn--small" onclick={share}>{"Share…"}</button>
+            }
+            <span class="ea-share__status" role="status" aria-live="polite">{(*status).clone()}</span>
+            if let Some(url) = &*fallback {
+                <label class="ea-share__fallback">{"Link to this view: "}
+                    <input ref={field} type="text" readonly=true value={url.clone()} id={format!("{}share-field", p.prefix)} />
+                </label>
+            }
+        </div>
+    }
+}
+
+/// Props of [`SectionLink`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct SectionLinkProps {
+    /// Id prefix of the widget instance.
+    pub prefix: String,
+    /// Section id.
+    pub section: String,
+    /// Section title (for the accessible name).
+    pub title: String,
+}
+
+/// "Copy link to this section", shown on hover/focus of the heading, always in the
+/// tab order.
+#[function_component(SectionLink)]
+pub fn section_link(p: &SectionLinkProps) -> Html {
+    let status = use_state(String::new);
+    let fallback = use_state(|| None::<String>);
+    let onclick = {
+        let (status, fallback) = (status.clone(), fallback.clone());
+        let frag = format!("{}{}", p.prefix, p.section);
+        move |_: MouseEvent| {
+            if let Some(url) = current_url(Some(&frag)) {
+                copy_or_show(url, status.clone(), fallback.clone(), "Section link copied.");
+            }
+        }
+    };
+    html! {
+        <span class="ea-seclink">
+            <button type="button" class="ea-seclink__btn" {onclick} aria-label={format!("Copy link to this section: {}", p.title)}>
+                <span aria-hidden="true">{"#"}</span>
+            </button>
+            <span class="ea-visually-hidden" role="status" aria-live="polite">{(*status).clone()}</span>
+            if let Some(url) = &*fallback {
+                <input class="ea-seclink__field" type="text" readonly=true value={url.clone()} aria-label="Link to this section" />
+            }
+        </span>
+    }
+}

@@ -1,0 +1,71 @@
+//! Host configuration decoded at the edge (attributes, mount options, storage) into
+//! plain values the app receives as props. Pure: parsing never fails, bad values
+//! become `None` (the safe default).
+
+use crate::model::{validate::safe_href, Audience};
+
+/// Settings a host (or the standalone page) gives one widget instance.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WidgetConfig {
+    /// Prefix for element ids, unique per instance on a page.
+    pub prefix: String,
+    /// Host's default audience (`audience` attribute).
+    pub host_audience: Option<Audience>,
+    /// Reader's stored preference, read by the mount code.
+    pub stored_audience: Option<Audience>,
+    /// Where "Have a follow-up question?" leads.
+    pub follow_up_href: Option<String>,
+    /// Whether the widget may write its state into the page URL.
+    pub share_state: bool,
+    /// Initial state decoded from the URL (share link).
+    pub url_state: Option<crate::url::ShareState>,
+    /// Query parameter this instance's state lives under (`ea`, `ea-<id>`…).
+    pub url_key: Option<String>,
+}
+
+impl WidgetConfig {
+    /// The query key for share state.
+    pub fn share_key(&self) -> String {
+        self.url_key.clone().unwrap_or_else(|| "ea".to_owned())
+    }
+
+    /// Parses the `audience` attribute; unknown values are ignored.
+    pub fn parse_audience(v: Option<&str>) -> Option<Audience> {
+        v.map(str::trim).and_then(Audience::from_id)
+    }
+
+    /// Accepts a follow-up URL only with an allowed scheme.
+    pub fn parse_follow_up(v: Option<&str>) -> Option<String> {
+        v.map(str::trim).filter(|s| !s.is_empty() && s.len() <= 2048 && safe_href(s)).map(str::to_owned)
+    }
+
+    /// The audience to start with: a share link wins for the visit, then the reader's
+    /// stored choice, then the host's default, then physician.
+    pub fn initial_audience(&self) -> (Audience, bool) {
+        if let Some(a) = self.url_state.as_ref().and_then(|s| s.audience) {
+            return (a, true);
+        }
+        if let Some(a) = self.stored_audience {
+            return (a, true);
+        }
+        (self.host_audience.unwrap_or_default(), false)
+    }
+}
+
+/// Events the widget reports to its host.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostEvent {
+    /// The article rendered.
+    Ready,
+    /// The reader changed audience.
+    AudienceChange(Audience),
+    /// The follow-up button was used.
+    FollowUp {
+        /// The article's question.
+        question: String,
+        /// Current audience.
+        audience: Audience,
+    },
+    /// The article could not be shown.
+    Error(String),
+}

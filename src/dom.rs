@@ -1,0 +1,72 @@
+//! Small browser helpers used by effects and callbacks. Every call that can fail in a
+//! hostile page (no window, sandboxed iframe, missing API) returns an `Option` or
+//! `Result`; nothing here panics.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The window, if there is one (there is none under SSR or in workers).
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Finds an element by id inside `root` (works inside shadow roots, unlike
+/// `document.getElementById`).
+pub fn find(root: &web_sys::Element, id: &str) -> Option<web_sys::HtmlElement> {
+    let sel = format!("[id=\"{}\"]", id.replace(['"', '\\'], ""));
+    root.query_selector(&sel).ok().flatten()?.dyn_into().ok()
+}
+
+/// Focuses an element by id inside `root`; returns whether it was found.
+pub fn focus(root: &web_sys::Element, id: &str) -> bool {
+    find(root, id).map(|el| el.focus().is_ok()).unwrap_or(false)
+}
+
+/// Whether the reader asked for reduced motion.
+pub fn reduced_motion() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// Scrolls an element into view (instantly under reduced motion).
+pub fn scroll_into_view(el: &web_sys::Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    opts.set_behavior(if reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Calls a method by name if the object has it (for APIs web-sys gates or that old
+/// browsers lack, e.g. `showPopover`, `navigator.share`).
+pub fn call_method(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f = js_sys::Reflect::get(target, &JsValue::from_str(name))?;
+    let f: js_sys::Function = f.dyn_into().map_err(|_| JsValue::from_str("not a function"))?;
+    let arr = js_sys::Array::new();
+    for a in args {
+        arr.push(a);
+    }
+    f.apply(target, &arr)
+}
+
+/// `navigator.clipboard.writeText(text)`; resolves to whether it worked.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(nav) = window().map(|w| w.navigator()) else { return false };
+    let Ok(clip) = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard")) else { return false };
+    if clip.is_undefined() || clip.is_null() {
+        return false;
+    }
+    match call_method(&clip, "writeText", &[JsValue::from_str(text)]) {
+        Ok(p) => match p.dyn_into::<js_sys::Promise>() {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            Err(_) => false,
+        },
+        Err(_) => false,
+    }
+}
+
+/// Whether an event's composed path contains `el` (works across shadow roots).
+pub fn event_within(e: &web_sys::Event, el: &web_sys::Element) -> bool {
+    let target: &JsValue = el.as_ref();
+    e.composed_path().iter().any(|n| &n == target)
+}

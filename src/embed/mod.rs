@@ -1,0 +1,81 @@
+//! Mounting into host pages. The standalone page is one more host: it decodes the
+//! page URL and storage into a [`WidgetConfig`] and mounts the same [`App`].
+//! A panic anywhere ends in a visible message in every mounted widget, not a blank
+//! box.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::components::{App, AppProps, ArticleSource};
+use crate::config::WidgetConfig;
+
+thread_local! {
+    /// Mount roots, so the panic hook can tell readers what happened.
+    static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Installs a panic hook that logs and writes a readable message into each widget.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("evidence-article: {info}").into());
+        let _ = ROOTS.try_with(|roots| {
+            if let Ok(roots) = roots.try_borrow() {
+                for root in roots.iter() {
+                    show_fatal(root);
+                }
+            }
+        });
+    }));
+}
+
+/// Replaces a widget's content with a readable failure message (DOM APIs only, so it
+/// works even when Yew cannot render any more).
+fn show_fatal(root: &web_sys::Element) {
+    let Some(doc) = root.owner_document() else { return };
+    let Ok(msg) = doc.create_element("p") else { return };
+    msg.set_class_name("ea-error ea-fatal");
+    let _ = msg.set_attribute("role", "alert");
+    msg.set_text_content(Some("Sorry, the article stopped working because of an internal error. Reload the page to try again."));
+    root.set_text_content(None);
+    let _ = root.append_child(&msg);
+}
+
+/// Remembers a mount root for the panic hook.
+pub fn register_root(root: &web_sys::Element) {
+    ROOTS.with(|r| r.borrow_mut().push(root.clone()));
+}
+
+/// Forgets a mount root (element removed).
+pub fn unregister_root(root: &web_sys::Element) {
+    ROOTS.with(|r| r.borrow_mut().retain(|x| x != root));
+}
+
+/// Config for the standalone page: share state from `?ea=`, the stored audience and
+/// the mount element's `data-audience` / `data-follow-up-href`.
+pub fn standalone_config(mount: &web_sys::Element) -> WidgetConfig {
+    let search = crate::dom::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let key = "ea".to_owned();
+    WidgetConfig {
+        prefix: String::new(),
+        host_audience: WidgetConfig::parse_audience(mount.get_attribute("data-audience").as_deref()),
+        stored_audience: crate::storage::load_browser_audience(),
+        follow_up_href: WidgetConfig::parse_follow_up(mount.get_attribute("data-follow-up-href").as_deref()),
+        share_state: mount.get_attribute("data-share-state").as_deref() != Some("off"),
+        url_state: crate::url::read_param(&search, &key).map(|v| crate::url::decode(&v)),
+        url_key: Some(key),
+    }
+}
+
+/// Entry point of the standalone page (`index.html`): mounts into
+/// `#evidence-article`, or the body if that element is missing.
+pub fn start_standalone() {
+    install_panic_hook();
+    let Some(doc) = crate::dom::window().and_then(|w| w.document()) else { return };
+    let mount = doc.get_element_by_id("evidence-article").or_else(|| doc.body().map(Into::into));
+    let Some(mount) = mount else { return };
+    register_root(&mount);
+    let config = standalone_config(&mount);
+    mount.set_text_content(None);
+    let props = AppProps { source: ArticleSource::Embedded, config: Rc::new(config), on_event: Default::default() };
+    yew::Renderer::<App>::with_root_and_props(mount, props).render();
+}

@@ -1,0 +1,22 @@
+//! evidence-article: a clinical evidence article widget in Rust + Yew, compiled to
+//! WebAssembly.
+//!
+//! Data flows one way: article JSON → [`model`] (types, limits, validation) →
+//! [`viewmodel`] (resolved for an audience) → [`components`] → DOM, with reader
+//! state in one reducer ([`state`]) and side effects (storage, URL, host events)
+//! in effects. [`embed`] is the thin shell that mounts the app into host pages.
+
+pub mod components;
+pub mod config;
+pub mod dom;
+pub mod embed;
+pub mod fetch;
+pub mod hooks;
+pub mod load;
+pub mod model;
+pub mod state;
+pub mod storage;
+pub mod url;
+pub mod viewmodel;
+
+pub use components::{App, AppProps, ArticleSource};

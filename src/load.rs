@@ -1,0 +1,91 @@
+//! From raw JSON text to a validated article: limits first, then the parser (the
+//! browser's `JSON.parse` + serde-wasm-bindgen in the widget, so serde_json is not
+//! shipped in the wasm; serde_json natively), then validation. Every failure is a
+//! value the widget can show.
+
+use crate::model::limits::{self, LimitError};
+use crate::model::validate::{self, Problem, Severity};
+use crate::model::Article;
+
+/// Why an article could not be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// Too large or too deeply nested.
+    Limit(LimitError),
+    /// Not JSON at all.
+    Syntax(String),
+    /// JSON, but not shaped like an article (missing or mistyped field).
+    Shape(String),
+    /// An article with errors.
+    Invalid(Vec<Problem>),
+}
+
+impl LoadError {
+    /// One plain sentence for readers.
+    pub fn summary(&self) -> String {
+        match self {
+            LoadError::Limit(e) => format!("This article could not be opened. {e}"),
+            LoadError::Syntax(_) => "This article could not be opened: its file is not valid JSON.".into(),
+            LoadError::Shape(_) => "This article could not be opened: its file is not in the evidence-article format.".into(),
+            LoadError::Invalid(p) => {
+                let n = validate::errors(p).count();
+                format!("This article has {n} problem{} and cannot be shown until its author fixes {}.", if n == 1 { "" } else { "s" }, if n == 1 { "it" } else { "them" })
+            }
+        }
+    }
+
+    /// Details for authors: `path: message` lines.
+    pub fn details(&self) -> Vec<String> {
+        match self {
+            LoadError::Limit(e) => vec![e.to_string()],
+            LoadError::Syntax(m) | LoadError::Shape(m) => vec![m.clone()],
+            LoadError::Invalid(p) => p.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+/// A validated article and the warnings that did not block it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The article.
+    pub article: Article,
+    /// Non-blocking problems.
+    pub warnings: Vec<Problem>,
+}
+
+/// Parses and validates raw article JSON.
+pub fn load(raw: &str) -> Result<Loaded, LoadError> {
+    limits::check(raw).map_err(LoadError::Limit)?;
+    let article = parse(raw)?;
+    check(article)
+}
+
+/// Validates an already parsed article.
+pub fn check(article: Article) -> Result<Loaded, LoadError> {
+    let problems = validate::validate(&article);
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return Err(LoadError::Invalid(problems));
+    }
+    Ok(Loaded { article, warnings: problems })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse(raw: &str) -> Result<Article, LoadError> {
+    let value: serde_json::Value = serde_json::from_str(raw)
+        .map_err(|e| LoadError::Syntax(format!("line {}, column {}: {e}", e.line(), e.column())))?;
+    serde_json::from_value(value).map_err(|e| LoadError::Shape(e.to_string()))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn parse(raw: &str) -> Result<Article, LoadError> {
+    let value = js_sys::JSON::parse(raw).map_err(|e| {
+        let msg = js_sys::Error::from(e).message();
+        LoadError::Syntax(String::from(msg))
+    })?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| LoadError::Shape(e.to_string()))
+}
+
+/// The embedded default article, parsed and validated.
+pub fn embedded() -> Result<Loaded, LoadError> {
+    load(crate::model::EMBEDDED_ARTICLE_JSON)
+}

@@ -1,0 +1,404 @@
+//! Validation: one pure pass that returns every problem at once, each with a precise
+//! path (`sections[1].subsections[0].blocks[2].text.plain`) and a message a medical
+//! writer can act on. Errors block rendering; warnings never do.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::inline::{self, Inline};
+use super::text::{KNOWN_REGISTERS, PLAIN, PROFESSIONAL};
+use super::{Article, Audience, Block, ReviewStatus, Section, Text, FORMAT_V1};
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The article cannot be shown as it is.
+    Error,
+    /// Worth fixing; the article still renders.
+    Warning,
+}
+
+/// One problem found in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where, in JSON path notation.
+    pub path: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{sev}: {}: {}", self.path, self.message)
+    }
+}
+
+struct Checker<'a> {
+    article: &'a Article,
+    ref_ids: HashSet<&'a str>,
+    cited: HashSet<String>,
+    section_ids: HashSet<String>,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem { severity: Severity::Error, path: path.into(), message: message.into() });
+    }
+
+    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem { severity: Severity::Warning, path: path.into(), message: message.into() });
+    }
+
+    /// Checks one text field; `needs_plain` asks for a plain-language version.
+    fn text(&mut self, path: &str, text: &Text, needs_plain: bool) {
+        let mut cite_sets: Vec<(&str, BTreeSet<String>)> = Vec::new();
+        for (register, value) in text.entries() {
+            let p = if text.is_single() { path.to_owned() } else { format!("{path}.{register}") };
+            if !KNOWN_REGISTERS.contains(&register) {
+                self.warn(&p, format!("\"{register}\" is not a register this version knows (professional, plain); it is ignored"));
+                continue;
+            }
+            if value.trim().is_empty() {
+                self.error(&p, "the text is empty");
+                continue;
+            }
+            let tree = inline::parse(value);
+            let mut set = BTreeSet::new();
+            for group in inline::citations(&tree) {
+                for key in group {
+                    if self.ref_ids.contains(key.as_str()) {
+                        self.cited.insert(key.clone());
+                    } else {
+                        self.error(&p, format!("[@{key}] is not a reference id"));
+                    }
+                    set.insert(key);
+                }
+            }
+            for href in inline::links(&tree) {
+                if !safe_href(&href) {
+                    self.error(&p, format!("the link \"{}\" is not allowed: only http, https and mailto links are", truncate(&href)));
+                }
+            }
+            check_no_empty_markup(&tree, &p, self);
+            cite_sets.push((register, set));
+        }
+        let has_prof = text.get(PROFESSIONAL).is_some();
+        if needs_plain && has_prof && text.get(PLAIN).is_none() {
+            self.error(format!("{path}.plain"), "plain-language text is missing (every block with professional text needs one)");
+        }
+        if let (Some(prof), Some(plain)) = (
+            cite_sets.iter().find(|(r, _)| *r == PROFESSIONAL),
+            cite_sets.iter().find(|(r, _)| *r == PLAIN),
+        ) {
+            if prof.1 != plain.1 {
+                self.error(format!("{path}.plain"), format!(
+                    "cites {} but the professional text cites {}: both versions must cite the same sources",
+                    fmt_keys(&plain.1), fmt_keys(&prof.1)
+                ));
+            }
+        }
+    }
+
+    fn section(&mut self, path: &str, s: &Section, depth: usize) {
+        if depth > 3 {
+            self.error(path, "sections nest more than 3 levels deep");
+            return;
+        }
+        self.text(&format!("{path}.title"), &s.title, false);
+        if let Some(id) = &s.id {
+            let ok = !id.is_empty() && id.len() <= 64
+                && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !ok {
+                self.error(format!("{path}.id"), "a section id uses only a-z, 0-9 and hyphens (at most 64)");
+            } else if !self.section_ids.insert(id.clone()) {
+                self.error(format!("{path}.id"), format!("the section id \"{id}\" is used twice"));
+            }
+        }
+        for (i, b) in s.blocks.iter().enumerate() {
+            let bp = format!("{path}.blocks[{i}]");
+            match b {
+                Block::Paragraph { text } => self.text(&format!("{bp}.text"), text, true),
+                Block::List { items } => {
+                    if items.is_empty() {
+                        self.error(&bp, "the list has no items");
+                    }
+                    for (j, item) in items.iter().enumerate() {
+                        self.text(&format!("{bp}.items[{j}].text"), &item.text, true);
+                    }
+                }
+            }
+        }
+        if s.blocks.is_empty() && s.subsections.is_empty() {
+            self.warn(path, "the section is empty");
+        }
+        for (i, sub) in s.subsections.iter().enumerate() {
+            self.section(&format!("{path}.subsections[{i}]"), sub, depth + 1);
+        }
+    }
+}
+
+fn check_no_empty_markup(tree: &[Inline], path: &str, c: &mut Checker<'_>) {
+    for n in tree {
+        if let Inline::Link { children, .. } = n {
+            if children.is_empty() {
+                c.error(path, "a link has no text");
+            }
+        }
+    }
+}
+
+fn fmt_keys(set: &BTreeSet<String>) -> String {
+    if set.is_empty() {
+        return "nothing".into();
+    }
+    set.iter().map(|k| format!("[@{k}]")).collect::<Vec<_>>().join(", ")
+}
+
+fn truncate(s: &str) -> String {
+    let t: String = s.chars().filter(|c| !c.is_control()).take(60).collect();
+    if s.chars().count() > 60 { format!("{t}…") } else { t }
+}
+
+/// Validates an article; an empty result means it is fine to render.
+pub fn validate(article: &Article) -> Vec<Problem> {
+    let mut c = Checker {
+        article,
+        ref_ids: HashSet::new(),
+        cited: HashSet::new(),
+        section_ids: HashSet::new(),
+        problems: Vec::new(),
+    };
+    if article.format != FORMAT_V1 {
+        c.error("format", format!("expected \"{FORMAT_V1}\", found \"{}\"", truncate(&article.format)));
+    }
+    if article.id.trim().is_empty() {
+        c.error("id", "the article id is empty");
+    }
+    if article.publisher.name.trim().is_empty() {
+        c.error("publisher.name", "the publisher name is empty");
+    }
+    if ReviewStatus::parse(&article.review.status).is_none() {
+        c.error("review.status", format!(
+            "\"{}\" is not a review status: use submitted, under-review or approved",
+            truncate(&article.review.status)
+        ));
+    }
+    if !is_real_date(&article.last_updated) {
+        c.error("last-updated", format!("\"{}\" is not a real date in the form YYYY-MM-DD", truncate(&article.last_updated)));
+    }
+    if let Some(p) = &article.editorial_policy {
+        if !safe_href(p) {
+            c.error("editorial-policy", "only http, https, mailto or relative links are allowed");
+        }
+    }
+    for (aud, chain) in &article.audiences {
+        if Audience::from_id(aud).is_none() {
+            c.warn(format!("audiences.{aud}"), "not an audience this version knows (patient, student, nurse, physician)");
+        }
+        for (i, r) in chain.iter().enumerate() {
+            if !KNOWN_REGISTERS.contains(&r.as_str()) {
+                c.error(format!("audiences.{aud}[{i}]"), format!("\"{}\" is not a register (professional, plain)", truncate(r)));
+            }
+        }
+    }
+    let mut seen = HashMap::new();
+    for (i, r) in article.references.iter().enumerate() {
+        if r.id.trim().is_empty() {
+            c.error(format!("references[{i}].id"), "the reference id is empty");
+        } else if let Some(first) = seen.insert(r.id.as_str(), i) {
+            c.error(format!("references[{i}].id"), format!("\"{}\" is also the id of references[{first}]", r.id));
+        }
+        if r.title.trim().is_empty() {
+            c.error(format!("references[{i}].title"), "the title is empty");
+        }
+        if let Some(u) = &r.url {
+            if !safe_href(u) {
+                c.error(format!("references[{i}].URL"), "only http and https links are allowed");
+            }
+        }
+        if let Some(issued) = &r.issued {
+            let ok = issued.date_parts.first().is_some_and(|p| match p.as_slice() {
+                [y] => (1000..=9999).contains(y),
+                [y, m] => (1000..=9999).contains(y) && (1..=12).contains(m),
+                [y, m, d] => is_real_date(&format!("{y:04}-{m:02}-{d:02}")),
+                _ => false,
+            });
+            if !ok {
+                c.error(format!("references[{i}].issued"), "date-parts is not a real date ([[year, month?, day?]])");
+            }
+        }
+    }
+    c.ref_ids = seen.keys().copied().collect();
+    c.text("question", &article.question, false);
+    if article.sections.is_empty() {
+        c.error("sections", "the article has no sections");
+    }
+    for (i, s) in article.sections.iter().enumerate() {
+        c.section(&format!("sections[{i}]"), s, 1);
+    }
+    let mut terms = HashSet::new();
+    for (i, g) in article.glossary.iter().enumerate() {
+        if g.term.trim().is_empty() || g.definition.trim().is_empty() {
+            c.error(format!("glossary[{i}]"), "a glossary entry needs a term and a definition");
+        } else if !terms.insert(g.term.as_str()) {
+            c.error(format!("glossary[{i}].term"), format!("\"{}\" is defined twice", g.term));
+        }
+    }
+    c.text("disclaimer.title", &article.disclaimer.title, false);
+    c.text("disclaimer.text", &article.disclaimer.text, false);
+    c.text("follow-up.prompt", &article.follow_up.prompt, false);
+    for (i, r) in article.references.iter().enumerate() {
+        if !r.id.is_empty() && !c.cited.contains(&r.id) {
+            c.error(format!("references[{i}]"), format!("\"{}\" is never cited in the text", r.id));
+        }
+    }
+    let _ = c.article;
+    c.problems
+}
+
+/// Only errors, for deciding whether to render.
+pub fn errors(problems: &[Problem]) -> impl Iterator<Item = &Problem> {
+    problems.iter().filter(|p| p.severity == Severity::Error)
+}
+
+/// A real calendar date in `YYYY-MM-DD` form.
+pub fn is_real_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).filter(|x| x.bytes().all(|c| c.is_ascii_digit())).and_then(|x| x.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    y >= 1000 && (1..=days).contains(&d)
+}
+
+/// Whether a link target may be rendered: relative, or http/https/mailto. The scheme
+/// is read after undoing the disguises browsers forgive: HTML entities,
+/// percent-encoding, control characters, whitespace and mixed case.
+pub fn safe_href(href: &str) -> bool {
+    let normalized = normalize_for_scheme(href);
+    let scheme_end = normalized.find(|c| matches!(c, ':' | '/' | '?' | '#'));
+    match scheme_end {
+        Some(i) if normalized.as_bytes()[i] == b':' => {
+            matches!(&normalized[..i], "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
+}
+
+fn normalize_for_scheme(href: &str) -> String {
+    let mut s = href.to_owned();
+    // Layers can be stacked (`&amp;#58;`, `%253A`): undo a few rounds.
+    for _ in 0..4 {
+        let next = percent_decode(&decode_entities(&s));
+        if next == s {
+            break;
+        }
+        s = next;
+    }
+    s.chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace() && *c != '\u{feff}' && *c != '\u{200b}')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = ((b[i + 1] as char).to_digit(16), (b[i + 2] as char).to_digit(16)) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find('&') {
+        out.push_str(&rest[..pos]);
+        let after = &rest[pos + 1..];
+        let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(after.len());
+        let name = &after[..end];
+        let decoded = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+            u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
+        } else if let Some(num) = name.strip_prefix('#') {
+            num.parse::<u32>().ok().and_then(char::from_u32)
+        } else {
+            match name.to_ascii_lowercase().as_str() {
+                "colon" => Some(':'),
+                "tab" => Some('\t'),
+                "newline" => Some('\n'),
+                "sol" => Some('/'),
+                "amp" => Some('&'),
+                "lpar" => Some('('),
+                "rpar" => Some(')'),
+                _ => None,
+            }
+        };
+        match decoded {
+            Some(c) if !name.is_empty() => {
+                out.push(c);
+                let skip = if after[end..].starts_with(';') { end + 1 } else { end };
+                rest = &after[skip..];
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disguised_schemes_are_rejected() {
+        for bad in [
+            "javascript:alert(1)", "JaVa\tscript:alert(1)", " \u{1}javascript:x", "java\nscript:x",
+            "javascript&#58;x", "javascript&colon;x", "&#x6A;avascript:x", "javascript%3Ax",
+            "%6Aavascript:x", "data:text/html,x", "vbscript:x", "javascript&amp;#58;x", "%256Aavascript:x",
+        ] {
+            assert!(!safe_href(bad), "{bad:?} should be rejected");
+        }
+        for good in ["https://doi.org/10.1/x", "http://a.b", "mailto:a@b.c", "editorial-policy.html", "/x?y=1:2", "#refs"] {
+            assert!(safe_href(good), "{good:?} should be allowed");
+        }
+    }
+
+    #[test]
+    fn dates_are_real() {
+        assert!(is_real_date("2025-05-30"));
+        assert!(is_real_date("2024-02-29"));
+        assert!(!is_real_date("2023-02-29"));
+        assert!(!is_real_date("2025-13-01"));
+        assert!(!is_real_date("2025-5-30"));
+        assert!(!is_real_date("May 30, 2025"));
+    }
+}

@@ -1,0 +1,201 @@
+//! The share-state codec: the reader's view (audience, sections that differ from the
+//! article's defaults, open citation, section scrolled to) as short, readable URL
+//! text, e.g. `?ea=1;aud:patient;shut:guidelines;cite:3`. Pure and total: decoding
+//! any string yields a valid state (bad parts dropped, good parts kept), and only
+//! allowlisted keys are ever written. Host query parameters are kept byte-for-byte.
+
+use crate::model::Audience;
+
+/// Current codec version (the first field of the value).
+pub const VERSION: &str = "1";
+/// Longest value we read; longer input is cut before parsing.
+pub const MAX_LEN: usize = 1024;
+/// Most section ids one link may name.
+pub const MAX_IDS: usize = 64;
+
+/// The part of the widget state a link carries.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ShareState {
+    /// Audience, if chosen.
+    pub audience: Option<Audience>,
+    /// Sections open although closed by default.
+    pub open: Vec<String>,
+    /// Sections closed although open by default.
+    pub shut: Vec<String>,
+    /// Open citation number.
+    pub cite: Option<usize>,
+    /// Section to scroll to.
+    pub at: Option<String>,
+}
+
+impl ShareState {
+    /// True when the link would say nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == ShareState::default()
+    }
+}
+
+fn valid_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Encodes a state (empty string for the default view).
+pub fn encode(s: &ShareState) -> String {
+    if s.is_empty() {
+        return String::new();
+    }
+    let mut parts = vec![VERSION.to_owned()];
+    if let Some(a) = s.audience {
+        parts.push(format!("aud:{}", a.id()));
+    }
+    let ids = |v: &[String]| v.iter().filter(|i| valid_id(i)).take(MAX_IDS).cloned().collect::<Vec<_>>().join(",");
+    let open = ids(&s.open);
+    if !open.is_empty() {
+        parts.push(format!("open:{open}"));
+    }
+    let shut = ids(&s.shut);
+    if !shut.is_empty() {
+        parts.push(format!("shut:{shut}"));
+    }
+    if let Some(c) = s.cite.filter(|c| (1..=9999).contains(c)) {
+        parts.push(format!("cite:{c}"));
+    }
+    if let Some(at) = s.at.as_deref().filter(|a| valid_id(a)) {
+        parts.push(format!("at:{at}"));
+    }
+    parts.join(";")
+}
+
+/// Decodes URL text (raw or percent-encoded) into a state; never fails.
+pub fn decode(raw: &str) -> ShareState {
+    let cut: String = raw.chars().take(MAX_LEN).collect();
+    let text = percent_decode(&cut);
+    let mut s = ShareState::default();
+    let mut seen = Vec::new();
+    for (i, field) in text.split(';').enumerate() {
+        let field = field.trim();
+        if i == 0 && field == VERSION {
+            continue;
+        }
+        let Some((key, value)) = field.split_once(':') else { continue };
+        // A repeated key keeps its first value: later copies are ignored.
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let ids = || {
+            value.split(',').map(str::trim).filter(|i| valid_id(i)).take(MAX_IDS).map(str::to_owned).fold(Vec::new(), |mut v, i| {
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+                v
+            })
+        };
+        match key {
+            "aud" => s.audience = Audience::from_id(value),
+            "open" => s.open = ids(),
+            "shut" => s.shut = ids(),
+            "cite" => {
+                s.cite = (value.len() <= 4 && value.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| value.parse().ok())
+                    .flatten()
+                    .filter(|&c: &usize| c >= 1)
+            }
+            "at" => s.at = valid_id(value).then(|| value.to_owned()),
+            _ => {}
+        }
+    }
+    s.shut.retain(|i| !s.open.contains(i));
+    s
+}
+
+/// Drops what does not exist in this article: unknown section ids, citation numbers
+/// beyond the reference count.
+pub fn sanitize(mut s: ShareState, sections: &[String], references: usize) -> ShareState {
+    s.open.retain(|i| sections.contains(i));
+    s.shut.retain(|i| sections.contains(i));
+    s.cite = s.cite.filter(|&c| c <= references);
+    s.at = s.at.filter(|a| sections.contains(a));
+    s
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = ((b[i + 1] as char).to_digit(16), (b[i + 2] as char).to_digit(16)) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(if b[i] == b'+' { b' ' } else { b[i] });
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The query key for one widget instance: `ea` alone, else namespaced by the
+/// element's id (`ea-<id>`) or its position on the page (`ea<n>`).
+pub fn param_key(element_id: Option<&str>, position: usize) -> String {
+    match element_id.filter(|i| valid_id(i)) {
+        Some(id) => format!("ea-{id}"),
+        None if position == 0 => "ea".to_owned(),
+        None => format!("ea{}", position + 1),
+    }
+}
+
+/// Reads `key` from a query string (with or without the leading `?`).
+pub fn read_param(query: &str, key: &str) -> Option<String> {
+    let q = query.strip_prefix('?').unwrap_or(query);
+    q.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == key).then(|| v.to_owned())
+    })
+}
+
+/// Sets (or with `None`/empty removes) `key` in a query string, leaving every other
+/// parameter byte-for-byte as it was. Returns the query with its `?`, or "".
+pub fn write_param(query: &str, key: &str, value: Option<&str>) -> String {
+    let q = query.strip_prefix('?').unwrap_or(query);
+    let mut pairs: Vec<String> = Vec::new();
+    let mut written = false;
+    for pair in q.split('&').filter(|p| !p.is_empty()) {
+        let k = pair.split_once('=').map(|(k, _)| k).unwrap_or(pair);
+        if k == key {
+            if !written {
+                if let Some(v) = value.filter(|v| !v.is_empty()) {
+                    pairs.push(format!("{key}={v}"));
+                }
+                written = true;
+            }
+        } else {
+            pairs.push(pair.to_owned());
+        }
+    }
+    if !written {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            pairs.push(format!("{key}={v}"));
+        }
+    }
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
+/// Percent-encodes a query value component (for the follow-up `q` parameter).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

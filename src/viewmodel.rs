@@ -1,0 +1,503 @@
+//! The view model: an article resolved for one audience, computed once per
+//! (article, audience) rather than in every render. Text is picked through the
+//! audience's register chain, citation keys become numbers, glossary terms are
+//! marked and abbreviations expanded where the audience needs it. Pure Rust: the
+//! components only walk this tree.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::cite::{self, SourceLink};
+use crate::model::inline::{self, Inline};
+use crate::model::slug::IdAllocator;
+use crate::model::text::PROFESSIONAL;
+use crate::model::{Article, Audience, Block, GlossaryEntry, ReviewStatus, Section, Text};
+
+/// Rendered inline content.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// Literal text.
+    Text(String),
+    /// Strong emphasis.
+    Strong(Vec<Node>),
+    /// Emphasis.
+    Emph(Vec<Node>),
+    /// A link whose target passed the scheme check.
+    Link {
+        /// Target.
+        href: String,
+        /// Link text.
+        children: Vec<Node>,
+    },
+    /// A citation group.
+    Cite {
+        /// Citation numbers in the author's order.
+        numbers: Vec<usize>,
+        /// Index of this marker among all markers of the view (for ids).
+        occurrence: usize,
+    },
+    /// A glossary term that opens its definition.
+    Term {
+        /// Index into [`ArticleView::glossary`].
+        entry: usize,
+        /// The text as written.
+        text: String,
+        /// Index of this term mark among all marks of the view (for ids).
+        occurrence: usize,
+    },
+    /// An abbreviation's expansion inserted after its first use in a section.
+    Expansion(String),
+}
+
+/// A content block.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockView {
+    /// Paragraph.
+    Paragraph(Vec<Node>),
+    /// Bulleted list.
+    List(Vec<Vec<Node>>),
+}
+
+/// A section resolved for the audience.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionView {
+    /// Stable, unique id (deep links, share state).
+    pub id: String,
+    /// Heading text.
+    pub title: String,
+    /// Heading level (2 for sections, 3 for subsections…).
+    pub level: u8,
+    /// Open unless the data says collapsed.
+    pub initially_open: bool,
+    /// Blocks.
+    pub blocks: Vec<BlockView>,
+    /// Subsections.
+    pub subsections: Vec<SectionView>,
+}
+
+/// A reference as shown in popovers and the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefView {
+    /// Citation number.
+    pub number: usize,
+    /// Reference id.
+    pub id: String,
+    /// Full AMA citation.
+    pub ama: String,
+    /// "Oldham JM et al., Respir Med 2016".
+    pub short: String,
+    /// Title of the work.
+    pub title: String,
+    /// Kind of source.
+    pub source_kind: Option<String>,
+    /// What the source found.
+    pub key_finding: Option<String>,
+    /// Certainty or recommendation strength.
+    pub certainty: Option<String>,
+    /// Links from verified identifiers.
+    pub links: Vec<SourceLink>,
+    /// Second-hand identifiers, as text.
+    pub unconfirmed: Vec<String>,
+    /// Where it is cited: (marker occurrence, section title), first marker per section.
+    pub cited_in: Vec<(usize, String)>,
+}
+
+/// A glossary entry as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermView {
+    /// The term.
+    pub term: String,
+    /// Full form for abbreviations.
+    pub expansion: Option<String>,
+    /// Plain definition.
+    pub definition: String,
+}
+
+/// The whole article for one audience.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleView {
+    /// Article id.
+    pub id: String,
+    /// Language tag.
+    pub lang: String,
+    /// Audience this view is for.
+    pub audience: Audience,
+    /// The question.
+    pub question: String,
+    /// The question in professional wording (for share titles, follow-up events).
+    pub question_professional: String,
+    /// Publisher name.
+    pub publisher: String,
+    /// Review status.
+    pub status: ReviewStatus,
+    /// Reviewing body.
+    pub board: Option<String>,
+    /// Reviewing body's statement.
+    pub statement: Option<String>,
+    /// ISO date.
+    pub last_updated: String,
+    /// Human date, e.g. "May 30, 2025".
+    pub last_updated_display: String,
+    /// Editorial policy link (scheme-checked).
+    pub editorial_policy: Option<String>,
+    /// Sections.
+    pub sections: Vec<SectionView>,
+    /// References in number order.
+    pub references: Vec<RefView>,
+    /// Glossary.
+    pub glossary: Vec<TermView>,
+    /// Disclaimer heading.
+    pub disclaimer_title: String,
+    /// Disclaimer text.
+    pub disclaimer: Vec<Node>,
+    /// Follow-up prompt.
+    pub follow_up: String,
+    /// Number of citation markers (occurrences).
+    pub marker_count: usize,
+}
+
+impl ArticleView {
+    /// Every section id in document order, with its default open state.
+    pub fn section_defaults(&self) -> Vec<(String, bool)> {
+        fn walk(s: &[SectionView], out: &mut Vec<(String, bool)>) {
+            for x in s {
+                out.push((x.id.clone(), x.initially_open));
+                walk(&x.subsections, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.sections, &mut out);
+        out
+    }
+
+    /// Ids of a section and its ancestors, outermost first (for deep links).
+    pub fn ancestry(&self, id: &str) -> Option<Vec<String>> {
+        fn walk(s: &[SectionView], id: &str, path: &mut Vec<String>) -> bool {
+            for x in s {
+                path.push(x.id.clone());
+                if x.id == id || walk(&x.subsections, id, path) {
+                    return true;
+                }
+                path.pop();
+            }
+            false
+        }
+        let mut path = Vec::new();
+        walk(&self.sections, id, &mut path).then_some(path)
+    }
+
+    /// Reference by citation number.
+    pub fn reference(&self, number: usize) -> Option<&RefView> {
+        self.references.get(number.checked_sub(1)?)
+    }
+
+    /// Section id holding each marker occurrence, and the numbers it cites.
+    pub fn markers(&self) -> Vec<(usize, String, Vec<usize>)> {
+        let mut out = Vec::new();
+        fn nodes(n: &[Node], sid: &str, out: &mut Vec<(usize, String, Vec<usize>)>) {
+            for x in n {
+                match x {
+                    Node::Cite { numbers, occurrence } => out.push((*occurrence, sid.to_owned(), numbers.clone())),
+                    Node::Strong(c) | Node::Emph(c) | Node::Link { children: c, .. } => nodes(c, sid, out),
+                    _ => {}
+                }
+            }
+        }
+        fn walk(s: &[SectionView], out: &mut Vec<(usize, String, Vec<usize>)>) {
+            for x in s {
+                for b in &x.blocks {
+                    match b {
+                        BlockView::Paragraph(n) => nodes(n, &x.id, out),
+                        BlockView::List(items) => items.iter().for_each(|n| nodes(n, &x.id, out)),
+                    }
+                }
+                walk(&x.subsections, out);
+            }
+        }
+        walk(&self.sections, &mut out);
+        out
+    }
+
+    /// First marker occurrence citing `number`.
+    pub fn first_marker_for(&self, number: usize) -> Option<usize> {
+        self.markers().into_iter().find(|(_, _, n)| n.contains(&number)).map(|(o, _, _)| o)
+    }
+}
+
+/// Formats `2025-05-30` as "May 30, 2025"; anything else is shown as given.
+pub fn display_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    let parts: Vec<&str> = iso.split('-').collect();
+    if let [y, m, d] = parts.as_slice() {
+        if let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) {
+            if let Some(name) = m.checked_sub(1).and_then(|i| MONTHS.get(i)) {
+                return format!("{name} {d}, {y}");
+            }
+        }
+    }
+    iso.to_owned()
+}
+
+struct Builder<'a> {
+    chain: Vec<String>,
+    audience: Audience,
+    publisher: &'a str,
+    numbers: HashMap<String, usize>,
+    glossary: &'a [GlossaryEntry],
+    /// Glossary indexes marked for this audience, longest term first.
+    candidates: Vec<usize>,
+    markers: usize,
+    terms: usize,
+    ids: IdAllocator,
+    cited_in: HashMap<usize, Vec<(usize, String)>>,
+}
+
+/// Per-section marking state: terms already marked and text read so far.
+#[derive(Default)]
+struct SectionScope {
+    used: HashSet<usize>,
+    seen_lower: String,
+    title: String,
+    cited: HashSet<usize>,
+}
+
+impl Builder<'_> {
+    fn resolve<'t>(&self, t: &'t Text) -> String {
+        t.resolve(&self.chain).replace("{publisher}", self.publisher)
+    }
+
+    fn inline(&mut self, src: &str, scope: Option<&mut SectionScope>) -> Vec<Node> {
+        let tree = inline::parse(src);
+        let mut scope = scope;
+        self.nodes(&tree, &mut scope)
+    }
+
+    fn nodes(&mut self, tree: &[Inline], scope: &mut Option<&mut SectionScope>) -> Vec<Node> {
+        let mut out = Vec::new();
+        for n in tree {
+            match n {
+                Inline::Text(t) => match scope.as_deref_mut() {
+                    Some(sc) => self.mark_terms(t, sc, &mut out),
+                    None => out.push(Node::Text(t.clone())),
+                },
+                Inline::Strong(c) => out.push(Node::Strong(self.nodes(c, scope))),
+                Inline::Emph(c) => out.push(Node::Emph(self.nodes(c, scope))),
+                Inline::Link { href, children } => {
+                    let children = self.nodes(children, &mut None);
+                    if crate::model::validate::safe_href(href) {
+                        out.push(Node::Link { href: href.clone(), children });
+                    } else {
+                        out.extend(children);
+                    }
+                }
+                Inline::Cite(keys) => {
+                    let numbers: Vec<usize> = keys.iter().filter_map(|k| self.numbers.get(k).copied()).collect();
+                    if numbers.is_empty() {
+                        continue;
+                    }
+                    let occurrence = self.markers;
+                    self.markers += 1;
+                    if let Some(sc) = scope.as_deref_mut() {
+                        for &num in &numbers {
+                            if sc.cited.insert(num) {
+                                self.cited_in.entry(num).or_default().push((occurrence, sc.title.clone()));
+                            }
+                        }
+                    }
+                    out.push(Node::Cite { numbers, occurrence });
+                }
+            }
+        }
+        out
+    }
+
+    fn mark_terms(&mut self, text: &str, sc: &mut SectionScope, out: &mut Vec<Node>) {
+        let mut rest = text;
+        loop {
+            let mut best: Option<(usize, usize, usize)> = None; // (pos, len, entry)
+            for &e in &self.candidates {
+                if sc.used.contains(&e) {
+                    continue;
+                }
+                let entry = &self.glossary[e];
+                if let Some(pos) = find_word(rest, &entry.term, entry.is_abbreviation()) {
+                    let better = match best {
+                        None => true,
+                        Some((bp, bl, _)) => pos < bp || (pos == bp && entry.term.len() > bl),
+                    };
+                    if better {
+                        best = Some((pos, entry.term.len(), e));
+                    }
+                }
+            }
+            let Some((pos, len, e)) = best else { break };
+            let before = &rest[..pos];
+            if !before.is_empty() {
+                out.push(Node::Text(before.to_owned()));
+            }
+            sc.seen_lower.push_str(&before.to_lowercase());
+            let matched = &rest[pos..pos + len];
+            let occurrence = self.terms;
+            self.terms += 1;
+            out.push(Node::Term { entry: e, text: matched.to_owned(), occurrence });
+            sc.used.insert(e);
+            let entry = &self.glossary[e];
+            if let Some(exp) = &entry.expansion {
+                let already = sc.seen_lower.contains(&exp.to_lowercase())
+                    || rest[pos + len..].trim_start().to_lowercase().starts_with(&format!("({}", exp.to_lowercase()));
+                if self.audience.expands_abbreviations() && !already {
+                    out.push(Node::Expansion(format!(" ({exp})")));
+                }
+            }
+            sc.seen_lower.push_str(&matched.to_lowercase());
+            rest = &rest[pos + len..];
+        }
+        if !rest.is_empty() {
+            sc.seen_lower.push_str(&rest.to_lowercase());
+            out.push(Node::Text(rest.to_owned()));
+        }
+    }
+
+    fn section(&mut self, s: &Section, level: u8, parent: Option<&str>) -> SectionView {
+        let title = self.resolve(&s.title);
+        let base = match (&s.id, parent) {
+            (Some(id), _) => id.clone(),
+            (None, Some(p)) => format!("{p}-{}", s.title.professional()),
+            (None, None) => s.title.professional().to_owned(),
+        };
+        let id = self.ids.unique(&base);
+        let mut scope = SectionScope { title: title.clone(), ..Default::default() };
+        let blocks = s
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { text } => {
+                    let src = self.resolve(text);
+                    BlockView::Paragraph(self.inline(&src, Some(&mut scope)))
+                }
+                Block::List { items } => BlockView::List(
+                    items
+                        .iter()
+                        .map(|i| {
+                            let src = self.resolve(&i.text);
+                            self.inline(&src, Some(&mut scope))
+                        })
+                        .collect(),
+                ),
+            })
+            .collect();
+        let subsections = s.subsections.iter().map(|x| self.section(x, level.saturating_add(1).min(6), Some(&id))).collect();
+        SectionView { id, title, level, initially_open: !s.collapsed, blocks, subsections }
+    }
+}
+
+/// Whole-word search: an abbreviation matches case-sensitively, a word term
+/// case-insensitively; neighbours must not be letters, digits or hyphens (so "ILD"
+/// is not found inside "RP-ILD").
+fn find_word(hay: &str, needle: &str, case_sensitive: bool) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let lower_hay;
+    let lower_needle;
+    let (h, n) = if case_sensitive {
+        (hay, needle)
+    } else {
+        lower_hay = hay.to_lowercase();
+        lower_needle = needle.to_lowercase();
+        if lower_hay.len() != hay.len() {
+            return None; // lower-casing changed byte offsets; skip rather than mis-slice
+        }
+        (lower_hay.as_str(), lower_needle.as_str())
+    };
+    let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
+    let mut from = 0;
+    while let Some(p) = h[from..].find(n) {
+        let pos = from + p;
+        let before = h[..pos].chars().next_back();
+        let after = h[pos + n.len()..].chars().next();
+        if boundary(before) && boundary(after) {
+            return Some(pos);
+        }
+        from = pos + n.len();
+    }
+    None
+}
+
+/// Builds the view of `article` for `audience`. The article must have passed
+/// validation; anything still odd degrades to text rather than failing.
+pub fn build(article: &Article, audience: Audience) -> ArticleView {
+    let chain = article
+        .audiences
+        .get(audience.id())
+        .cloned()
+        .unwrap_or_else(|| vec![PROFESSIONAL.to_owned()]);
+    let mut candidates: Vec<usize> = (0..article.glossary.len())
+        .filter(|&i| audience.marks_all_terms() || article.glossary[i].is_abbreviation())
+        .collect();
+    candidates.sort_by_key(|&i| std::cmp::Reverse(article.glossary[i].term.len()));
+    let mut b = Builder {
+        chain,
+        audience,
+        publisher: &article.publisher.name,
+        numbers: cite::numbering(article),
+        glossary: &article.glossary,
+        candidates,
+        markers: 0,
+        terms: 0,
+        ids: IdAllocator::default(),
+        cited_in: HashMap::new(),
+    };
+    let sections: Vec<SectionView> = article.sections.iter().map(|s| b.section(s, 2, None)).collect();
+    let mut refs: Vec<(usize, &crate::model::Reference)> = article
+        .references
+        .iter()
+        .filter_map(|r| b.numbers.get(&r.id).map(|&n| (n, r)))
+        .collect();
+    refs.sort_by_key(|(n, _)| *n);
+    let references = refs
+        .into_iter()
+        .map(|(number, r)| RefView {
+            number,
+            id: r.id.clone(),
+            ama: cite::ama(r),
+            short: cite::short_label(r),
+            title: r.title.clone(),
+            source_kind: r.source_kind.clone(),
+            key_finding: r.key_finding.clone(),
+            certainty: r.certainty.clone(),
+            links: cite::links(r),
+            unconfirmed: cite::unconfirmed_identifiers(r),
+            cited_in: b.cited_in.remove(&number).unwrap_or_default(),
+        })
+        .collect();
+    let disclaimer_src = b.resolve(&article.disclaimer.text);
+    let disclaimer = b.inline(&disclaimer_src, None);
+    ArticleView {
+        id: article.id.clone(),
+        lang: article.lang.clone().unwrap_or_else(|| "en".into()),
+        audience,
+        question: b.resolve(&article.question),
+        question_professional: article.question.professional().to_owned(),
+        publisher: article.publisher.name.clone(),
+        status: ReviewStatus::parse(&article.review.status).unwrap_or(ReviewStatus::Submitted),
+        board: article.review.board.clone(),
+        statement: article.review.statement.clone(),
+        last_updated_display: display_date(&article.last_updated),
+        last_updated: article.last_updated.clone(),
+        editorial_policy: article.editorial_policy.clone().filter(|p| crate::model::validate::safe_href(p)),
+        sections,
+        references,
+        glossary: article
+            .glossary
+            .iter()
+            .map(|g| TermView { term: g.term.clone(), expansion: g.expansion.clone(), definition: g.definition.clone() })
+            .collect(),
+        disclaimer_title: b.resolve(&article.disclaimer.title),
+        disclaimer,
+        follow_up: b.resolve(&article.follow_up.prompt),
+        marker_count: b.markers,
+    }
+}
