@@ -36,7 +36,9 @@ impl WidgetConfig {
 
     /// Accepts a follow-up URL only with an allowed scheme.
     pub fn parse_follow_up(v: Option<&str>) -> Option<String> {
-        v.map(str::trim).filter(|s| !s.is_empty() && s.len() <= 2048 && safe_href(s)).map(str::to_owned)
+        v.map(str::trim)
+            .filter(|s| !s.is_empty() && s.len() <= 2048 && safe_href(s))
+            .map(str::to_owned)
     }
 
     /// The audience to start with: a share link wins for the visit, then the reader's

@@ -24,7 +24,11 @@ pub fn focus(root: &web_sys::Element, id: &str) -> bool {
 /// Whether the reader asked for reduced motion.
 pub fn reduced_motion() -> bool {
     window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .map(|m| m.matches())
         .unwrap_or(false)
 }
@@ -33,7 +37,11 @@ pub fn reduced_motion() -> bool {
 pub fn scroll_into_view(el: &web_sys::Element) {
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
-    opts.set_behavior(if reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    opts.set_behavior(if reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
@@ -41,7 +49,9 @@ pub fn scroll_into_view(el: &web_sys::Element) {
 /// browsers lack, e.g. `showPopover`, `navigator.share`).
 pub fn call_method(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
     let f = js_sys::Reflect::get(target, &JsValue::from_str(name))?;
-    let f: js_sys::Function = f.dyn_into().map_err(|_| JsValue::from_str("not a function"))?;
+    let f: js_sys::Function = f
+        .dyn_into()
+        .map_err(|_| JsValue::from_str("not a function"))?;
     let arr = js_sys::Array::new();
     for a in args {
         arr.push(a);
@@ -51,8 +61,12 @@ pub fn call_method(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsV
 
 /// `navigator.clipboard.writeText(text)`; resolves to whether it worked.
 pub async fn copy_text(text: &str) -> bool {
-    let Some(nav) = window().map(|w| w.navigator()) else { return false };
-    let Ok(clip) = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard")) else { return false };
+    let Some(nav) = window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let Ok(clip) = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard")) else {
+        return false;
+    };
     if clip.is_undefined() || clip.is_null() {
         return false;
     }

@@ -11,16 +11,24 @@ use crate::url::{self, ShareState};
 /// Writes the share state into the page URL with `history.replaceState`, keeping the
 /// host's other parameters and fragment untouched.
 pub fn write_share_state(config: &WidgetConfig, share: &ShareState) {
-    let Some(win) = crate::dom::window() else { return };
+    let Some(win) = crate::dom::window() else {
+        return;
+    };
     let loc = win.location();
-    let (Ok(search), Ok(hash), Ok(path)) = (loc.search(), loc.hash(), loc.pathname()) else { return };
+    let (Ok(search), Ok(hash), Ok(path)) = (loc.search(), loc.hash(), loc.pathname()) else {
+        return;
+    };
     let value = url::encode(share);
     let query = url::write_param(&search, &config.share_key(), Some(&value));
     if query == search || (query.is_empty() && search.is_empty()) {
         return;
     }
     if let Ok(history) = win.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}{hash}")));
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}{hash}")),
+        );
     }
 }
 
@@ -33,7 +41,9 @@ pub fn location_hash() -> Option<String> {
 
 /// Focuses an element; markers reached by a back-link flash briefly.
 pub fn focus_and_flash(root: &web_sys::Element, id: &str) {
-    let Some(el) = crate::dom::find(root, id) else { return };
+    let Some(el) = crate::dom::find(root, id) else {
+        return;
+    };
     crate::dom::scroll_into_view(&el);
     let _ = el.focus();
     if el.class_list().contains("ea-cite__btn") && !crate::dom::reduced_motion() {
@@ -62,15 +72,21 @@ pub fn dismiss_listeners(
         gloo::events::EventListener::new(&doc, "keydown", move |e| {
             let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e).map(|k| k.key());
             if key.as_deref() == Some("Escape") {
-                dispatch.dispatch(Action::Close { focus: Some(anchor.clone()) });
+                dispatch.dispatch(Action::Close {
+                    focus: Some(anchor.clone()),
+                });
             }
         })
     };
     let popover_id = popover_id.to_owned();
     let on_press = gloo::events::EventListener::new(&doc, "pointerdown", move |e| {
-        let inside = |id: &str| crate::dom::find(&root_el, id).is_some_and(|el| crate::dom::event_within(e, &el));
+        let inside = |id: &str| {
+            crate::dom::find(&root_el, id).is_some_and(|el| crate::dom::event_within(e, &el))
+        };
         if !inside(&popover_id) && !inside(&anchor) {
-            dispatch.dispatch(Action::Close { focus: Some(anchor.clone()) });
+            dispatch.dispatch(Action::Close {
+                focus: Some(anchor.clone()),
+            });
         }
     });
     Some([on_key, on_press])

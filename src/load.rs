@@ -25,11 +25,20 @@ impl LoadError {
     pub fn summary(&self) -> String {
         match self {
             LoadError::Limit(e) => format!("This article could not be opened. {e}"),
-            LoadError::Syntax(_) => "This article could not be opened: its file is not valid JSON.".into(),
-            LoadError::Shape(_) => "This article could not be opened: its file is not in the evidence-article format.".into(),
+            LoadError::Syntax(_) => {
+                "This article could not be opened: its file is not valid JSON.".into()
+            }
+            LoadError::Shape(_) => {
+                "This article could not be opened: its file is not in the evidence-article format."
+                    .into()
+            }
             LoadError::Invalid(p) => {
                 let n = validate::errors(p).count();
-                format!("This article has {n} problem{} and cannot be shown until its author fixes {}.", if n == 1 { "" } else { "s" }, if n == 1 { "it" } else { "them" })
+                format!(
+                    "This article has {n} problem{} and cannot be shown until its author fixes {}.",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "it" } else { "them" }
+                )
             }
         }
     }
@@ -66,7 +75,10 @@ pub fn check(article: Article) -> Result<Loaded, LoadError> {
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return Err(LoadError::Invalid(problems));
     }
-    Ok(Loaded { article, warnings: problems })
+    Ok(Loaded {
+        article,
+        warnings: problems,
+    })
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -9,12 +9,16 @@ use crate::model::Audience;
 /// The one key we store.
 pub const AUDIENCE_KEY: &str = "evidence-article:audience";
 
+/// Storage refused a write (blocked, full or missing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StorageUnavailable;
+
 /// Where the preference is kept.
 pub trait PreferenceStore {
     /// Raw stored value.
     fn get(&self) -> Option<String>;
     /// Stores a value; `Err` when storage refuses.
-    fn set(&self, value: &str) -> Result<(), ()>;
+    fn set(&self, value: &str) -> Result<(), StorageUnavailable>;
     /// Removes the value.
     fn remove(&self);
 }
@@ -27,7 +31,7 @@ impl PreferenceStore for MemoryStore {
     fn get(&self) -> Option<String> {
         self.0.borrow().clone()
     }
-    fn set(&self, value: &str) -> Result<(), ()> {
+    fn set(&self, value: &str) -> Result<(), StorageUnavailable> {
         *self.0.borrow_mut() = Some(value.to_owned());
         Ok(())
     }
@@ -51,8 +55,11 @@ impl PreferenceStore for BrowserStore {
     fn get(&self) -> Option<String> {
         Self::storage()?.get_item(AUDIENCE_KEY).ok().flatten()
     }
-    fn set(&self, value: &str) -> Result<(), ()> {
-        Self::storage().ok_or(())?.set_item(AUDIENCE_KEY, value).map_err(|_| ())
+    fn set(&self, value: &str) -> Result<(), StorageUnavailable> {
+        Self::storage()
+            .ok_or(StorageUnavailable)?
+            .set_item(AUDIENCE_KEY, value)
+            .map_err(|_| StorageUnavailable)
     }
     fn remove(&self) {
         if let Some(s) = Self::storage() {

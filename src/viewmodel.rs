@@ -196,8 +196,13 @@ impl ArticleView {
         fn nodes(n: &[Node], sid: &str, out: &mut Vec<(usize, String, Vec<usize>)>) {
             for x in n {
                 match x {
-                    Node::Cite { numbers, occurrence } => out.push((*occurrence, sid.to_owned(), numbers.clone())),
-                    Node::Strong(c) | Node::Emph(c) | Node::Link { children: c, .. } => nodes(c, sid, out),
+                    Node::Cite {
+                        numbers,
+                        occurrence,
+                    } => out.push((*occurrence, sid.to_owned(), numbers.clone())),
+                    Node::Strong(c) | Node::Emph(c) | Node::Link { children: c, .. } => {
+                        nodes(c, sid, out)
+                    }
                     _ => {}
                 }
             }
@@ -219,15 +224,28 @@ impl ArticleView {
 
     /// First marker occurrence citing `number`.
     pub fn first_marker_for(&self, number: usize) -> Option<usize> {
-        self.markers().into_iter().find(|(_, _, n)| n.contains(&number)).map(|(o, _, _)| o)
+        self.markers()
+            .into_iter()
+            .find(|(_, _, n)| n.contains(&number))
+            .map(|(o, _, _)| o)
     }
 }
 
 /// Formats `2025-05-30` as "May 30, 2025"; anything else is shown as given.
 pub fn display_date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let parts: Vec<&str> = iso.split('-').collect();
     if let [y, m, d] = parts.as_slice() {
@@ -264,8 +282,9 @@ struct SectionScope {
 }
 
 impl Builder<'_> {
-    fn resolve<'t>(&self, t: &'t Text) -> String {
-        t.resolve(&self.chain).replace("{publisher}", self.publisher)
+    fn resolve(&self, t: &Text) -> String {
+        t.resolve(&self.chain)
+            .replace("{publisher}", self.publisher)
     }
 
     fn inline(&mut self, src: &str, scope: Option<&mut SectionScope>) -> Vec<Node> {
@@ -287,13 +306,19 @@ impl Builder<'_> {
                 Inline::Link { href, children } => {
                     let children = self.nodes(children, &mut None);
                     if crate::model::validate::safe_href(href) {
-                        out.push(Node::Link { href: href.clone(), children });
+                        out.push(Node::Link {
+                            href: href.clone(),
+                            children,
+                        });
                     } else {
                         out.extend(children);
                     }
                 }
                 Inline::Cite(keys) => {
-                    let numbers: Vec<usize> = keys.iter().filter_map(|k| self.numbers.get(k).copied()).collect();
+                    let numbers: Vec<usize> = keys
+                        .iter()
+                        .filter_map(|k| self.numbers.get(k).copied())
+                        .collect();
                     if numbers.is_empty() {
                         continue;
                     }
@@ -302,11 +327,17 @@ impl Builder<'_> {
                     if let Some(sc) = scope.as_deref_mut() {
                         for &num in &numbers {
                             if sc.cited.insert(num) {
-                                self.cited_in.entry(num).or_default().push((occurrence, sc.title.clone()));
+                                self.cited_in
+                                    .entry(num)
+                                    .or_default()
+                                    .push((occurrence, sc.title.clone()));
                             }
                         }
                     }
-                    out.push(Node::Cite { numbers, occurrence });
+                    out.push(Node::Cite {
+                        numbers,
+                        occurrence,
+                    });
                 }
             }
         }
@@ -322,13 +353,13 @@ impl Builder<'_> {
                     continue;
                 }
                 let entry = &self.glossary[e];
-                if let Some(pos) = find_word(rest, &entry.term, entry.is_abbreviation()) {
+                if let Some((pos, len)) = find_word(rest, &entry.term, entry.is_abbreviation()) {
                     let better = match best {
                         None => true,
-                        Some((bp, bl, _)) => pos < bp || (pos == bp && entry.term.len() > bl),
+                        Some((bp, bl, _)) => pos < bp || (pos == bp && len > bl),
                     };
                     if better {
-                        best = Some((pos, entry.term.len(), e));
+                        best = Some((pos, len, e));
                     }
                 }
             }
@@ -341,12 +372,19 @@ impl Builder<'_> {
             let matched = &rest[pos..pos + len];
             let occurrence = self.terms;
             self.terms += 1;
-            out.push(Node::Term { entry: e, text: matched.to_owned(), occurrence });
+            out.push(Node::Term {
+                entry: e,
+                text: matched.to_owned(),
+                occurrence,
+            });
             sc.used.insert(e);
             let entry = &self.glossary[e];
             if let Some(exp) = &entry.expansion {
                 let already = sc.seen_lower.contains(&exp.to_lowercase())
-                    || rest[pos + len..].trim_start().to_lowercase().starts_with(&format!("({}", exp.to_lowercase()));
+                    || rest[pos + len..]
+                        .trim_start()
+                        .to_lowercase()
+                        .starts_with(&format!("({}", exp.to_lowercase()));
                 if self.audience.expands_abbreviations() && !already {
                     out.push(Node::Expansion(format!(" ({exp})")));
                 }
@@ -368,7 +406,10 @@ impl Builder<'_> {
             (None, None) => s.title.professional().to_owned(),
         };
         let id = self.ids.unique(&base);
-        let mut scope = SectionScope { title: title.clone(), ..Default::default() };
+        let mut scope = SectionScope {
+            title: title.clone(),
+            ..Default::default()
+        };
         let blocks = s
             .blocks
             .iter()
@@ -388,40 +429,77 @@ impl Builder<'_> {
                 ),
             })
             .collect();
-        let subsections = s.subsections.iter().map(|x| self.section(x, level.saturating_add(1).min(6), Some(&id))).collect();
-        SectionView { id, title, level, initially_open: !s.collapsed, blocks, subsections }
+        let subsections = s
+            .subsections
+            .iter()
+            .map(|x| self.section(x, level.saturating_add(1).min(6), Some(&id)))
+            .collect();
+        SectionView {
+            id,
+            title,
+            level,
+            initially_open: !s.collapsed,
+            blocks,
+            subsections,
+        }
     }
 }
 
 /// Whole-word search: an abbreviation matches case-sensitively, a word term
 /// case-insensitively; neighbours must not be letters, digits or hyphens (so "ILD"
-/// is not found inside "RP-ILD").
-fn find_word(hay: &str, needle: &str, case_sensitive: bool) -> Option<usize> {
+/// is not found inside "RP-ILD"). Returns the match's byte position and length in `hay`.
+fn find_word(hay: &str, needle: &str, case_sensitive: bool) -> Option<(usize, usize)> {
     if needle.is_empty() {
         return None;
     }
-    let lower_hay;
-    let lower_needle;
-    let (h, n) = if case_sensitive {
-        (hay, needle)
-    } else {
-        lower_hay = hay.to_lowercase();
-        lower_needle = needle.to_lowercase();
-        if lower_hay.len() != hay.len() {
-            return None; // lower-casing changed byte offsets; skip rather than mis-slice
-        }
-        (lower_hay.as_str(), lower_needle.as_str())
-    };
     let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
-    let mut from = 0;
-    while let Some(p) = h[from..].find(n) {
-        let pos = from + p;
-        let before = h[..pos].chars().next_back();
-        let after = h[pos + n.len()..].chars().next();
-        if boundary(before) && boundary(after) {
-            return Some(pos);
+    // Byte length of the match of `needle` at the start of `s`, if any. Offsets are
+    // always taken from `hay` itself: lower-casing can change byte lengths (İ, ẞ), so
+    // positions in a lower-cased copy would not be positions in `hay`.
+    let match_len = |s: &str| -> Option<usize> {
+        let mut want = needle.chars().flat_map(char::to_lowercase);
+        let mut want_next = want.next();
+        for (i, c) in s.char_indices() {
+            let Some(w) = want_next else { return Some(i) };
+            let mut lower = c.to_lowercase();
+            if lower.len() != 1 || lower.next() != Some(w) {
+                return None;
+            }
+            want_next = want.next();
         }
-        from = pos + n.len();
+        want_next.is_none().then_some(s.len())
+    };
+    let exact = |h: &str, n: &str| {
+        let step = n.chars().next().map_or(1, char::len_utf8);
+        let mut from = 0;
+        while let Some(p) = h[from..].find(n) {
+            let pos = from + p;
+            if boundary(h[..pos].chars().next_back()) && boundary(h[pos + n.len()..].chars().next())
+            {
+                return Some((pos, n.len()));
+            }
+            from = pos + step;
+        }
+        None
+    };
+    if case_sensitive {
+        return exact(hay, needle);
+    }
+    if hay.is_ascii() {
+        // ASCII lower-casing keeps every byte offset.
+        return exact(&hay.to_ascii_lowercase(), &needle.to_lowercase());
+    }
+    let first = needle.chars().flat_map(char::to_lowercase).next();
+    let mut before = None;
+    for (pos, c) in hay.char_indices() {
+        if boundary(before) && c.to_lowercase().next() == first {
+            if let Some(len) = match_len(&hay[pos..]) {
+                if boundary(hay[pos + len..].chars().next()) {
+                    return Some((pos, len));
+                }
+            }
+        }
+        before = Some(c);
     }
     None
 }
@@ -450,7 +528,11 @@ pub fn build(article: &Article, audience: Audience) -> ArticleView {
         ids: IdAllocator::default(),
         cited_in: HashMap::new(),
     };
-    let sections: Vec<SectionView> = article.sections.iter().map(|s| b.section(s, 2, None)).collect();
+    let sections: Vec<SectionView> = article
+        .sections
+        .iter()
+        .map(|s| b.section(s, 2, None))
+        .collect();
     let mut refs: Vec<(usize, &crate::model::Reference)> = article
         .references
         .iter()
@@ -487,13 +569,20 @@ pub fn build(article: &Article, audience: Audience) -> ArticleView {
         statement: article.review.statement.clone(),
         last_updated_display: display_date(&article.last_updated),
         last_updated: article.last_updated.clone(),
-        editorial_policy: article.editorial_policy.clone().filter(|p| crate::model::validate::safe_href(p)),
+        editorial_policy: article
+            .editorial_policy
+            .clone()
+            .filter(|p| crate::model::validate::safe_href(p)),
         sections,
         references,
         glossary: article
             .glossary
             .iter()
-            .map(|g| TermView { term: g.term.clone(), expansion: g.expansion.clone(), definition: g.definition.clone() })
+            .map(|g| TermView {
+                term: g.term.clone(),
+                expansion: g.expansion.clone(),
+                definition: g.definition.clone(),
+            })
             .collect(),
         disclaimer_title: b.resolve(&article.disclaimer.title),
         disclaimer,

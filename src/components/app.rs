@@ -43,13 +43,21 @@ pub struct AppProps {
 enum Phase {
     Loading,
     Ready(Rc<Article>),
-    Failed { summary: String, details: Vec<String>, retry: bool },
+    Failed {
+        summary: String,
+        details: Vec<String>,
+        retry: bool,
+    },
 }
 
 fn from_load(r: Result<load::Loaded, LoadError>) -> Phase {
     match r {
         Ok(l) => Phase::Ready(Rc::new(l.article)),
-        Err(e) => Phase::Failed { summary: e.summary(), details: e.details(), retry: false },
+        Err(e) => Phase::Failed {
+            summary: e.summary(),
+            details: e.details(),
+            retry: false,
+        },
     }
 }
 
@@ -73,8 +81,9 @@ pub fn app(p: &AppProps) -> Html {
     let attempt = use_state(|| 0u32);
     {
         let phase = phase.clone();
-        use_effect_with((p.source.clone(), *attempt), move |(source, attempt)| {
-            match source {
+        use_effect_with(
+            (p.source.clone(), *attempt),
+            move |(source, attempt)| match source {
                 ArticleSource::Url(url) => {
                     if *attempt > 0 {
                         phase.set(Phase::Loading);
@@ -82,22 +91,31 @@ pub fn app(p: &AppProps) -> Html {
                     let url = url.to_string();
                     let phase = phase.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        let next = match crate::fetch::fetch_text(&url, crate::fetch::TIMEOUT_MS).await {
-                            Ok(text) => match load::load(&text) {
-                                Ok(l) => Phase::Ready(Rc::new(l.article)),
-                                Err(e) => {
-                                    let retry = matches!(e, LoadError::Syntax(_));
-                                    Phase::Failed { summary: e.summary(), details: e.details(), retry }
-                                }
-                            },
-                            Err(e) => Phase::Failed { summary: e.0, details: vec![format!("URL: {url}")], retry: true },
-                        };
+                        let next =
+                            match crate::fetch::fetch_text(&url, crate::fetch::TIMEOUT_MS).await {
+                                Ok(text) => match load::load(&text) {
+                                    Ok(l) => Phase::Ready(Rc::new(l.article)),
+                                    Err(e) => {
+                                        let retry = matches!(e, LoadError::Syntax(_));
+                                        Phase::Failed {
+                                            summary: e.summary(),
+                                            details: e.details(),
+                                            retry,
+                                        }
+                                    }
+                                },
+                                Err(e) => Phase::Failed {
+                                    summary: e.0,
+                                    details: vec![format!("URL: {url}")],
+                                    retry: true,
+                                },
+                            };
                         phase.set(next);
                     });
                 }
                 other => phase.set(initial_phase(other)),
-            }
-        });
+            },
+        );
     }
     {
         let on_event = p.on_event.clone();
@@ -120,7 +138,11 @@ pub fn app(p: &AppProps) -> Html {
         Phase::Ready(article) => html! {
             <ArticleWidget article={article.clone()} config={p.config.clone()} on_event={p.on_event.clone()} />
         },
-        Phase::Failed { summary, details, retry } => {
+        Phase::Failed {
+            summary,
+            details,
+            retry,
+        } => {
             let attempt = attempt.clone();
             let onretry = retry.then(|| Callback::from(move |_| attempt.set(*attempt + 1)));
             html! {

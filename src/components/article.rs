@@ -54,10 +54,15 @@ fn initial_state(article: &Article, config: &WidgetConfig) -> WidgetState {
         if let Some(number) = link.cite {
             let view = viewmodel::build(article, audience);
             if let Some(marker) = view.first_marker_for(number) {
-                if let Some((_, sid, _)) = view.markers().into_iter().find(|(o, _, _)| *o == marker) {
+                if let Some((_, sid, _)) = view.markers().into_iter().find(|(o, _, _)| *o == marker)
+                {
                     s.open.extend(view.ancestry(&sid).unwrap_or_default());
                 }
-                s.popover = Some(Popover::Cite { number, marker, pinned: true });
+                s.popover = Some(Popover::Cite {
+                    number,
+                    marker,
+                    pinned: true,
+                });
             }
         }
         if let Some(at) = link.at {
@@ -70,7 +75,10 @@ fn initial_state(article: &Article, config: &WidgetConfig) -> WidgetState {
 
 /// What the URL should carry for this state.
 pub fn share_state(state: &WidgetState, view: &ArticleView) -> ShareState {
-    let mut s = ShareState { audience: state.audience_chosen.then_some(state.audience), ..Default::default() };
+    let mut s = ShareState {
+        audience: state.audience_chosen.then_some(state.audience),
+        ..Default::default()
+    };
     for (id, default_open) in view.section_defaults() {
         let open = state.open.contains(&id);
         if open && !default_open {
@@ -90,7 +98,11 @@ fn markers_in(section: &SectionView, view: &ArticleView) -> Vec<usize> {
         s.subsections.iter().for_each(|x| collect(x, out));
     }
     collect(section, &mut ids);
-    view.markers().into_iter().filter(|(_, sid, _)| ids.contains(sid)).map(|(o, _, _)| o).collect()
+    view.markers()
+        .into_iter()
+        .filter(|(_, sid, _)| ids.contains(sid))
+        .map(|(o, _, _)| o)
+        .collect()
 }
 
 /// The article widget.
@@ -100,8 +112,15 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         let (article, config) = (p.article.clone(), p.config.clone());
         use_reducer(move || initial_state(&article, &config))
     };
-    let view: Rc<ArticleView> = use_memo((p.article.clone(), state.audience), |(a, aud)| viewmodel::build(a, *aud));
-    let labels = use_memo(view.clone(), |v| v.references.iter().map(|r| r.short.clone()).collect::<Vec<_>>());
+    let view: Rc<ArticleView> = use_memo((p.article.clone(), state.audience), |(a, aud)| {
+        viewmodel::build(a, *aud)
+    });
+    let labels = use_memo(view.clone(), |v| {
+        v.references
+            .iter()
+            .map(|r| r.short.clone())
+            .collect::<Vec<_>>()
+    });
     let root = use_node_ref();
     let open_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let close_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
@@ -116,12 +135,15 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     {
         let on_event = p.on_event.clone();
         let reader_choice = state.reader_choice;
-        use_effect_with((state.audience, reader_choice), move |(aud, reader_choice)| {
-            if *reader_choice {
-                crate::storage::save_browser_audience(*aud);
-                on_event.emit(HostEvent::AudienceChange(*aud));
-            }
-        });
+        use_effect_with(
+            (state.audience, reader_choice),
+            move |(aud, reader_choice)| {
+                if *reader_choice {
+                    crate::storage::save_browser_audience(*aud);
+                    on_event.emit(HostEvent::AudienceChange(*aud));
+                }
+            },
+        );
     }
     // The page URL follows the state (replaceState: no history entries).
     {
@@ -152,20 +174,23 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     {
         let dispatch = state.dispatcher();
         let root = root.clone();
-        use_effect_with((state.return_focus.clone(), state.scroll_to.clone()), move |(focus, scroll)| {
-            if let Some(el) = root.cast::<web_sys::Element>() {
-                if let Some(id) = scroll {
-                    if let Some(target) = crate::dom::find(&el, id) {
-                        crate::dom::scroll_into_view(&target);
+        use_effect_with(
+            (state.return_focus.clone(), state.scroll_to.clone()),
+            move |(focus, scroll)| {
+                if let Some(el) = root.cast::<web_sys::Element>() {
+                    if let Some(id) = scroll {
+                        if let Some(target) = crate::dom::find(&el, id) {
+                            crate::dom::scroll_into_view(&target);
+                        }
+                        dispatch.dispatch(Action::Scrolled);
                     }
-                    dispatch.dispatch(Action::Scrolled);
+                    if let Some(id) = focus {
+                        crate::hooks::focus_and_flash(&el, id);
+                        dispatch.dispatch(Action::FocusReturned);
+                    }
                 }
-                if let Some(id) = focus {
-                    crate::hooks::focus_and_flash(&el, id);
-                    dispatch.dispatch(Action::FocusReturned);
-                }
-            }
-        });
+            },
+        );
     }
     // While a popover is open: Escape and a click/tap outside close it.
     {
@@ -174,7 +199,9 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         let anchor = anchor_id(&prefix, state.popover);
         let popover_id = popover_id.clone();
         use_effect_with(anchor, move |anchor| {
-            let listeners = anchor.clone().and_then(|a| crate::hooks::dismiss_listeners(&root, &popover_id, &a, dispatch));
+            let listeners = anchor
+                .clone()
+                .and_then(|a| crate::hooks::dismiss_listeners(&root, &popover_id, &a, dispatch));
             move || drop(listeners)
         });
     }
@@ -194,35 +221,52 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         let current = state.popover;
         let (open_timer, close_timer) = (open_timer.clone(), close_timer.clone());
         let prefix = prefix.clone();
-        Callback::from(move |(number, marker, ev): (usize, usize, MarkerEvent)| match ev {
-            MarkerEvent::Activate => {
-                open_timer.borrow_mut().take();
-                close_timer.borrow_mut().take();
-                let same = matches!(current, Some(Popover::Cite { number: n, marker: m, pinned: true }) if n == number && m == marker);
-                if same {
-                    dispatch.dispatch(Action::Close { focus: Some(marker_id(&prefix, marker, number)) });
-                } else {
-                    dispatch.dispatch(Action::Open(Popover::Cite { number, marker, pinned: true }));
+        Callback::from(
+            move |(number, marker, ev): (usize, usize, MarkerEvent)| match ev {
+                MarkerEvent::Activate => {
+                    open_timer.borrow_mut().take();
+                    close_timer.borrow_mut().take();
+                    let same = matches!(current, Some(Popover::Cite { number: n, marker: m, pinned: true }) if n == number && m == marker);
+                    if same {
+                        dispatch.dispatch(Action::Close {
+                            focus: Some(marker_id(&prefix, marker, number)),
+                        });
+                    } else {
+                        dispatch.dispatch(Action::Open(Popover::Cite {
+                            number,
+                            marker,
+                            pinned: true,
+                        }));
+                    }
                 }
-            }
-            MarkerEvent::HoverStart => {
-                close_timer.borrow_mut().take();
-                let pinned_open = matches!(current, Some(Popover::Cite { pinned: true, .. }) | Some(Popover::Term { .. }));
-                if !pinned_open {
-                    let d = dispatch.clone();
-                    *open_timer.borrow_mut() = Some(Timeout::new(HOVER_MS, move || {
-                        d.dispatch(Action::Open(Popover::Cite { number, marker, pinned: false }))
-                    }));
+                MarkerEvent::HoverStart => {
+                    close_timer.borrow_mut().take();
+                    let pinned_open = matches!(
+                        current,
+                        Some(Popover::Cite { pinned: true, .. }) | Some(Popover::Term { .. })
+                    );
+                    if !pinned_open {
+                        let d = dispatch.clone();
+                        *open_timer.borrow_mut() = Some(Timeout::new(HOVER_MS, move || {
+                            d.dispatch(Action::Open(Popover::Cite {
+                                number,
+                                marker,
+                                pinned: false,
+                            }))
+                        }));
+                    }
                 }
-            }
-            MarkerEvent::HoverEnd => {
-                open_timer.borrow_mut().take();
-                if matches!(current, Some(Popover::Cite { pinned: false, .. })) {
-                    let d = dispatch.clone();
-                    *close_timer.borrow_mut() = Some(Timeout::new(HOVER_MS, move || d.dispatch(Action::Close { focus: None })));
+                MarkerEvent::HoverEnd => {
+                    open_timer.borrow_mut().take();
+                    if matches!(current, Some(Popover::Cite { pinned: false, .. })) {
+                        let d = dispatch.clone();
+                        *close_timer.borrow_mut() = Some(Timeout::new(HOVER_MS, move || {
+                            d.dispatch(Action::Close { focus: None })
+                        }));
+                    }
                 }
-            }
-        })
+            },
+        )
     };
     let on_popover_hover = {
         let dispatch = state.dispatcher();
@@ -233,7 +277,9 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
                 close_timer.borrow_mut().take();
             } else if matches!(current, Some(Popover::Cite { pinned: false, .. })) {
                 let d = dispatch.clone();
-                *close_timer.borrow_mut() = Some(Timeout::new(HOVER_MS, move || d.dispatch(Action::Close { focus: None })));
+                *close_timer.borrow_mut() = Some(Timeout::new(HOVER_MS, move || {
+                    d.dispatch(Action::Close { focus: None })
+                }));
             }
         })
     };
@@ -243,28 +289,50 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         let prefix = prefix.clone();
         Callback::from(move |(entry, mark): (usize, usize)| {
             if matches!(current, Some(Popover::Term { mark: m, .. }) if m == mark) {
-                dispatch.dispatch(Action::Close { focus: Some(format!("{prefix}term-{mark}")) });
+                dispatch.dispatch(Action::Close {
+                    focus: Some(format!("{prefix}term-{mark}")),
+                });
             } else {
                 dispatch.dispatch(Action::Open(Popover::Term { entry, mark }));
             }
         })
     };
-    let ctx = InlineCtx { prefix: prefix.clone().into(), labels, popover: state.popover, on_marker, on_term };
+    let ctx = InlineCtx {
+        prefix: prefix.clone().into(),
+        labels,
+        popover: state.popover,
+        on_marker,
+        on_term,
+    };
 
     let on_audience = {
         let dispatch = state.dispatcher();
         Callback::from(move |a: Audience| dispatch.dispatch(Action::SetAudience(a)))
     };
-    let all_ids: Vec<String> = view.section_defaults().into_iter().map(|(i, _)| i).collect();
+    let all_ids: Vec<String> = view
+        .section_defaults()
+        .into_iter()
+        .map(|(i, _)| i)
+        .collect();
     let expand_all = {
         let dispatch = state.dispatcher();
         let ids = all_ids.clone();
-        move |_: MouseEvent| dispatch.dispatch(Action::SetAll { ids: ids.clone(), open: true })
+        move |_: MouseEvent| {
+            dispatch.dispatch(Action::SetAll {
+                ids: ids.clone(),
+                open: true,
+            })
+        }
     };
     let collapse_all = {
         let dispatch = state.dispatcher();
         let ids = all_ids.clone();
-        move |_: MouseEvent| dispatch.dispatch(Action::SetAll { ids: ids.clone(), open: false })
+        move |_: MouseEvent| {
+            dispatch.dispatch(Action::SetAll {
+                ids: ids.clone(),
+                open: false,
+            })
+        }
     };
     let on_back = {
         let dispatch = state.dispatcher();
@@ -272,8 +340,14 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         let prefix = prefix.clone();
         Callback::from(move |target: String| {
             // Open the section holding the marker before focusing it.
-            if let Some((_, sid, _)) = view.markers().into_iter().find(|(o, _, n)| n.iter().any(|n| marker_id(&prefix, *o, *n) == target)) {
-                dispatch.dispatch(Action::OpenSections(view.ancestry(&sid).unwrap_or_default()));
+            if let Some((_, sid, _)) = view
+                .markers()
+                .into_iter()
+                .find(|(o, _, n)| n.iter().any(|n| marker_id(&prefix, *o, *n) == target))
+            {
+                dispatch.dispatch(Action::OpenSections(
+                    view.ancestry(&sid).unwrap_or_default(),
+                ));
             }
             dispatch.dispatch(Action::Focus(target));
         })
@@ -282,23 +356,41 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let popover = state.popover.and_then(|pop| {
         let anchor = anchor_id(&prefix, Some(pop))?;
         let (content, take_focus) = match pop {
-            Popover::Cite { number, pinned, .. } => (PopoverContent::Reference(Rc::new(view.reference(number)?.clone())), pinned),
-            Popover::Term { entry, .. } => (PopoverContent::Term(Rc::new(view.glossary.get(entry)?.clone())), true),
+            Popover::Cite { number, pinned, .. } => (
+                PopoverContent::Reference(Rc::new(view.reference(number)?.clone())),
+                pinned,
+            ),
+            Popover::Term { entry, .. } => (
+                PopoverContent::Term(Rc::new(view.glossary.get(entry)?.clone())),
+                true,
+            ),
         };
         let dispatch = state.dispatcher();
         let a = anchor.clone();
-        let onclose = Callback::from(move |_| dispatch.dispatch(Action::Close { focus: Some(a.clone()) }));
+        let onclose = Callback::from(move |_| {
+            dispatch.dispatch(Action::Close {
+                focus: Some(a.clone()),
+            })
+        });
         let dispatch = state.dispatcher();
         let oncopy = Callback::from(move |text: String| {
             let d = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = crate::dom::copy_text(&text).await;
-                d.dispatch(Action::Announce(if ok { "Citation copied.".into() } else { "Could not copy: select the citation text and copy it instead.".into() }));
+                d.dispatch(Action::Announce(if ok {
+                    "Citation copied.".into()
+                } else {
+                    "Could not copy: select the citation text and copy it instead.".into()
+                }));
             });
         });
         let dispatch = state.dispatcher();
         let pre = prefix.clone();
-        let ongoto = Callback::from(move |n: usize| dispatch.dispatch(Action::Close { focus: Some(entry_id(&pre, n)) }));
+        let ongoto = Callback::from(move |n: usize| {
+            dispatch.dispatch(Action::Close {
+                focus: Some(entry_id(&pre, n)),
+            })
+        });
         Some(html! {
             <PopoverView id={popover_id.clone()} anchor={anchor} {content} {take_focus}
                 {onclose} {oncopy} {ongoto} onhover={on_popover_hover.clone()} />
@@ -310,15 +402,23 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         let audience = state.audience;
         let on_event = p.on_event.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            on_event.emit(HostEvent::FollowUp { question: question.clone(), audience })
+            on_event.emit(HostEvent::FollowUp {
+                question: question.clone(),
+                audience,
+            })
         });
         match &p.config.follow_up_href {
             Some(href) => {
                 let sep = if href.contains('?') { '&' } else { '?' };
-                let target = format!("{href}{sep}q={}", url::encode_component(&view.question_professional));
+                let target = format!(
+                    "{href}{sep}q={}",
+                    url::encode_component(&view.question_professional)
+                );
                 html! { <a class="ea-btn ea-followup__btn" href={target} {onclick}>{view.follow_up.clone()}</a> }
             }
-            None => html! { <button type="button" class="ea-btn ea-followup__btn" {onclick}>{view.follow_up.clone()}</button> },
+            None => {
+                html! { <button type="button" class="ea-btn ea-followup__btn" {onclick}>{view.follow_up.clone()}</button> }
+            }
         }
     };
 
@@ -330,7 +430,10 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             <crate::components::share::ShareControl prefix={prefix.clone()} />
         </div>
     };
-    let sections = view.sections.iter().map(|s| render_section(s, &view, &state, &ctx, &prefix));
+    let sections = view
+        .sections
+        .iter()
+        .map(|s| render_section(s, &view, &state, &ctx, &prefix));
     html! {
         <div class="ea-root" ref={root} lang={view.lang.clone()}>
             <article class={classes!("ea-article", format!("ea-aud-{}", state.audience.id()))} aria-labelledby={heading_id.clone()}>
@@ -358,13 +461,24 @@ fn anchor_id(prefix: &str, p: Option<Popover>) -> Option<String> {
     }
 }
 
-fn render_section(s: &SectionView, view: &Rc<ArticleView>, state: &UseReducerHandle<WidgetState>, ctx: &InlineCtx, prefix: &str) -> Html {
+fn render_section(
+    s: &SectionView,
+    view: &Rc<ArticleView>,
+    state: &UseReducerHandle<WidgetState>,
+    ctx: &InlineCtx,
+    prefix: &str,
+) -> Html {
     let dispatch = state.dispatcher();
     let id = s.id.clone();
     let markers = markers_in(s, view);
     let button = format!("{prefix}{}-btn", s.id);
     let ontoggle = Callback::from(move |open: bool| {
-        dispatch.dispatch(Action::SetSection { id: id.clone(), open, contains_marker: markers.clone(), button: button.clone() })
+        dispatch.dispatch(Action::SetSection {
+            id: id.clone(),
+            open,
+            contains_marker: markers.clone(),
+            button: button.clone(),
+        })
     });
     let blocks = s.blocks.iter().map(|b| match b {
         BlockView::Paragraph(n) => html! { <p>{inline::render(n, ctx)}</p> },
@@ -372,7 +486,10 @@ fn render_section(s: &SectionView, view: &Rc<ArticleView>, state: &UseReducerHan
             <ul>{for items.iter().map(|n| html! { <li>{inline::render(n, ctx)}</li> })}</ul>
         },
     });
-    let subs = s.subsections.iter().map(|x| render_section(x, view, state, ctx, prefix));
+    let subs = s
+        .subsections
+        .iter()
+        .map(|x| render_section(x, view, state, ctx, prefix));
     html! {
         <Section key={s.id.clone()} id={format!("{prefix}{}", s.id)} title={s.title.clone()} level={s.level}
             initially_open={s.initially_open} expanded={Some(state.open.contains(&s.id))} {ontoggle}

@@ -54,14 +54,13 @@ pub fn audience_picker(p: &AudiencePickerProps) -> Html {
                 {"Reading as: "}<strong>{p.audience.label()}</strong>
                 {" · "}<button type="button" class="ea-linkbtn ea-picker__change" onclick={on_change_click}>{"Change"}</button>
             </p>
+            <h2 class="ea-picker__heading">{"Personalize"}</h2>
+            <p class="ea-picker__tagline">{"Help us tailor your experience"}</p>
             <fieldset class="ea-picker__group" ref={group_ref} aria-describedby={format!("{}audience-help", p.prefix)}>
-                <legend id={legend_id} class="ea-picker__legend">{"Personalize: which best describes you?"}</legend>
+                <legend id={legend_id} class="ea-picker__legend">{"Which best describes you?"}</legend>
                 <p class="ea-picker__help" id={format!("{}audience-help", p.prefix)}>
-                    if p.chosen {
-                        {"Your choice helps us use language that's most understandable for you."}
-                    } else {
-                        {"Help us tailor your experience. Your choice helps us use language that's most understandable for you."}
-                    }
+                    {"Your choice helps us use language that's most understandable for you."}
+                    if !p.chosen { {" Until you choose, the article is shown as written for physicians."} }
                 </p>
                 <div class="ea-picker__options">{for options}</div>
             </fieldset>

@@ -27,8 +27,17 @@ pub fn header(p: &HeaderProps) -> Html {
     let current = v.status;
     let steps = ReviewStatus::ALL.iter().map(|&s| {
         let idx = ReviewStatus::ALL.iter().position(|x| *x == s).unwrap_or(0);
-        let cur_idx = ReviewStatus::ALL.iter().position(|x| *x == current).unwrap_or(0);
-        let state = if idx < cur_idx { "done" } else if idx == cur_idx { "current" } else { "todo" };
+        let cur_idx = ReviewStatus::ALL
+            .iter()
+            .position(|x| *x == current)
+            .unwrap_or(0);
+        let state = if idx < cur_idx {
+            "done"
+        } else if idx == cur_idx {
+            "current"
+        } else {
+            "todo"
+        };
         html! {
             <li class={classes!("ea-steps__step", format!("ea-steps__step--{state}"))}
                 aria-current={(s == current).then_some("step")}>

@@ -46,12 +46,20 @@ fn render_one(node: &Node, ctx: &InlineCtx) -> Html {
         Node::Link { href, children } => html! {
             <a href={href.clone()} rel="noopener noreferrer" target="_blank">{render(children, ctx)}</a>
         },
-        Node::Cite { numbers, occurrence } => html! {
+        Node::Cite {
+            numbers,
+            occurrence,
+        } => html! {
             <CitationGroup numbers={numbers.clone()} occurrence={*occurrence} ctx={ctx.clone()} />
         },
-        Node::Term { entry, text, occurrence } => {
+        Node::Term {
+            entry,
+            text,
+            occurrence,
+        } => {
             let id = format!("{}term-{occurrence}", ctx.prefix);
-            let open = matches!(ctx.popover, Some(Popover::Term { mark, .. }) if mark == *occurrence);
+            let open =
+                matches!(ctx.popover, Some(Popover::Term { mark, .. }) if mark == *occurrence);
             let (entry, occ) = (*entry, *occurrence);
             let onclick = ctx.on_term.reform(move |_: MouseEvent| (entry, occ));
             html! {

@@ -111,7 +111,11 @@ pub fn popover(p: &PopoverProps) -> Html {
 
 /// Opens the popover in the top layer and keeps it next to its anchor while the page
 /// scrolls or resizes. The returned listeners stop when dropped.
-fn show_and_place(node: &NodeRef, anchor_id: &str, take_focus: bool) -> Option<Vec<gloo::events::EventListener>> {
+fn show_and_place(
+    node: &NodeRef,
+    anchor_id: &str,
+    take_focus: bool,
+) -> Option<Vec<gloo::events::EventListener>> {
     use wasm_bindgen::JsValue;
     let el: web_sys::HtmlElement = node.cast()?;
     let root = el.parent_element()?;
@@ -128,7 +132,10 @@ fn show_and_place(node: &NodeRef, anchor_id: &str, take_focus: bool) -> Option<V
         gloo::events::EventListener::new_with_options(
             &win,
             ev,
-            gloo::events::EventListenerOptions { phase: gloo::events::EventListenerPhase::Capture, passive: true },
+            gloo::events::EventListenerOptions {
+                phase: gloo::events::EventListenerPhase::Capture,
+                passive: true,
+            },
             move |_| place(&el, &anchor),
         )
     };
@@ -137,7 +144,11 @@ fn show_and_place(node: &NodeRef, anchor_id: &str, take_focus: bool) -> Option<V
 
 /// Pure placement: below the anchor if it fits, else above, else the larger side with
 /// a capped height; shifted horizontally to stay inside the viewport.
-pub fn placement(anchor: (f64, f64, f64, f64), size: (f64, f64), viewport: (f64, f64)) -> (f64, f64, Option<f64>) {
+pub fn placement(
+    anchor: (f64, f64, f64, f64),
+    size: (f64, f64),
+    viewport: (f64, f64),
+) -> (f64, f64, Option<f64>) {
     const GAP: f64 = 6.0;
     const MARGIN: f64 = 8.0;
     let (left, top, _right, bottom) = anchor;
@@ -160,9 +171,19 @@ pub fn placement(anchor: (f64, f64, f64, f64), size: (f64, f64), viewport: (f64,
 }
 
 fn place(el: &web_sys::HtmlElement, anchor: &web_sys::HtmlElement) {
-    let Some(win) = crate::dom::window() else { return };
-    let vw = win.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0);
-    let vh = win.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(768.0);
+    let Some(win) = crate::dom::window() else {
+        return;
+    };
+    let vw = win
+        .inner_width()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1024.0);
+    let vh = win
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(768.0);
     let style = el.style();
     if vw < 480.0 {
         // The stylesheet turns the popover into a bottom sheet.
@@ -174,7 +195,11 @@ fn place(el: &web_sys::HtmlElement, anchor: &web_sys::HtmlElement) {
     let _ = style.remove_property("max-height");
     let a = anchor.get_bounding_client_rect();
     let r = el.get_bounding_client_rect();
-    let (x, y, max_h) = placement((a.left(), a.top(), a.right(), a.bottom()), (r.width(), r.height()), (vw, vh));
+    let (x, y, max_h) = placement(
+        (a.left(), a.top(), a.right(), a.bottom()),
+        (r.width(), r.height()),
+        (vw, vh),
+    );
     let _ = style.set_property("left", &format!("{x}px"));
     let _ = style.set_property("top", &format!("{y}px"));
     if let Some(mh) = max_h {

@@ -33,7 +33,10 @@ pub fn source_links(r: &RefView) -> Html {
             </a></li>
         }
     });
-    let unconfirmed = r.unconfirmed.iter().map(|u| html! { <li class="ea-unconfirmed">{u.clone()}</li> });
+    let unconfirmed = r
+        .unconfirmed
+        .iter()
+        .map(|u| html! { <li class="ea-unconfirmed">{u.clone()}</li> });
     html! { <ul class="ea-links">{for links}{for unconfirmed}</ul> }
 }
 

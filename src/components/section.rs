@@ -53,9 +53,12 @@ pub fn section(p: &SectionProps) -> Html {
         let body_ref = body_ref.clone();
         let toggle = toggle.clone();
         use_effect_with((body_ref, open), move |(body_ref, open)| {
-            let listener = (!*open).then(|| body_ref.cast::<web_sys::Element>()).flatten().map(|el| {
-                gloo::events::EventListener::new(&el, "beforematch", move |_| toggle.emit(true))
-            });
+            let listener = (!*open)
+                .then(|| body_ref.cast::<web_sys::Element>())
+                .flatten()
+                .map(|el| {
+                    gloo::events::EventListener::new(&el, "beforematch", move |_| toggle.emit(true))
+                });
             move || drop(listener)
         });
     }

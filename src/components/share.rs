@@ -21,7 +21,12 @@ fn current_url(fragment: Option<&str>) -> Option<String> {
 }
 
 /// Copies `url`; on failure shows it in `fallback` for manual copying.
-fn copy_or_show(url: String, status: UseStateHandle<String>, fallback: UseStateHandle<Option<String>>, done: &'static str) {
+fn copy_or_show(
+    url: String,
+    status: UseStateHandle<String>,
+    fallback: UseStateHandle<Option<String>>,
+    done: &'static str,
+) {
     wasm_bindgen_futures::spawn_local(async move {
         if crate::dom::copy_text(&url).await {
             fallback.set(None);
@@ -72,10 +77,15 @@ pub fn share_control(p: &ShareControlProps) -> Html {
         let status = status.clone();
         move |_: MouseEvent| {
             let Some(url) = current_url(None) else { return };
-            let Some(nav) = crate::dom::window().map(|w| w.navigator()) else { return };
+            let Some(nav) = crate::dom::window().map(|w| w.navigator()) else {
+                return;
+            };
             let data = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
-            let doc_title = crate::dom::window().and_then(|w| w.document()).map(|d| d.title()).unwrap_or_default();
+            let doc_title = crate::dom::window()
+                .and_then(|w| w.document())
+                .map(|d| d.title())
+                .unwrap_or_default();
             let _ = js_sys::Reflect::set(&data, &"title".into(), &doc_title.into());
             if crate::dom::call_method(&nav.into(), "share", &[data.into()]).is_err() {
                 status.set("Sharing is not available here; use Copy link.".into());
@@ -120,7 +130,12 @@ pub fn section_link(p: &SectionLinkProps) -> Html {
         let frag = format!("{}{}", p.prefix, p.section);
         move |_: MouseEvent| {
             if let Some(url) = current_url(Some(&frag)) {
-                copy_or_show(url, status.clone(), fallback.clone(), "Section link copied.");
+                copy_or_show(
+                    url,
+                    status.clone(),
+                    fallback.clone(),
+                    "Section link copied.",
+                );
             }
         }
     };

@@ -31,8 +31,12 @@ pub fn install_panic_hook() {
 /// Replaces a widget's content with a readable failure message (DOM APIs only, so it
 /// works even when Yew cannot render any more).
 fn show_fatal(root: &web_sys::Element) {
-    let Some(doc) = root.owner_document() else { return };
-    let Ok(msg) = doc.create_element("p") else { return };
+    let Some(doc) = root.owner_document() else {
+        return;
+    };
+    let Ok(msg) = doc.create_element("p") else {
+        return;
+    };
     msg.set_class_name("ea-error ea-fatal");
     let _ = msg.set_attribute("role", "alert");
     msg.set_text_content(Some("Sorry, the article stopped working because of an internal error. Reload the page to try again."));
@@ -53,13 +57,19 @@ pub fn unregister_root(root: &web_sys::Element) {
 /// Config for the standalone page: share state from `?ea=`, the stored audience and
 /// the mount element's `data-audience` / `data-follow-up-href`.
 pub fn standalone_config(mount: &web_sys::Element) -> WidgetConfig {
-    let search = crate::dom::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = crate::dom::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     let key = "ea".to_owned();
     WidgetConfig {
         prefix: String::new(),
-        host_audience: WidgetConfig::parse_audience(mount.get_attribute("data-audience").as_deref()),
+        host_audience: WidgetConfig::parse_audience(
+            mount.get_attribute("data-audience").as_deref(),
+        ),
         stored_audience: crate::storage::load_browser_audience(),
-        follow_up_href: WidgetConfig::parse_follow_up(mount.get_attribute("data-follow-up-href").as_deref()),
+        follow_up_href: WidgetConfig::parse_follow_up(
+            mount.get_attribute("data-follow-up-href").as_deref(),
+        ),
         share_state: mount.get_attribute("data-share-state").as_deref() != Some("off"),
         url_state: crate::url::read_param(&search, &key).map(|v| crate::url::decode(&v)),
         url_key: Some(key),
@@ -70,12 +80,20 @@ pub fn standalone_config(mount: &web_sys::Element) -> WidgetConfig {
 /// `#evidence-article`, or the body if that element is missing.
 pub fn start_standalone() {
     install_panic_hook();
-    let Some(doc) = crate::dom::window().and_then(|w| w.document()) else { return };
-    let mount = doc.get_element_by_id("evidence-article").or_else(|| doc.body().map(Into::into));
+    let Some(doc) = crate::dom::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let mount = doc
+        .get_element_by_id("evidence-article")
+        .or_else(|| doc.body().map(Into::into));
     let Some(mount) = mount else { return };
     register_root(&mount);
     let config = standalone_config(&mount);
     mount.set_text_content(None);
-    let props = AppProps { source: ArticleSource::Embedded, config: Rc::new(config), on_event: Default::default() };
+    let props = AppProps {
+        source: ArticleSource::Embedded,
+        config: Rc::new(config),
+        on_event: Default::default(),
+    };
     yew::Renderer::<App>::with_root_and_props(mount, props).render();
 }

@@ -22,7 +22,9 @@ pub fn numbering(article: &Article) -> HashMap<String, usize> {
             for b in &s.blocks {
                 match b {
                     Block::Paragraph { text } => visit(text.professional()),
-                    Block::List { items } => items.iter().for_each(|i| visit(i.text.professional())),
+                    Block::List { items } => {
+                        items.iter().for_each(|i| visit(i.text.professional()))
+                    }
                 }
             }
             walk(&s.subsections, visit);
@@ -60,7 +62,9 @@ pub fn year(r: &Reference) -> Option<i64> {
 }
 
 fn journal(r: &Reference) -> Option<&str> {
-    r.container_title_short.as_deref().or(r.container_title.as_deref())
+    r.container_title_short
+        .as_deref()
+        .or(r.container_title.as_deref())
 }
 
 /// Journal as it may be shown: verified, or a "likely" one marked as unconfirmed.
@@ -125,7 +129,11 @@ pub fn short_label(r: &Reference) -> String {
             _ => n.family.clone(),
         })
         .unwrap_or_else(|| r.title.chars().take(40).collect());
-    let etal = if r.author.len() > 1 || r.author_list_truncated { " et al." } else { "" };
+    let etal = if r.author.len() > 1 || r.author_list_truncated {
+        " et al."
+    } else {
+        ""
+    };
     let mut s = format!("{first}{etal}");
     let j = journal(r);
     match (j, year(r)) {
@@ -150,25 +158,69 @@ fn id_ok(s: &str, allowed: impl Fn(char) -> bool) -> bool {
     !s.is_empty() && s.len() <= 200 && s.chars().all(allowed)
 }
 
+/// A DOI: `10.<registrant>/<suffix>` (registrant digits and dots, suffix non-empty),
+/// without characters that would change the meaning of a URL (`?`, `#`, `%`, quotes…).
+fn doi_ok(d: &str) -> bool {
+    let Some((prefix, suffix)) = d.split_once('/') else {
+        return false;
+    };
+    let registrant = prefix.strip_prefix("10.").unwrap_or("");
+    !registrant.is_empty()
+        && registrant
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && id_ok(suffix, |c| {
+            c.is_ascii_graphic() && !"\"<>#%{}|\\^`?".contains(c)
+        })
+}
+
+/// An absolute https URL with a host and no whitespace or control characters.
+fn https_url_ok(u: &str) -> bool {
+    let Some(rest) = u.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && u.len() <= 2048
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control())
+        && super::validate::safe_href(u)
+}
+
 /// Links from verified identifiers only; identifiers that do not look like one are
 /// skipped rather than escaped into a URL, and "likely" fields are never used.
 pub fn links(r: &Reference) -> Vec<SourceLink> {
     let mut out = Vec::new();
-    if let Some(p) = r.pmid.as_deref().filter(|p| id_ok(p, |c| c.is_ascii_digit())) {
-        out.push(SourceLink { label: "PubMed", href: format!("https://pubmed.ncbi.nlm.nih.gov/{p}/") });
+    if let Some(p) = r
+        .pmid
+        .as_deref()
+        .filter(|p| id_ok(p, |c| c.is_ascii_digit()))
+    {
+        out.push(SourceLink {
+            label: "PubMed",
+            href: format!("https://pubmed.ncbi.nlm.nih.gov/{p}/"),
+        });
     }
-    if let Some(p) = r.pmcid.as_deref().filter(|p| {
-        p.starts_with("PMC") && id_ok(&p[3..], |c| c.is_ascii_digit())
-    }) {
-        out.push(SourceLink { label: "PMC", href: format!("https://pmc.ncbi.nlm.nih.gov/articles/{p}/") });
+    if let Some(p) = r
+        .pmcid
+        .as_deref()
+        .filter(|p| p.starts_with("PMC") && id_ok(&p[3..], |c| c.is_ascii_digit()))
+    {
+        out.push(SourceLink {
+            label: "PMC",
+            href: format!("https://pmc.ncbi.nlm.nih.gov/articles/{p}/"),
+        });
     }
-    if let Some(d) = r.doi.as_deref().filter(|d| {
-        d.starts_with("10.") && id_ok(d, |c| c.is_ascii_graphic() && !"\"<>#%{}|\\^`".contains(c))
-    }) {
-        out.push(SourceLink { label: "DOI", href: format!("https://doi.org/{d}") });
+    if let Some(d) = r.doi.as_deref().filter(|d| doi_ok(d)) {
+        out.push(SourceLink {
+            label: "DOI",
+            href: format!("https://doi.org/{d}"),
+        });
     }
-    if let Some(u) = r.url.as_deref().filter(|u| super::validate::safe_href(u) && u.starts_with("https://")) {
-        out.push(SourceLink { label: "Publisher", href: u.to_owned() });
+    if let Some(u) = r.url.as_deref().filter(|u| https_url_ok(u)) {
+        out.push(SourceLink {
+            label: "Publisher",
+            href: u.to_owned(),
+        });
     }
     out
 }

@@ -208,7 +208,10 @@ mod tests {
                 t(" "),
                 Inline::Emph(vec![t("c")]),
                 t(" "),
-                Inline::Link { href: "https://e.org".into(), children: vec![t("d")] },
+                Inline::Link {
+                    href: "https://e.org".into(),
+                    children: vec![t("d")]
+                },
                 t(" f "),
                 Inline::Cite(vec!["x".into()]),
                 t(". g "),

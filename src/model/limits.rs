@@ -75,7 +75,13 @@ mod tests {
         for n in [10_000usize, 100_000] {
             assert_eq!(check(&"[".repeat(n)), Err(LimitError::TooDeep));
         }
-        assert!(matches!(check(&" ".repeat(MAX_BYTES + 1)), Err(LimitError::TooLarge(_))));
-        assert_eq!(check(r#"{"a":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}"#), Ok(()));
+        assert!(matches!(
+            check(&" ".repeat(MAX_BYTES + 1)),
+            Err(LimitError::TooLarge(_))
+        ));
+        assert_eq!(
+            check(r#"{"a":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}"#),
+            Ok(())
+        );
     }
 }

@@ -208,13 +208,25 @@ pub struct Reference {
     #[serde(default)]
     pub author: Vec<Name>,
     /// Whether the author list above is known to be incomplete (forces "et al.").
-    #[serde(rename = "author-list-truncated", default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        rename = "author-list-truncated",
+        default,
+        skip_serializing_if = "std::ops::Not::not"
+    )]
     pub author_list_truncated: bool,
     /// Full journal name.
-    #[serde(rename = "container-title", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "container-title",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub container_title: Option<String>,
     /// Abbreviated journal name (NLM style), preferred by AMA.
-    #[serde(rename = "container-title-short", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "container-title-short",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub container_title_short: Option<String>,
     /// Publication date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -241,10 +253,18 @@ pub struct Reference {
     #[serde(rename = "URL", default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Extension: kind of source (guideline, cohort, systematic review…).
-    #[serde(rename = "source-kind", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "source-kind",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub source_kind: Option<String>,
     /// Extension: what the source found, in the editors' words.
-    #[serde(rename = "key-finding", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "key-finding",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub key_finding: Option<String>,
     /// Extension: certainty or recommendation strength stated by the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -271,4 +291,5 @@ pub struct FollowUp {
 }
 
 /// The article compiled into the widget as its default.
-pub const EMBEDDED_ARTICLE_JSON: &str = include_str!("../../static/articles/azathioprine-ild-uip.json");
+pub const EMBEDDED_ARTICLE_JSON: &str =
+    include_str!("../../static/articles/azathioprine-ild-uip.json");

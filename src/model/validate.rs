@@ -48,18 +48,40 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem { severity: Severity::Error, path: path.into(), message: message.into() });
+        self.problems.push(Problem {
+            severity: Severity::Error,
+            path: path.into(),
+            message: message.into(),
+        });
     }
 
     fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem { severity: Severity::Warning, path: path.into(), message: message.into() });
+        self.problems.push(Problem {
+            severity: Severity::Warning,
+            path: path.into(),
+            message: message.into(),
+        });
     }
 
     /// Checks one text field; `needs_plain` asks for a plain-language version.
     fn text(&mut self, path: &str, text: &Text, needs_plain: bool) {
         let mut cite_sets: Vec<(&str, BTreeSet<String>)> = Vec::new();
+        if !text
+            .entries()
+            .iter()
+            .any(|(r, _)| KNOWN_REGISTERS.contains(r))
+        {
+            self.error(
+                path,
+                "the text is empty: give it professional (and, where needed, plain) text",
+            );
+        }
         for (register, value) in text.entries() {
-            let p = if text.is_single() { path.to_owned() } else { format!("{path}.{register}") };
+            let p = if text.is_single() {
+                path.to_owned()
+            } else {
+                format!("{path}.{register}")
+            };
             if !KNOWN_REGISTERS.contains(&register) {
                 self.warn(&p, format!("\"{register}\" is not a register this version knows (professional, plain); it is ignored"));
                 continue;
@@ -82,7 +104,13 @@ impl Checker<'_> {
             }
             for href in inline::links(&tree) {
                 if !safe_href(&href) {
-                    self.error(&p, format!("the link \"{}\" is not allowed: only http, https and mailto links are", truncate(&href)));
+                    self.error(
+                        &p,
+                        format!(
+                            "the link \"{}\" is not allowed: only http, https and mailto links are",
+                            truncate(&href)
+                        ),
+                    );
                 }
             }
             check_no_empty_markup(&tree, &p, self);
@@ -90,7 +118,10 @@ impl Checker<'_> {
         }
         let has_prof = text.get(PROFESSIONAL).is_some();
         if needs_plain && has_prof && text.get(PLAIN).is_none() {
-            self.error(format!("{path}.plain"), "plain-language text is missing (every block with professional text needs one)");
+            self.error(
+                format!("{path}.plain"),
+                "plain-language text is missing (every block with professional text needs one)",
+            );
         }
         if let (Some(prof), Some(plain)) = (
             cite_sets.iter().find(|(r, _)| *r == PROFESSIONAL),
@@ -112,12 +143,21 @@ impl Checker<'_> {
         }
         self.text(&format!("{path}.title"), &s.title, false);
         if let Some(id) = &s.id {
-            let ok = !id.is_empty() && id.len() <= 64
-                && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            let ok = !id.is_empty()
+                && id.len() <= 64
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
             if !ok {
-                self.error(format!("{path}.id"), "a section id uses only a-z, 0-9 and hyphens (at most 64)");
+                self.error(
+                    format!("{path}.id"),
+                    "a section id uses only a-z, 0-9 and hyphens (at most 64)",
+                );
             } else if !self.section_ids.insert(id.clone()) {
-                self.error(format!("{path}.id"), format!("the section id \"{id}\" is used twice"));
+                self.error(
+                    format!("{path}.id"),
+                    format!("the section id \"{id}\" is used twice"),
+                );
             }
         }
         for (i, b) in s.blocks.iter().enumerate() {
@@ -157,12 +197,19 @@ fn fmt_keys(set: &BTreeSet<String>) -> String {
     if set.is_empty() {
         return "nothing".into();
     }
-    set.iter().map(|k| format!("[@{k}]")).collect::<Vec<_>>().join(", ")
+    set.iter()
+        .map(|k| format!("[@{k}]"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn truncate(s: &str) -> String {
     let t: String = s.chars().filter(|c| !c.is_control()).take(60).collect();
-    if s.chars().count() > 60 { format!("{t}…") } else { t }
+    if s.chars().count() > 60 {
+        format!("{t}…")
+    } else {
+        t
+    }
 }
 
 /// Validates an article; an empty result means it is fine to render.
@@ -175,7 +222,13 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         problems: Vec::new(),
     };
     if article.format != FORMAT_V1 {
-        c.error("format", format!("expected \"{FORMAT_V1}\", found \"{}\"", truncate(&article.format)));
+        c.error(
+            "format",
+            format!(
+                "expected \"{FORMAT_V1}\", found \"{}\"",
+                truncate(&article.format)
+            ),
+        );
     }
     if article.id.trim().is_empty() {
         c.error("id", "the article id is empty");
@@ -184,26 +237,47 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         c.error("publisher.name", "the publisher name is empty");
     }
     if ReviewStatus::parse(&article.review.status).is_none() {
-        c.error("review.status", format!(
-            "\"{}\" is not a review status: use submitted, under-review or approved",
-            truncate(&article.review.status)
-        ));
+        c.error(
+            "review.status",
+            format!(
+                "\"{}\" is not a review status: use submitted, under-review or approved",
+                truncate(&article.review.status)
+            ),
+        );
     }
     if !is_real_date(&article.last_updated) {
-        c.error("last-updated", format!("\"{}\" is not a real date in the form YYYY-MM-DD", truncate(&article.last_updated)));
+        c.error(
+            "last-updated",
+            format!(
+                "\"{}\" is not a real date in the form YYYY-MM-DD",
+                truncate(&article.last_updated)
+            ),
+        );
     }
     if let Some(p) = &article.editorial_policy {
         if !safe_href(p) {
-            c.error("editorial-policy", "only http, https, mailto or relative links are allowed");
+            c.error(
+                "editorial-policy",
+                "only http, https, mailto or relative links are allowed",
+            );
         }
     }
     for (aud, chain) in &article.audiences {
         if Audience::from_id(aud).is_none() {
-            c.warn(format!("audiences.{aud}"), "not an audience this version knows (patient, student, nurse, physician)");
+            c.warn(
+                format!("audiences.{aud}"),
+                "not an audience this version knows (patient, student, nurse, physician)",
+            );
         }
         for (i, r) in chain.iter().enumerate() {
             if !KNOWN_REGISTERS.contains(&r.as_str()) {
-                c.error(format!("audiences.{aud}[{i}]"), format!("\"{}\" is not a register (professional, plain)", truncate(r)));
+                c.error(
+                    format!("audiences.{aud}[{i}]"),
+                    format!(
+                        "\"{}\" is not a register (professional, plain)",
+                        truncate(r)
+                    ),
+                );
             }
         }
     }
@@ -212,25 +286,37 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         if r.id.trim().is_empty() {
             c.error(format!("references[{i}].id"), "the reference id is empty");
         } else if let Some(first) = seen.insert(r.id.as_str(), i) {
-            c.error(format!("references[{i}].id"), format!("\"{}\" is also the id of references[{first}]", r.id));
+            c.error(
+                format!("references[{i}].id"),
+                format!("\"{}\" is also the id of references[{first}]", r.id),
+            );
         }
         if r.title.trim().is_empty() {
             c.error(format!("references[{i}].title"), "the title is empty");
         }
         if let Some(u) = &r.url {
             if !safe_href(u) {
-                c.error(format!("references[{i}].URL"), "only http and https links are allowed");
+                c.error(
+                    format!("references[{i}].URL"),
+                    "only http and https links are allowed",
+                );
             }
         }
         if let Some(issued) = &r.issued {
-            let ok = issued.date_parts.first().is_some_and(|p| match p.as_slice() {
-                [y] => (1000..=9999).contains(y),
-                [y, m] => (1000..=9999).contains(y) && (1..=12).contains(m),
-                [y, m, d] => is_real_date(&format!("{y:04}-{m:02}-{d:02}")),
-                _ => false,
-            });
+            let ok = issued
+                .date_parts
+                .first()
+                .is_some_and(|p| match p.as_slice() {
+                    [y] => (1000..=9999).contains(y),
+                    [y, m] => (1000..=9999).contains(y) && (1..=12).contains(m),
+                    [y, m, d] => is_real_date(&format!("{y:04}-{m:02}-{d:02}")),
+                    _ => false,
+                });
             if !ok {
-                c.error(format!("references[{i}].issued"), "date-parts is not a real date ([[year, month?, day?]])");
+                c.error(
+                    format!("references[{i}].issued"),
+                    "date-parts is not a real date ([[year, month?, day?]])",
+                );
             }
         }
     }
@@ -245,9 +331,15 @@ pub fn validate(article: &Article) -> Vec<Problem> {
     let mut terms = HashSet::new();
     for (i, g) in article.glossary.iter().enumerate() {
         if g.term.trim().is_empty() || g.definition.trim().is_empty() {
-            c.error(format!("glossary[{i}]"), "a glossary entry needs a term and a definition");
+            c.error(
+                format!("glossary[{i}]"),
+                "a glossary entry needs a term and a definition",
+            );
         } else if !terms.insert(g.term.as_str()) {
-            c.error(format!("glossary[{i}].term"), format!("\"{}\" is defined twice", g.term));
+            c.error(
+                format!("glossary[{i}].term"),
+                format!("\"{}\" is defined twice", g.term),
+            );
         }
     }
     c.text("disclaimer.title", &article.disclaimer.title, false);
@@ -255,7 +347,10 @@ pub fn validate(article: &Article) -> Vec<Problem> {
     c.text("follow-up.prompt", &article.follow_up.prompt, false);
     for (i, r) in article.references.iter().enumerate() {
         if !r.id.is_empty() && !c.cited.contains(&r.id) {
-            c.error(format!("references[{i}]"), format!("\"{}\" is never cited in the text", r.id));
+            c.error(
+                format!("references[{i}]"),
+                format!("\"{}\" is never cited in the text", r.id),
+            );
         }
     }
     let _ = c.article;
@@ -273,8 +368,14 @@ pub fn is_real_date(s: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r).filter(|x| x.bytes().all(|c| c.is_ascii_digit())).and_then(|x| x.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .filter(|x| x.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|x| x.parse::<u32>().ok())
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -291,7 +392,7 @@ pub fn is_real_date(s: &str) -> bool {
 /// percent-encoding, control characters, whitespace and mixed case.
 pub fn safe_href(href: &str) -> bool {
     let normalized = normalize_for_scheme(href);
-    let scheme_end = normalized.find(|c| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = normalized.find([':', '/', '?', '#']);
     match scheme_end {
         Some(i) if normalized.as_bytes()[i] == b':' => {
             matches!(&normalized[..i], "http" | "https" | "mailto")
@@ -322,7 +423,10 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' && i + 2 < b.len() {
-            if let (Some(h), Some(l)) = ((b[i + 1] as char).to_digit(16), (b[i + 2] as char).to_digit(16)) {
+            if let (Some(h), Some(l)) = (
+                (b[i + 1] as char).to_digit(16),
+                (b[i + 2] as char).to_digit(16),
+            ) {
                 out.push((h * 16 + l) as u8);
                 i += 3;
                 continue;
@@ -340,14 +444,31 @@ fn decode_entities(s: &str) -> String {
     while let Some(pos) = rest.find('&') {
         out.push_str(&rest[..pos]);
         let after = &rest[pos + 1..];
-        let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(after.len());
-        let name = &after[..end];
-        let decoded = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-            u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
-        } else if let Some(num) = name.strip_prefix('#') {
-            num.parse::<u32>().ok().and_then(char::from_u32)
+        // Numeric references end at the first non-digit, with or without `;` (as
+        // browsers read them: `&#106avascript:` is `javascript:`).
+        let numeric = |digits_from: usize, radix: u32| {
+            let digits = after[digits_from..]
+                .bytes()
+                .take_while(|b| (*b as char).is_digit(radix))
+                .count();
+            let end = digits_from + digits;
+            let c = (digits > 0).then(|| {
+                u32::from_str_radix(&after[digits_from..end], radix)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{fffd}')
+            });
+            (end, c)
+        };
+        let (end, decoded) = if after.starts_with("#x") || after.starts_with("#X") {
+            numeric(2, 16)
+        } else if after.starts_with('#') {
+            numeric(1, 10)
         } else {
-            match name.to_ascii_lowercase().as_str() {
+            let end = after
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(after.len());
+            let c = match after[..end].to_ascii_lowercase().as_str() {
                 "colon" => Some(':'),
                 "tab" => Some('\t'),
                 "newline" => Some('\n'),
@@ -356,12 +477,18 @@ fn decode_entities(s: &str) -> String {
                 "lpar" => Some('('),
                 "rpar" => Some(')'),
                 _ => None,
-            }
+            };
+            (end, c)
         };
+        let name = &after[..end];
         match decoded {
             Some(c) if !name.is_empty() => {
                 out.push(c);
-                let skip = if after[end..].starts_with(';') { end + 1 } else { end };
+                let skip = if after[end..].starts_with(';') {
+                    end + 1
+                } else {
+                    end
+                };
                 rest = &after[skip..];
             }
             _ => {
@@ -381,13 +508,31 @@ mod tests {
     #[test]
     fn disguised_schemes_are_rejected() {
         for bad in [
-            "javascript:alert(1)", "JaVa\tscript:alert(1)", " \u{1}javascript:x", "java\nscript:x",
-            "javascript&#58;x", "javascript&colon;x", "&#x6A;avascript:x", "javascript%3Ax",
-            "%6Aavascript:x", "data:text/html,x", "vbscript:x", "javascript&amp;#58;x", "%256Aavascript:x",
+            "javascript:alert(1)",
+            "JaVa\tscript:alert(1)",
+            " \u{1}javascript:x",
+            "java\nscript:x",
+            "javascript&#58;x",
+            "javascript&colon;x",
+            "&#x6A;avascript:x",
+            "javascript%3Ax",
+            "&#106avascript:x",
+            "%6Aavascript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "javascript&amp;#58;x",
+            "%256Aavascript:x",
         ] {
             assert!(!safe_href(bad), "{bad:?} should be rejected");
         }
-        for good in ["https://doi.org/10.1/x", "http://a.b", "mailto:a@b.c", "editorial-policy.html", "/x?y=1:2", "#refs"] {
+        for good in [
+            "https://doi.org/10.1/x",
+            "http://a.b",
+            "mailto:a@b.c",
+            "editorial-policy.html",
+            "/x?y=1:2",
+            "#refs",
+        ] {
             assert!(safe_href(good), "{good:?} should be allowed");
         }
     }

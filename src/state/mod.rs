@@ -59,7 +59,11 @@ impl WidgetState {
             audience_chosen: false,
             reader_choice: false,
             scroll_to: None,
-            open: defaults.iter().filter(|(_, o)| *o).map(|(id, _)| id.clone()).collect(),
+            open: defaults
+                .iter()
+                .filter(|(_, o)| *o)
+                .map(|(id, _)| id.clone())
+                .collect(),
             popover: None,
             return_focus: None,
             announcement: String::new(),
@@ -69,7 +73,11 @@ impl WidgetState {
     /// The open citation number, for share links.
     pub fn open_citation(&self) -> Option<usize> {
         match self.popover {
-            Some(Popover::Cite { number, pinned: true, .. }) => Some(number),
+            Some(Popover::Cite {
+                number,
+                pinned: true,
+                ..
+            }) => Some(number),
             _ => None,
         }
     }
@@ -138,7 +146,12 @@ impl Reducible for WidgetState {
                 }
                 s.announcement = format!("Now reading as: {}.", a.label());
             }
-            Action::SetSection { id, open, contains_marker, button } => {
+            Action::SetSection {
+                id,
+                open,
+                contains_marker,
+                button,
+            } => {
                 if open {
                     s.open.insert(id);
                 } else {

@@ -36,7 +36,10 @@ impl ShareState {
 }
 
 fn valid_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Encodes a state (empty string for the default view).
@@ -48,7 +51,14 @@ pub fn encode(s: &ShareState) -> String {
     if let Some(a) = s.audience {
         parts.push(format!("aud:{}", a.id()));
     }
-    let ids = |v: &[String]| v.iter().filter(|i| valid_id(i)).take(MAX_IDS).cloned().collect::<Vec<_>>().join(",");
+    let ids = |v: &[String]| {
+        v.iter()
+            .filter(|i| valid_id(i))
+            .take(MAX_IDS)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(",")
+    };
     let open = ids(&s.open);
     if !open.is_empty() {
         parts.push(format!("open:{open}"));
@@ -77,19 +87,27 @@ pub fn decode(raw: &str) -> ShareState {
         if i == 0 && field == VERSION {
             continue;
         }
-        let Some((key, value)) = field.split_once(':') else { continue };
+        let Some((key, value)) = field.split_once(':') else {
+            continue;
+        };
         // A repeated key keeps its first value: later copies are ignored.
         if seen.contains(&key) {
             continue;
         }
         seen.push(key);
         let ids = || {
-            value.split(',').map(str::trim).filter(|i| valid_id(i)).take(MAX_IDS).map(str::to_owned).fold(Vec::new(), |mut v, i| {
-                if !v.contains(&i) {
-                    v.push(i);
-                }
-                v
-            })
+            value
+                .split(',')
+                .map(str::trim)
+                .filter(|i| valid_id(i))
+                .take(MAX_IDS)
+                .map(str::to_owned)
+                .fold(Vec::new(), |mut v, i| {
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                    v
+                })
         };
         match key {
             "aud" => s.audience = Audience::from_id(value),
@@ -125,7 +143,10 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' && i + 2 < b.len() {
-            if let (Some(h), Some(l)) = ((b[i + 1] as char).to_digit(16), (b[i + 2] as char).to_digit(16)) {
+            if let (Some(h), Some(l)) = (
+                (b[i + 1] as char).to_digit(16),
+                (b[i + 2] as char).to_digit(16),
+            ) {
                 out.push((h * 16 + l) as u8);
                 i += 3;
                 continue;

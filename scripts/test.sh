@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints (host + wasm32), native tests, browser tests in
+# headless Chromium (wasm-bindgen-test), the release build, the size benchmark and
+# the end-to-end tests (node --test + playwright-core). Installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+t0=$(date +%s)
+step() { printf '\n==> [%ss] %s\n' "$(( $(date +%s) - t0 ))" "$*"; }
+
+step "setup"; ./scripts/setup.sh
+step "cargo fmt --check"; cargo fmt --all -- --check
+step "clippy (host)"; cargo clippy --all-targets --all-features -- -D warnings
+step "clippy (wasm32)"; cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "native tests"; cargo test --all-features
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test wasm
+step "release build"; ./scripts/build.sh
+step "size benchmark"; node scripts/bench.mjs dist
+step "end-to-end tests (playwright-core + /usr/bin/chromium)"; node --test tests/e2e/
+step "all tests passed"

@@ -1,0 +1,37 @@
+// Walking skeleton: the release build serves the seed article; nothing goes wrong.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, ready, saveShot } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+test('standalone page renders the whole seed article with no errors and no off-origin requests', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  assert.match(await page.locator('h1').innerText(), /^What is the role of Azathioprine in Interstitial Lung Disease \(ILD\)/);
+  for (const title of ['From the Guidelines', 'From the Research', 'Azathioprine in ILD UIP', 'Treatment Outcomes', 'Comparison with Other Treatments']) {
+    await assert.doesNotReject(page.getByRole('button', { name: title, exact: true }).waitFor({ state: 'visible' }), title);
+  }
+  assert.equal(await page.locator('.ea-refs__item').count(), 5);
+  assert.ok(await page.getByText('Professional Medical Disclaimer').isVisible());
+  assert.ok(await page.getByText('Have a follow-up question?').isVisible());
+  await page.screenshot({ path: saveShot('standalone.png'), fullPage: true });
+  assert.deepEqual(page.problems.console, [], 'console errors');
+  assert.deepEqual(page.problems.pageErrors, [], 'page errors');
+  assert.deepEqual(page.problems.offOrigin, [], 'requests to other origins');
+  await page.context_.close();
+});
+
+test('editorial policy page exists and explains the statuses', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  await page.getByRole('link', { name: 'View editorial policy' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const text = await page.locator('main').innerText();
+  for (const s of ['Submitted', 'Under Review', 'Approved']) assert.ok(text.includes(s), s);
+  await page.context_.close();
+});

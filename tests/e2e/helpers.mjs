@@ -1,0 +1,60 @@
+// Shared set-up for the end-to-end tests: one Chromium (Debian's, via playwright-core),
+// one static server over dist/, and a page that records console errors, page errors
+// and every request to another origin.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** Launches Chromium with a fresh profile. */
+export async function launch() {
+  // playwright-core gives every launch a fresh, empty profile directory.
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
+}
+
+/** Starts the server and the browser; returns helpers and a `close()`. */
+export async function setup({ routes } = {}) {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run scripts/build.sh first');
+  const server = await startServer({ root: DIST, routes });
+  const browser = await launch();
+  return {
+    server, browser,
+    async page(opts = {}) { return openPage(browser, server, opts); },
+    async close() { await browser.close(); await server.close(); },
+  };
+}
+
+/** A new context + page recording problems in `page.problems`. */
+export async function openPage(browser, server, { viewport = { width: 1280, height: 800 }, permissions = [], storage = true } = {}) {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  if (permissions.length) await context.grantPermissions(permissions, { origin: server.url });
+  const page = await context.newPage();
+  const problems = { console: [], pageErrors: [], offOrigin: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:blank') problems.offOrigin.push(u);
+  });
+  page.problems = problems;
+  page.context_ = context;
+  return page;
+}
+
+/** Waits until the widget has rendered its article. */
+export async function ready(page, root = page) {
+  await root.locator('h1.ea-title').first().waitFor({ state: 'visible', timeout: 20000 });
+}
+
+export function saveShot(name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return path.join(SHOTS, name);
+}

@@ -1,0 +1,107 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the widget mounts into a
+//! fresh element and renders; each test gets its own mount root.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use evidence_article::config::WidgetConfig;
+use evidence_article::{App, AppProps, ArticleSource};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root(prefix: &str) -> web_sys::Element {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let root = doc.create_element("div").expect("div");
+    root.set_id(&format!("{prefix}root"));
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    root
+}
+
+async fn mount(source: ArticleSource, prefix: &str) -> web_sys::Element {
+    let root = fresh_root(prefix);
+    let props = AppProps {
+        source,
+        config: Rc::new(WidgetConfig {
+            prefix: prefix.to_owned(),
+            ..Default::default()
+        }),
+        on_event: Default::default(),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    // Poll (never sleep blindly) until the first render has landed.
+    for _ in 0..100 {
+        if root.child_element_count() > 0 {
+            break;
+        }
+        gloo::timers::future::TimeoutFuture::new(10).await;
+    }
+    root
+}
+
+fn count(root: &web_sys::Element, sel: &str) -> u32 {
+    root.query_selector_all(sel)
+        .map(|l| l.length())
+        .unwrap_or(0)
+}
+
+#[wasm_bindgen_test]
+async fn renders_heading_sections_and_references() {
+    let root = mount(ArticleSource::Embedded, "a-").await;
+    let h1 = root
+        .query_selector("h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.text_content())
+        .unwrap_or_default();
+    assert!(
+        h1.starts_with("What is the role of Azathioprine"),
+        "heading: {h1}"
+    );
+    assert_eq!(
+        count(&root, "section.ea-section--l2"),
+        2,
+        "two top-level sections"
+    );
+    assert_eq!(
+        count(&root, "section.ea-section--l3"),
+        3,
+        "three research subsections"
+    );
+    assert_eq!(count(&root, ".ea-refs__item"), 5, "five references");
+    assert!(
+        count(&root, ".ea-cite__btn") >= 15,
+        "citation markers rendered"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn invalid_article_shows_error_panel_not_blank() {
+    let root = mount(ArticleSource::Json(Rc::from("{\"format\": 1")), "b-").await;
+    let alert = root
+        .query_selector("[role=alert]")
+        .ok()
+        .flatten()
+        .and_then(|a| a.text_content())
+        .unwrap_or_default();
+    assert!(alert.contains("not valid JSON"), "error panel: {alert}");
+}
+
+#[wasm_bindgen_test]
+async fn deep_json_is_refused_without_overflow() {
+    let deep = "[".repeat(100_000);
+    let root = mount(ArticleSource::Json(Rc::from(deep.as_str())), "c-").await;
+    let alert = root
+        .query_selector("[role=alert]")
+        .ok()
+        .flatten()
+        .and_then(|a| a.text_content())
+        .unwrap_or_default();
+    assert!(alert.contains("levels deep"), "error panel: {alert}");
+}
