@@ -39,12 +39,12 @@ pub fn location_hash() -> Option<String> {
     (!h.is_empty() && h.len() <= 128).then_some(h)
 }
 
-/// Focuses an element; markers reached by a back-link flash briefly.
+/// Focuses an element (the browser scrolls only if it is off-screen, so a press in
+/// progress is not disturbed); markers reached by a back-link flash briefly.
 pub fn focus_and_flash(root: &web_sys::Element, id: &str) {
     let Some(el) = crate::dom::find(root, id) else {
         return;
     };
-    crate::dom::scroll_into_view(&el);
     let _ = el.focus();
     if el.class_list().contains("ea-cite__btn") && !crate::dom::reduced_motion() {
         let _ = el.class_list().add_1("ea-flash");
@@ -84,10 +84,54 @@ pub fn dismiss_listeners(
             crate::dom::find(&root_el, id).is_some_and(|el| crate::dom::event_within(e, &el))
         };
         if !inside(&popover_id) && !inside(&anchor) {
-            dispatch.dispatch(Action::Close {
-                focus: Some(anchor.clone()),
-            });
+            // Pressing another control lets that control take focus; pressing plain
+            // content returns focus to the marker so keyboard users are not lost.
+            let interactive = pressed_interactive(e);
+            if interactive {
+                // A hidden popover hands focus back to whatever had it before (and
+                // scrolls there), which would pull the page from under the press.
+                blur_within(&root_el, &popover_id);
+            }
+            dispatch.dispatch(Action::Close { focus: None });
+            if !interactive {
+                // After the press's own default action (which focuses <body>), put
+                // focus back on the marker.
+                let (root_el, anchor) = (root_el.clone(), anchor.clone());
+                gloo::timers::callback::Timeout::new(0, move || {
+                    crate::dom::focus(&root_el, &anchor);
+                })
+                .forget();
+            }
         }
     });
     Some([on_key, on_press])
+}
+
+/// Whether a pointer press landed on something that takes focus itself.
+fn pressed_interactive(e: &web_sys::Event) -> bool {
+    e.composed_path().iter().any(|n| {
+        wasm_bindgen::JsCast::dyn_ref::<web_sys::Element>(&n).is_some_and(|el| {
+            matches!(
+                el.tag_name().to_ascii_lowercase().as_str(),
+                "button" | "a" | "input" | "select" | "textarea" | "label" | "summary"
+            )
+        })
+    })
+}
+
+/// Blurs the focused element inside the element with `id`, if any.
+fn blur_within(root: &web_sys::Element, id: &str) {
+    let Some(container) = crate::dom::find(root, id) else {
+        return;
+    };
+    if !container.matches(":focus-within").unwrap_or(false) {
+        return;
+    }
+    let focused = container
+        .query_selector(":focus")
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        .unwrap_or(container);
+    let _ = focused.blur();
 }

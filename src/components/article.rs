@@ -387,9 +387,8 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         let dispatch = state.dispatcher();
         let pre = prefix.clone();
         let ongoto = Callback::from(move |n: usize| {
-            dispatch.dispatch(Action::Close {
-                focus: Some(entry_id(&pre, n)),
-            })
+            dispatch.dispatch(Action::Close { focus: None });
+            dispatch.dispatch(Action::Focus(entry_id(&pre, n)));
         });
         Some(html! {
             <PopoverView id={popover_id.clone()} anchor={anchor} {content} {take_focus}
@@ -447,7 +446,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
                 </aside>
                 <div class="ea-followup">{follow_up}</div>
             </article>
-            <div class="ea-visually-hidden" aria-live="polite" role="status">{state.announcement.clone()}</div>
+            <div class="ea-visually-hidden ea-live" aria-live="polite" role="status">{state.announcement.clone()}</div>
             {popover.unwrap_or_default()}
         </div>
     }

@@ -115,7 +115,7 @@ pub enum Action {
         /// Element to focus afterwards.
         focus: Option<String>,
     },
-    /// Focus (and scroll to) an element after the next render.
+    /// Scroll to and focus an element after the next render (back-links, "go to").
     Focus(String),
     /// Scroll an element into view after the next render.
     ScrollTo(String),
@@ -185,7 +185,10 @@ impl Reducible for WidgetState {
                 s.popover = None;
                 s.return_focus = focus;
             }
-            Action::Focus(id) => s.return_focus = Some(id),
+            Action::Focus(id) => {
+                s.scroll_to = Some(id.clone());
+                s.return_focus = Some(id);
+            }
             Action::ScrollTo(id) => s.scroll_to = Some(id),
             Action::FocusReturned => s.return_focus = None,
             Action::Scrolled => s.scroll_to = None,

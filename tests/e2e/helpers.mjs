@@ -58,3 +58,33 @@ export function saveShot(name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   return path.join(SHOTS, name);
 }
+
+/** Polls `fn` until it returns truthy (never a blind sleep). */
+export async function until(fn, { timeout = 5000, interval = 25, message = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out waiting for ${message} (last: ${JSON.stringify(last)})`);
+}
+
+/** Id of the focused element, looking through shadow roots. */
+export async function activeId(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    return a ? a.id : null;
+  });
+}
+
+/** Runs axe and returns its violations (id + targets), for readable failures. */
+export async function axe(page, include) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  let b = new AxeBuilder({ page });
+  if (include) b = b.include(include);
+  const r = await b.analyze();
+  return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}

@@ -1,0 +1,125 @@
+// Audience personalization in a real browser: mouse, keyboard, persistence, blocked
+// storage, term popovers and accessibility in every audience.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, ready, until, activeId, axe, saveShot } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const TITLES = {
+  patient: 'What the guidelines say',
+  student: 'From the Guidelines',
+  nurse: 'From the Guidelines',
+  physician: 'From the Guidelines',
+};
+const LABELS = {
+  patient: 'Patient or caregiver',
+  student: 'Student',
+  nurse: 'Nurse, pharmacist or allied health professional',
+  physician: 'Physician or advanced practice clinician',
+};
+
+async function fresh(opts) {
+  const page = await env.page(opts);
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  return page;
+}
+
+const current = (page) => page.locator('.ea-picker__current strong').innerText();
+
+test('each audience can be chosen with the mouse and changes the text in place', async () => {
+  const page = await fresh();
+  assert.equal(await current(page), LABELS.physician, 'default is physician');
+  for (const id of ['patient', 'student', 'nurse', 'physician']) {
+    await page.getByLabel(LABELS[id], { exact: true }).click();
+    await until(async () => (await current(page)) === LABELS[id], { message: `reading as ${id}` });
+    assert.ok(await page.getByRole('button', { name: TITLES[id], exact: true }).isVisible(), `${id} section title`);
+    assert.match(await page.locator('.ea-live').innerText(), new RegExp(`Now reading as: ${LABELS[id].replace(/[,]/g, '.?')}`));
+  }
+  assert.deepEqual(page.problems.console, []);
+  await page.context_.close();
+});
+
+test('keyboard: arrow keys in the radio group change the audience', async () => {
+  const page = await fresh();
+  await page.getByRole('button', { name: 'Change' }).click();
+  assert.equal(await activeId(page), 'audience-physician', '"Change" focuses the current choice');
+  await page.keyboard.press('ArrowUp');
+  await until(async () => (await current(page)) === LABELS.nurse, { message: 'nurse via ArrowUp' });
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await until(async () => (await current(page)) === LABELS.patient, { message: 'patient via ArrowUp x3' });
+  assert.ok(await page.getByRole('button', { name: 'What the guidelines say', exact: true }).isVisible());
+  await page.context_.close();
+});
+
+test('the choice is remembered across reloads under one prefixed key', async () => {
+  const page = await fresh();
+  await page.getByLabel(LABELS.patient, { exact: true }).click();
+  await until(async () => (await current(page)) === LABELS.patient);
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  assert.equal(await current(page), LABELS.patient);
+  const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  assert.deepEqual(stored, { 'evidence-article:audience': 'patient' });
+  await page.context_.close();
+});
+
+test('an unknown stored value is ignored and removed', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/editorial-policy.html');
+  await page.evaluate(() => localStorage.setItem('evidence-article:audience', '<img src=x onerror=alert(1)>'));
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  assert.equal(await current(page), LABELS.physician);
+  assert.equal(await page.evaluate(() => localStorage.getItem('evidence-article:audience')), null);
+  await page.context_.close();
+});
+
+test('with localStorage throwing, the widget works and switches audience from memory', async () => {
+  const page = await env.page();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  await page.getByLabel(LABELS.student, { exact: true }).click();
+  await until(async () => (await current(page)) === LABELS.student);
+  await page.getByLabel(LABELS.patient, { exact: true }).click();
+  await until(async () => (await current(page)) === LABELS.patient);
+  assert.deepEqual(page.problems.pageErrors, []);
+  assert.deepEqual(page.problems.console, []);
+  await page.context_.close();
+});
+
+test('nurses get abbreviations expanded on first use; terms open a definition popover', async () => {
+  const page = await fresh();
+  await page.getByLabel(LABELS.nurse, { exact: true }).click();
+  await until(async () => (await current(page)) === LABELS.nurse);
+  const guideline = await page.locator('#guidelines-body').innerText();
+  assert.match(guideline, /TNFi \(tumou?r necrosis factor inhibitors?\)/i);
+  const term = page.locator('#guidelines-body .ea-term', { hasText: 'TNFi' }).first();
+  const termId = await term.getAttribute('id');
+  await term.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor({ state: 'visible' });
+  assert.match(await dialog.innerText(), /necrosis factor/i);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await activeId(page), termId, 'focus returns to the term');
+  await page.context_.close();
+});
+
+test('axe finds no violations in any audience', async () => {
+  const page = await fresh();
+  for (const id of ['patient', 'student', 'nurse', 'physician']) {
+    await page.getByLabel(LABELS[id], { exact: true }).click();
+    await until(async () => (await current(page)) === LABELS[id]);
+    assert.deepEqual(await axe(page), [], `axe violations for ${id}`);
+    if (id === 'patient') await page.screenshot({ path: saveShot('patient.png'), fullPage: true });
+  }
+  await page.context_.close();
+});

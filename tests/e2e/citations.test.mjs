@@ -1,0 +1,162 @@
+// Citation popovers and the reference list with a real pointer and keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, ready, until, activeId, axe } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+async function fresh(opts) {
+  const page = await env.page(opts);
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  return page;
+}
+const dialog = (page) => page.getByRole('dialog');
+const marker = (page, n, i = 0) => page.locator(`.ea-cite__btn[data-ref="${n}"]`).nth(i);
+
+test('markers are buttons with descriptive names', async () => {
+  const page = await fresh();
+  assert.equal(await marker(page, 2).getAttribute('aria-label'), 'Reference 2: Oldham JM et al., Respir Med 2016');
+  assert.equal(await marker(page, 2).getAttribute('aria-expanded'), 'false');
+  await page.context_.close();
+});
+
+test('click opens a labelled dialog; clicking another marker swaps it', async () => {
+  const page = await fresh();
+  await marker(page, 1).click();
+  await dialog(page).waitFor({ state: 'visible' });
+  assert.equal(await marker(page, 1).getAttribute('aria-expanded'), 'true');
+  assert.equal(await marker(page, 1).getAttribute('aria-controls'), 'popover');
+  const text = await dialog(page).innerText();
+  assert.match(text, /Reference 1/);
+  assert.match(text, /Johnson SR, Bernstein EJ, Bolster MB, et al\./);
+  assert.match(text, /Type of source: Clinical practice guideline/);
+  assert.equal(await page.getByRole('dialog', { name: 'Reference 1' }).count(), 1, 'dialog labelled by its title');
+  await marker(page, 3).click();
+  await until(async () => /Reference 3/.test(await dialog(page).innerText()), { message: 'swapped to 3' });
+  assert.equal(await page.locator('.ea-popover').count(), 1, 'only one popover');
+  assert.match(await dialog(page).innerText(), /27%/);
+  const links = await dialog(page).locator('a').evaluateAll((as) => as.map((a) => [a.href, a.target, a.rel]));
+  for (const [, target, rel] of links) { assert.equal(target, '_blank'); assert.equal(rel, 'noopener noreferrer'); }
+  await page.context_.close();
+});
+
+test('Escape closes and returns focus to the marker, for every marker', async () => {
+  const page = await fresh();
+  const ids = await page.locator('.ea-cite__btn').evaluateAll((bs) => bs.map((b) => b.id));
+  assert.ok(ids.length >= 20, `${ids.length} markers`);
+  for (const id of ids) {
+    await page.locator(`#${id}`).focus();
+    await page.keyboard.press('Enter');
+    await dialog(page).waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+    assert.equal(await activeId(page), id, `focus back on ${id}`);
+  }
+  await page.context_.close();
+});
+
+test('keyboard focus alone does not open; Space opens; the pinned popover is reachable with Tab', async () => {
+  const page = await fresh();
+  await marker(page, 4).focus();
+  await page.waitForTimeout(0);
+  assert.equal(await page.locator('.ea-popover').count(), 0, 'focus does not open');
+  await page.keyboard.press('Space');
+  await dialog(page).waitFor({ state: 'visible' });
+  await page.keyboard.press('Tab');
+  const inside = await page.evaluate(() => !!document.activeElement?.closest('.ea-popover'));
+  assert.ok(inside, 'Tab moves within the popover');
+  await page.context_.close();
+});
+
+test('hover opens after a delay, survives moving onto the popover, closes after leaving both', async () => {
+  const page = await fresh();
+  const m = marker(page, 2);
+  await m.scrollIntoViewIfNeeded();
+  const box = await m.boundingBox();
+  const t0 = Date.now();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  assert.equal(await page.locator('.ea-popover').count(), 0, 'not instantly');
+  await dialog(page).waitFor({ state: 'visible' });
+  const delay = Date.now() - t0;
+  assert.ok(delay >= 250, `opened after ${delay} ms`);
+  const pop = await page.locator('.ea-popover').boundingBox();
+  // Move onto the popover (the hover bridge) and stay there past the close delay.
+  await page.mouse.move(pop.x + pop.width / 2, pop.y + 10, { steps: 5 });
+  await page.waitForTimeout(600);
+  assert.ok(await dialog(page).isVisible(), 'stays while hovered');
+  await page.mouse.move(2, 2);
+  await dialog(page).waitFor({ state: 'detached', timeout: 2000 });
+  await page.context_.close();
+});
+
+test('a click outside closes the popover', async () => {
+  const page = await fresh();
+  await marker(page, 5).click();
+  await dialog(page).waitFor({ state: 'visible' });
+  await page.locator('h1').click();
+  await dialog(page).waitFor({ state: 'detached' });
+  assert.equal(await activeId(page), await marker(page, 5).getAttribute('id'));
+  await page.context_.close();
+});
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 }]) {
+  test(`popover stays inside the viewport at ${viewport.width}x${viewport.height}, near each edge`, async () => {
+    const page = await fresh({ viewport });
+    const count = await page.locator('.ea-cite__btn').count();
+    for (const i of [0, Math.floor(count / 2), count - 1]) {
+      for (const block of ['start', 'end']) {
+        const m = page.locator('.ea-cite__btn').nth(i);
+        await m.evaluate((b, block) => b.scrollIntoView({ block }), block);
+        await m.click();
+        await dialog(page).waitFor({ state: 'visible' });
+        const [p, a] = await Promise.all([page.locator('.ea-popover').boundingBox(), m.boundingBox()]);
+        assert.ok(p.x >= 0 && p.y >= 0 && p.x + p.width <= viewport.width + 0.5 && p.y + p.height <= viewport.height + 0.5,
+          `marker ${i} at ${block}: popover ${JSON.stringify(p)} inside ${JSON.stringify(viewport)}`);
+        if (viewport.width >= 480) {
+          const overlap = !(a.x + a.width <= p.x || p.x + p.width <= a.x || a.y + a.height <= p.y || p.y + p.height <= a.y);
+          assert.equal(overlap, false, `marker ${i} at ${block} is not covered`);
+        }
+        await page.keyboard.press('Escape');
+        await dialog(page).waitFor({ state: 'detached' });
+      }
+    }
+    await page.context_.close();
+  });
+}
+
+test('Go to reference list moves focus to the entry; back-links reach the markers', async () => {
+  const page = await fresh();
+  await marker(page, 5).click();
+  await dialog(page).getByRole('button', { name: 'Go to reference list' }).click();
+  await until(async () => (await activeId(page)) === 'ref-5', { message: 'focus on ref-5' });
+  await page.locator('#ref-5').getByRole('link', { name: 'Comparison with Other Treatments' }).click();
+  const id = await activeId(page);
+  assert.match(id, /^cite-\d+-5$/);
+  assert.ok(await page.locator(`#${id}`).evaluate((b) => b.closest('#research-comparison-with-other-treatments') !== null));
+  await page.context_.close();
+});
+
+test('Copy citation puts the AMA citation on the clipboard', async () => {
+  const page = await fresh({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await marker(page, 2).click();
+  await dialog(page).getByRole('button', { name: 'Copy citation' }).click();
+  await until(async () => /Citation copied/.test(await page.locator('.ea-live').innerText()), { message: 'announced' });
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(clip, 'Oldham JM, Lee C, Valenzi E, et al. Azathioprine response in patients with fibrotic connective tissue disease-associated interstitial lung disease. Respir Med. 2016;121:117-122. doi:10.1016/j.rmed.2016.11.007');
+  await page.context_.close();
+});
+
+test('axe finds no violations with each popover open', async () => {
+  const page = await fresh();
+  for (const n of [1, 2, 3, 4, 5]) {
+    await marker(page, n).click();
+    await dialog(page).waitFor({ state: 'visible' });
+    assert.deepEqual(await axe(page), [], `axe with reference ${n} open`);
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+  }
+  await page.context_.close();
+});
