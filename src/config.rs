@@ -71,3 +71,35 @@ pub enum HostEvent {
     /// The article could not be shown.
     Error(String),
 }
+
+/// A handle the host keeps to steer a mounted widget (mount API `setAudience`).
+#[derive(Default)]
+pub struct Control {
+    set_audience: std::cell::RefCell<Option<yew::Callback<Audience>>>,
+}
+
+impl PartialEq for Control {
+    /// Two controls are the same only if they are the same object.
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl std::fmt::Debug for Control {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Control")
+    }
+}
+
+impl Control {
+    /// Called by the widget when it mounts.
+    pub fn connect(&self, cb: Option<yew::Callback<Audience>>) {
+        *self.set_audience.borrow_mut() = cb;
+    }
+
+    /// Sets the reader's audience; false when no widget is connected.
+    pub fn set_audience(&self, a: Audience) -> bool {
+        let cb = self.set_audience.borrow().clone();
+        cb.map(|cb| cb.emit(a)).is_some()
+    }
+}

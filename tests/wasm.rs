@@ -32,6 +32,7 @@ async fn mount(source: ArticleSource, prefix: &str) -> web_sys::Element {
             ..Default::default()
         }),
         on_event: Default::default(),
+        control: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

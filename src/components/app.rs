@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::components::article::ArticleWidget;
 use crate::components::error_panel::ErrorPanel;
-use crate::config::{HostEvent, WidgetConfig};
+use crate::config::{Control, HostEvent, WidgetConfig};
 use crate::load::{self, LoadError};
 use crate::model::Article;
 
@@ -37,6 +37,9 @@ pub struct AppProps {
     /// Reports to the host.
     #[prop_or_default]
     pub on_event: Callback<HostEvent>,
+    /// Host steering (mount API).
+    #[prop_or_default]
+    pub control: Option<Rc<Control>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,7 +139,7 @@ pub fn app(p: &AppProps) -> Html {
             </div>
         },
         Phase::Ready(article) => html! {
-            <ArticleWidget article={article.clone()} config={p.config.clone()} on_event={p.on_event.clone()} />
+            <ArticleWidget article={article.clone()} config={p.config.clone()} on_event={p.on_event.clone()} control={p.control.clone()} />
         },
         Phase::Failed {
             summary,

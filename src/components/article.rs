@@ -15,7 +15,7 @@ use crate::components::inline::{self, InlineCtx, MarkerEvent};
 use crate::components::popover::{Popover as PopoverView, PopoverContent};
 use crate::components::references::{entry_id, References};
 use crate::components::section::Section;
-use crate::config::{HostEvent, WidgetConfig};
+use crate::config::{Control, HostEvent, WidgetConfig};
 use crate::model::{Article, Audience};
 use crate::state::{Action, Popover, WidgetState};
 use crate::url::{self, ShareState};
@@ -35,6 +35,9 @@ pub struct ArticleWidgetProps {
     /// Reports to the host.
     #[prop_or_default]
     pub on_event: Callback<HostEvent>,
+    /// Host steering (mount API).
+    #[prop_or_default]
+    pub control: Option<Rc<Control>>,
 }
 
 /// Builds the first state from the article defaults and the share link.
@@ -127,6 +130,23 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let prefix = p.config.prefix.clone();
     let popover_id = format!("{prefix}popover");
 
+    // The host's `setAudience()` reaches the reducer through this callback.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(p.control.clone(), move |control| {
+            let control = control.clone();
+            if let Some(c) = &control {
+                c.connect(Some(Callback::from(move |a| {
+                    dispatch.dispatch(Action::SetAudience(a))
+                })));
+            }
+            move || {
+                if let Some(c) = control {
+                    c.connect(None);
+                }
+            }
+        });
+    }
     // Host events: ready once; audience changes the reader makes.
     {
         let on_event = p.on_event.clone();

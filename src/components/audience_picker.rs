@@ -60,7 +60,7 @@ pub fn audience_picker(p: &AudiencePickerProps) -> Html {
                 <legend id={legend_id} class="ea-picker__legend">{"Which best describes you?"}</legend>
                 <p class="ea-picker__help" id={format!("{}audience-help", p.prefix)}>
                     {"Your choice helps us use language that's most understandable for you."}
-                    if !p.chosen { {" Until you choose, the article is shown as written for physicians."} }
+                    if !p.chosen { {format!(" Until you choose, the article uses the wording for: {}.", p.audience.label())} }
                 </p>
                 <div class="ea-picker__options">{for options}</div>
             </fieldset>

@@ -83,10 +83,11 @@ pub fn start_standalone() {
     let Some(doc) = crate::dom::window().and_then(|w| w.document()) else {
         return;
     };
-    let mount = doc
-        .get_element_by_id("evidence-article")
-        .or_else(|| doc.body().map(Into::into));
-    let Some(mount) = mount else { return };
+    // Pages without this element (hosts using embed.js, which loads this same
+    // module) get nothing mounted automatically.
+    let Some(mount) = doc.get_element_by_id("evidence-article") else {
+        return;
+    };
     register_root(&mount);
     let config = standalone_config(&mount);
     mount.set_text_content(None);
@@ -94,6 +95,9 @@ pub fn start_standalone() {
         source: ArticleSource::Embedded,
         config: Rc::new(config),
         on_event: Default::default(),
+        control: None,
     };
     yew::Renderer::<App>::with_root_and_props(mount, props).render();
 }
+
+pub mod api;

@@ -6,6 +6,8 @@ pub mod audience;
 pub mod cite;
 pub mod inline;
 pub mod limits;
+#[cfg(all(feature = "schema", not(target_arch = "wasm32")))]
+pub mod schema;
 pub mod slug;
 pub mod text;
 pub mod validate;
@@ -22,9 +24,11 @@ pub const FORMAT_V1: &str = "evidence-article/1";
 
 /// A whole evidence article as authored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub struct Article {
     /// Format marker, `evidence-article/1`.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "evidence-article/1")))]
     pub format: String,
     /// Stable identifier of the article (used in share links and storage keys).
     pub id: String,
@@ -38,6 +42,10 @@ pub struct Article {
     /// Where the article is in editorial review.
     pub review: Review,
     /// Date of the last content change, `YYYY-MM-DD`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("format" = "date", "pattern" = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+    )]
     pub last_updated: String,
     /// Link to the page that explains the review process.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,6 +68,7 @@ pub struct Article {
 
 /// The article's publisher.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Publisher {
     /// Display name, substituted for `{publisher}` in text.
     pub name: String,
@@ -67,9 +76,14 @@ pub struct Publisher {
 
 /// Review status and the reviewing body's statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Review {
     /// `submitted`, `under-review` or `approved` (validated, kept as text so an
     /// unknown value becomes a readable problem rather than a parse failure).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("enum" = ["submitted", "under-review", "approved"]))
+    )]
     pub status: String,
     /// The reviewing body, e.g. "Medical Advisory Board".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,9 +130,11 @@ impl ReviewStatus {
 
 /// A section or subsection.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
     /// Stable id for deep links; derived from the title when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = "^[a-z0-9-]{1,64}$")))]
     pub id: Option<String>,
     /// Section heading.
     pub title: Text,
@@ -135,6 +151,7 @@ pub struct Section {
 
 /// A content block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Block {
     /// A paragraph of inline text.
@@ -151,6 +168,7 @@ pub enum Block {
 
 /// One bullet of a list block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListItem {
     /// The item text.
     pub text: Text,
@@ -158,6 +176,7 @@ pub struct ListItem {
 
 /// A glossary entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GlossaryEntry {
     /// The term as it appears in text (case-sensitive for abbreviations).
     pub term: String,
@@ -177,6 +196,7 @@ impl GlossaryEntry {
 
 /// A CSL-JSON author name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Name {
     /// Family name.
     #[serde(default)]
@@ -188,6 +208,7 @@ pub struct Name {
 
 /// CSL-JSON date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CslDate {
     /// `[[year, month?, day?]]`.
     #[serde(rename = "date-parts", default)]
@@ -196,6 +217,7 @@ pub struct CslDate {
 
 /// A reference: a CSL-JSON item plus documented extension fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reference {
     /// Citation key used in text (`[@id]`).
     pub id: String,
@@ -276,6 +298,7 @@ pub struct Reference {
 
 /// The disclaimer block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Disclaimer {
     /// Heading.
     pub title: Text,
@@ -285,6 +308,7 @@ pub struct Disclaimer {
 
 /// The follow-up call to action.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FollowUp {
     /// The prompt, e.g. "Have a follow-up question?".
     pub prompt: Text,

@@ -15,6 +15,7 @@ pub const KNOWN_REGISTERS: [&str; 2] = [PROFESSIONAL, PLAIN];
 
 /// Text in one or more registers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Text {
     /// The same text for every register.

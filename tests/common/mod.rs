@@ -48,6 +48,7 @@ pub async fn render_source(
             ..Default::default()
         }),
         on_event: Default::default(),
+        control: None,
     })
     .hydratable(false)
     .render()

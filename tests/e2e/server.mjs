@@ -7,6 +7,12 @@ import path from 'node:path';
 
 export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
 
+/** The same policy without 'wasm-unsafe-eval': WebAssembly cannot compile. */
+export const NO_WASM_CSP = STRICT_CSP.replace(" 'wasm-unsafe-eval'", '');
+
+/** The host page of the iframe mode must also allow framing the widget's origin. */
+export const FRAMING_CSP = `${STRICT_CSP}; frame-src 'self'`;
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
@@ -26,8 +32,13 @@ export function startServer({ root, port = 0, host = '127.0.0.1', routes = {} })
     if (!file.startsWith(absRoot + path.sep) && file !== absRoot) { res.writeHead(403); return res.end(); }
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }); return res.end('not found'); }
-      const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
-      if (rel.startsWith('/examples/') && !url.searchParams.has('nocsp')) headers['content-security-policy'] = STRICT_CSP;
+      // Public static assets: CORS lets a sandboxed (opaque-origin) iframe load them.
+      const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store',
+        'access-control-allow-origin': '*' };
+      if ((rel.startsWith('/examples/') || rel === '/frame.html') && !url.searchParams.has('nocsp')) {
+        headers['content-security-policy'] = rel === '/examples/no-wasm.html' ? NO_WASM_CSP
+          : rel === '/examples/iframe.html' ? FRAMING_CSP : STRICT_CSP;
+      }
       res.writeHead(200, headers);
       res.end(body);
     });

@@ -1,0 +1,180 @@
+//! The JavaScript mount API behind `embed.js` and `mount()`: hosts hand us an element
+//! and untrusted options; we decode them into a [`WidgetConfig`], mount the same
+//! [`App`] as the standalone page, and report back through DOM events
+//! (`evidence-article:*`, bubbling and composed). No analytics, no tracking.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use yew::{AppHandle, Callback};
+
+use crate::components::{App, AppProps, ArticleSource};
+use crate::config::{Control, HostEvent, WidgetConfig};
+use crate::model::Audience;
+
+thread_local! {
+    static NEXT_PREFIX: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A mounted widget, returned to JavaScript.
+#[wasm_bindgen]
+pub struct MountHandle {
+    app: Option<AppHandle<App>>,
+    root: web_sys::Element,
+    control: Rc<Control>,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Sets the reader's audience (`patient`, `student`, `nurse`, `physician`);
+    /// returns false for an unknown id or a widget still loading.
+    #[wasm_bindgen(js_name = setAudience)]
+    pub fn set_audience(&self, id: &str) -> bool {
+        Audience::from_id(id).is_some_and(|a| self.control.set_audience(a))
+    }
+
+    /// Unmounts the widget: its listeners and timers go with it.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        super::unregister_root(&self.root);
+        self.root.set_text_content(None);
+    }
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    if obj.is_object() {
+        js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+fn get_str(obj: &JsValue, key: &str) -> Option<String> {
+    get(obj, key).as_string().filter(|s| s.len() <= 4096)
+}
+
+/// The article source from options: `article` (object or JSON text), else `src`,
+/// else the embedded default.
+fn source(options: &JsValue) -> ArticleSource {
+    let article = get(options, "article");
+    if let Some(text) = article.as_string() {
+        return ArticleSource::Json(Rc::from(text.as_str()));
+    }
+    if article.is_object() {
+        // Through JSON text so the size and depth limits apply to objects too.
+        return match js_sys::JSON::stringify(&article)
+            .ok()
+            .and_then(|s| s.as_string())
+        {
+            Some(text) => ArticleSource::Json(Rc::from(text.as_str())),
+            None => ArticleSource::Failed(Rc::new(crate::load::LoadError::Shape(
+                "The article object could not be read (it may contain a cycle).".into(),
+            ))),
+        };
+    }
+    match get_str(options, "src")
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+    {
+        Some(src) if crate::model::validate::safe_href(&src) => ArticleSource::Url(src.into()),
+        Some(_) => ArticleSource::Failed(Rc::new(crate::load::LoadError::Shape(
+            "The article address is not an http(s) or relative URL.".into(),
+        ))),
+        None => ArticleSource::Embedded,
+    }
+}
+
+fn config(options: &JsValue) -> WidgetConfig {
+    let prefix = get_str(options, "prefix")
+        .filter(|p| p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or_else(|| {
+            NEXT_PREFIX.with(|n| {
+                let v = n.get();
+                n.set(v + 1);
+                format!("ea{v}-")
+            })
+        });
+    let share_state = get(options, "shareState").as_bool().unwrap_or(true);
+    let key = crate::url::param_key(
+        get_str(options, "id").as_deref(),
+        get(options, "position")
+            .as_f64()
+            .map(|p| p as usize)
+            .unwrap_or(0),
+    );
+    let search = crate::dom::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    WidgetConfig {
+        prefix,
+        host_audience: WidgetConfig::parse_audience(get_str(options, "audience").as_deref()),
+        stored_audience: crate::storage::load_browser_audience(),
+        follow_up_href: WidgetConfig::parse_follow_up(get_str(options, "followUpHref").as_deref()),
+        share_state,
+        url_state: crate::url::read_param(&search, &key).map(|v| crate::url::decode(&v)),
+        url_key: Some(key),
+    }
+}
+
+/// Dispatches `evidence-article:<name>` on the host element.
+fn emit(host: &web_sys::Element, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(ev) =
+        web_sys::CustomEvent::new_with_event_init_dict(&format!("evidence-article:{name}"), &init)
+    {
+        let _ = host.dispatch_event(&ev);
+    }
+}
+
+fn object(pairs: &[(&str, &str)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    o.into()
+}
+
+/// Mounts a widget into `root`, reporting events on `host`. `options` (all optional,
+/// all untrusted): `article` (object or JSON text), `src`, `audience`,
+/// `followUpHref`, `shareState` (bool), `id` and `position` (share-link key),
+/// `prefix` (element-id prefix).
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(
+    root: web_sys::Element,
+    host: web_sys::Element,
+    options: JsValue,
+) -> MountHandle {
+    let control = Rc::new(Control::default());
+    let on_event = Callback::from(move |ev: HostEvent| match ev {
+        HostEvent::Ready => emit(&host, "ready", &JsValue::NULL),
+        HostEvent::AudienceChange(a) => {
+            emit(&host, "audience-change", &object(&[("audience", a.id())]))
+        }
+        HostEvent::FollowUp { question, audience } => emit(
+            &host,
+            "follow-up",
+            &object(&[("question", &question), ("audience", audience.id())]),
+        ),
+        HostEvent::Error(message) => emit(&host, "error", &object(&[("message", &message)])),
+    });
+    super::register_root(&root);
+    root.set_text_content(None);
+    let props = AppProps {
+        source: source(&options),
+        config: Rc::new(config(&options)),
+        on_event,
+        control: Some(control.clone()),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    MountHandle {
+        app: Some(app),
+        root,
+        control,
+    }
+}
