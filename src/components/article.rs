@@ -460,10 +460,10 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
                 <AudiencePicker prefix={prefix.clone()} audience={state.audience} chosen={state.audience_chosen} onchange={on_audience} />
                 <div class="ea-body">{for sections}</div>
                 <References view={view.clone()} prefix={prefix.clone()} onback={on_back} />
-                <aside class="ea-disclaimer" aria-labelledby={format!("{prefix}disclaimer")}>
+                <section class="ea-disclaimer">
                     <h2 class="ea-disclaimer__title" id={format!("{prefix}disclaimer")}>{view.disclaimer_title.clone()}</h2>
                     <p>{inline::render(&view.disclaimer, &ctx)}</p>
-                </aside>
+                </section>
                 <div class="ea-followup">{follow_up}</div>
             </article>
             <div class="ea-visually-hidden ea-live" aria-live="polite" role="status">{state.announcement.clone()}</div>

@@ -67,7 +67,7 @@ pub fn references(p: &ReferencesProps) -> Html {
     });
     let heading_id = format!("{}references", p.prefix);
     html! {
-        <section class="ea-refs" aria-labelledby={heading_id.clone()}>
+        <section class="ea-refs">
             <h2 class="ea-refs__heading" id={heading_id}>{"References"}</h2>
             <ol class="ea-refs__list">{for items}</ol>
         </section>

@@ -90,7 +90,7 @@ pub fn section(p: &SectionProps) -> Html {
     let body: Html = body.into();
     html! {
         <section class={classes!("ea-section", format!("ea-section--l{level}"), (!open).then_some("ea-section--closed"))}
-            id={p.id.clone()} aria-labelledby={btn_id}>
+            id={p.id.clone()}>
             <div class="ea-section__head">
                 <@{tag} class="ea-section__heading">{heading}</@>
                 {p.actions.clone()}

@@ -1,0 +1,183 @@
+// Embedding in pages we do not control: the custom element under a strict CSP,
+// hostile CSS, several instances, the iframe mode, sandboxing and no-WebAssembly.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, ready, until, axe, saveShot } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+/** Opens an example page, recording CSP violations. */
+async function open(path, opts) {
+  const page = await env.page(opts);
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(env.server.url + path);
+  return page;
+}
+async function clean(page) {
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'CSP violations');
+  assert.deepEqual(page.problems.console, [], 'console errors');
+  assert.deepEqual(page.problems.pageErrors, [], 'page errors');
+  assert.deepEqual(page.problems.offOrigin, [], 'off-origin requests');
+}
+const widget = (page, id) => page.locator(`evidence-article#${id}`);
+const readingAs = (w) => w.locator('.ea-picker__current strong').innerText();
+
+async function interact(w, page) {
+  await w.locator('h1.ea-title').waitFor();
+  await w.getByLabel('Student', { exact: true }).click();
+  await until(async () => (await readingAs(w)) === 'Student', { message: 'audience switched' });
+  const btn = w.locator('.ea-section__toggle').first();
+  await btn.click();
+  await until(async () => (await btn.getAttribute('aria-expanded')) === 'false', { message: 'section toggled' });
+  await btn.click();
+  await w.locator('.ea-cite__btn').first().click();
+  await w.getByRole('dialog').waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await w.getByRole('dialog').waitFor({ state: 'detached' });
+}
+
+test('intranet example: both widgets render and work under the strict CSP with hostile CSS', async () => {
+  const page = await open('/examples/intranet.html');
+  await interact(widget(page, 'aza'), page);
+  const second = widget(page, 'aza-src');
+  await second.locator('h1.ea-title').waitFor();
+  assert.equal(await readingAs(second), 'Patient or caregiver', 'audience attribute is the default');
+  const follow = second.locator('.ea-followup__btn');
+  assert.match(await follow.getAttribute('href'), /^https:\/\/intranet\.example\/ask\?q=What%20is%20the%20role/);
+  await page.screenshot({ path: saveShot('intranet.png') });
+  await clean(page);
+  await page.context_.close();
+});
+
+test('hostile CSS changes nothing: computed styles equal those on a neutral page', async () => {
+  const styles = async (path) => {
+    const page = await open(path);
+    const w = widget(page, 'aza');
+    await w.locator('h1.ea-title').waitFor();
+    const props = ['font-family', 'font-size', 'line-height', 'color', 'letter-spacing', 'text-transform', 'background-color', 'border-top-style'];
+    const read = (sel) => w.locator(sel).first().evaluate((el, props) => {
+      const cs = getComputedStyle(el);
+      return Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
+    }, props);
+    const out = { heading: await read('h1.ea-title'), body: await read('#guidelines-body p'), button: await read('.ea-btn'), toggle: await read('.ea-section__toggle') };
+    await page.context_.close();
+    return out;
+  };
+  assert.deepEqual(await styles('/examples/intranet.html'), await styles('/examples/neutral.html'));
+});
+
+test('a popover inside an overflow:hidden ancestor, under a max z-index sticky header, is fully visible', async () => {
+  const page = await open('/examples/intranet.html');
+  const w = widget(page, 'aza');
+  await w.locator('h1.ea-title').waitFor();
+  const m = w.locator('.ea-cite__btn').nth(3);
+  await m.scrollIntoViewIfNeeded();
+  await m.click();
+  const pop = w.locator('.ea-popover');
+  await pop.waitFor({ state: 'visible' });
+  const hits = await w.evaluate((host) => {
+    const p = host.shadowRoot.querySelector('.ea-popover').getBoundingClientRect();
+    const pts = [[p.left + 3, p.top + 3], [p.right - 3, p.top + 3], [p.left + 3, p.bottom - 3], [p.right - 3, p.bottom - 3]];
+    return pts.map(([x, y]) => !!host.shadowRoot.elementFromPoint(x, y)?.closest('.ea-popover'));
+  });
+  assert.deepEqual(hits, [true, true, true, true]);
+  await page.context_.close();
+});
+
+test('three instances: independent state, no duplicate ids, events with the right detail', async () => {
+  const page = await open('/examples/multi.html');
+  const all = page.locator('evidence-article');
+  await until(async () => (await page.locator('evidence-article h1.ea-title').count()) === 3, { message: 'three rendered' });
+  await until(async () => (await page.evaluate(() => window.eaEvents.filter((e) => e.type === 'evidence-article:ready').length)) === 3, { message: 'three ready events' });
+  const one = widget(page, 'one');
+  const two = widget(page, 'two');
+  const third = all.nth(2);
+  assert.equal(await readingAs(two), 'Nurse, pharmacist or allied health professional');
+  await one.getByLabel('Patient or caregiver', { exact: true }).click();
+  await until(async () => (await readingAs(one)) === 'Patient or caregiver');
+  assert.equal(await readingAs(two), 'Nurse, pharmacist or allied health professional', 'two unchanged');
+  assert.equal(await readingAs(third), 'Physician or advanced practice clinician', 'third unchanged');
+  await two.locator('#guidelines-btn').click();
+  await until(async () => (await two.locator('#guidelines-btn').getAttribute('aria-expanded')) === 'false');
+  assert.equal(await one.locator('#guidelines-btn').getAttribute('aria-expanded'), 'true');
+  const change = await page.evaluate(() => window.eaEvents.filter((e) => e.type === 'evidence-article:audience-change'));
+  assert.deepEqual(change, [{ type: 'evidence-article:audience-change', target: 'one', detail: { audience: 'patient' } }]);
+  await one.locator('.ea-followup__btn').click();
+  const follow = await page.evaluate(() => window.eaEvents.filter((e) => e.type === 'evidence-article:follow-up'));
+  assert.equal(follow.length, 1);
+  assert.equal(follow[0].target, 'one');
+  assert.equal(follow[0].detail.audience, 'patient');
+  assert.match(follow[0].detail.question, /^What is the role of Azathioprine/);
+  // ids are unique within each tree (document and every shadow root).
+  const dupes = await page.evaluate(() => {
+    const trees = [document, ...[...document.querySelectorAll('evidence-article')].map((e) => e.shadowRoot)];
+    return trees.flatMap((t) => {
+      const ids = [...t.querySelectorAll('[id]')].map((e) => e.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+  });
+  assert.deepEqual(dupes, []);
+  await clean(page); // before axe: axe's own injected styles trip the CSP
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], 'axe on a page with three widgets');
+  await page.context_.close();
+});
+
+test('attributes changed after connection take effect; removal tears down cleanly', async () => {
+  const page = await open('/examples/multi.html');
+  const third = page.locator('evidence-article').nth(2);
+  await third.locator('h1.ea-title').waitFor();
+  await third.evaluate((el) => el.setAttribute('audience', 'student'));
+  await until(async () => (await readingAs(third)) === 'Student', { message: 'audience attribute applied' });
+  const left = await third.evaluate((el) => { const sr = el.shadowRoot; el.remove(); return sr; });
+  await until(() => page.evaluate(() => document.querySelectorAll('evidence-article').length === 2));
+  await page.waitForTimeout(50);
+  await clean(page);
+  await page.context_.close();
+});
+
+test('iframe mode: height follows content; spoofed messages are ignored', async () => {
+  const page = await open('/examples/iframe.html');
+  const iframe = page.locator('#frame');
+  const frame = page.frameLocator('#frame');
+  await frame.locator('h1.ea-title').waitFor();
+  const inner = () => page.frames().find((f) => f.url().includes('frame.html?audience=patient'))
+    .evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  const outer = () => iframe.evaluate((f) => f.clientHeight);
+  await until(async () => Math.abs((await outer()) - (await inner())) <= 1, { message: 'initial height matches' });
+  const noScroll = await page.frames().find((f) => f.url().includes('frame.html?audience=patient'))
+    .evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1);
+  assert.ok(noScroll, 'no scrollbar inside the frame');
+  const before = await outer();
+  await frame.getByRole('button', { name: 'Collapse all' }).click();
+  await until(async () => (await outer()) < before - 100 && Math.abs((await outer()) - (await inner())) <= 1, { timeout: 2000, message: 'height followed collapse' });
+  const collapsed = await outer();
+  await page.evaluate(() => window.postMessage({ type: 'evidence-article:height', height: 7 }, '*'));
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  assert.equal(await outer(), collapsed, 'spoofed message from another window ignored');
+  await clean(page);
+  await page.context_.close();
+});
+
+test('sandboxed iframe (localStorage throws): the widget works and switches audience from memory', async () => {
+  const page = await open('/examples/iframe.html');
+  const frame = page.frameLocator('#sandboxed');
+  await frame.locator('h1.ea-title').waitFor();
+  await frame.getByLabel('Patient or caregiver', { exact: true }).click();
+  await until(async () => (await frame.locator('.ea-picker__current strong').innerText()) === 'Patient or caregiver', { message: 'switched in sandbox' });
+  await clean(page);
+  await page.context_.close();
+});
+
+test('a page without wasm-unsafe-eval shows the fallback text', async () => {
+  const page = await open('/examples/no-wasm.html');
+  const alert = page.locator('evidence-article').getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /does not allow WebAssembly/);
+  await page.context_.close();
+});
