@@ -28,3 +28,33 @@ for (const f of fs.readdirSync(dist).filter((f) => f.endsWith('.js'))) {
   }
 }
 console.log(`postbuild: ${patched} innerHTML sink(s) replaced by a throwing function`);
+
+// Link previews (Open Graph) and the page title come from the article data, so a
+// pasted link previews with the question as its title. Crawlers do not run wasm:
+// these must be in the static HTML.
+const articlePath = 'static/articles/azathioprine-ild-uip.json';
+const article = JSON.parse(fs.readFileSync(articlePath, 'utf8'));
+const prof = (t) => (typeof t === 'string' ? t : (t && t.professional) || '');
+const plain = (s) => s.replace(/\[@[^\]]*\]/g, '').replace(/\*\*?([^*]+)\*\*?/g, '$1')
+  .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/\{publisher\}/g, article.publisher.name).replace(/\s+/g, ' ').replace(/ \./g, '.').trim();
+const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const question = plain(prof(article.question));
+const firstBlock = article.sections[0].blocks.find((b) => b.type === 'paragraph');
+const description = plain(prof(firstBlock.text)).split(/(?<=\.)\s/)[0];
+const head = [
+  `<title>${attr(question)}</title>`,
+  `<meta name="description" content="${attr(description)}">`,
+  `<link rel="canonical" href="./">`,
+  `<meta property="og:type" content="article">`,
+  `<meta property="og:title" content="${attr(question)}">`,
+  `<meta property="og:description" content="${attr(description)}">`,
+  `<meta property="og:site_name" content="${attr(article.publisher.name)}">`,
+  `<meta property="article:modified_time" content="${attr(article['last-updated'])}">`,
+].join('');
+const indexPath = path.join(dist, 'index.html');
+let index = fs.readFileSync(indexPath, 'utf8');
+index = index.replace(/<title>[\s\S]*?<\/title>/, '')
+  .replace(/<meta[^>]*(name="?description"?|property="?og:[a-z_]+"?)[^>]*>/g, '')
+  .replace(/<meta charset="?utf-8"?>/i, (m) => m + head);
+fs.writeFileSync(indexPath, index);
+console.log(`postbuild: page title and Open Graph tags from ${articlePath}`);

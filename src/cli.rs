@@ -148,15 +148,9 @@ pub fn check_source(name: &str, raw: &str) -> Report {
             let message = serde_message(&e);
             let pos = serde_pos(raw, &e);
             let mut path = locator.path_at(pos);
-            if !message.starts_with("missing field")
-                && pos.col > 1
-                && locator.end(path) == Some(pos)
-            {
-                // In compact JSON it may stop on the brace after a scalar.
-                let before = locator.path_at(Pos {
-                    col: pos.col - 1,
-                    ..pos
-                });
+            if !message.starts_with("missing field") && locator.end(path) == Some(pos) {
+                // It may stop on the closing bracket after the offending value.
+                let before = locator.last_ending_before(pos);
                 if before.len() > path.len() {
                     path = before;
                 }

@@ -83,7 +83,7 @@ pub fn dismiss_listeners(
         let inside = |id: &str| {
             crate::dom::find(&root_el, id).is_some_and(|el| crate::dom::event_within(e, &el))
         };
-        if !inside(&popover_id) && !inside(&anchor) {
+        if !inside(&popover_id) && !inside(&anchor) && !keeps_popover(e) {
             // Pressing another control lets that control take focus; pressing plain
             // content returns focus to the marker so keyboard users are not lost.
             let interactive = pressed_interactive(e);
@@ -134,4 +134,13 @@ fn blur_within(root: &web_sys::Element, id: &str) {
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
         .unwrap_or(container);
     let _ = focused.blur();
+}
+
+/// Presses on the share controls keep the popover open: its state is part of the
+/// link being shared.
+fn keeps_popover(e: &web_sys::Event) -> bool {
+    e.composed_path().iter().any(|n| {
+        wasm_bindgen::JsCast::dyn_ref::<web_sys::Element>(&n)
+            .is_some_and(|el| el.class_list().contains("ea-share"))
+    })
 }

@@ -82,6 +82,15 @@ impl Locator {
         self.by_path.get(path).map(|&i| self.spans[i].end)
     }
 
+    /// The path of the value that ends last before `pos` (empty if none).
+    pub fn last_ending_before(&self, pos: Pos) -> &str {
+        self.spans
+            .iter()
+            .filter(|s| s.end < pos)
+            .max_by_key(|s| s.end)
+            .map_or("", |s| s.path.as_str())
+    }
+
     /// The path of the innermost value that contains `pos` (for errors that come
     /// with a position but no path); the empty string is the whole document.
     pub fn path_at(&self, pos: Pos) -> &str {

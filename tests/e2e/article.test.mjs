@@ -35,3 +35,16 @@ test('editorial policy page exists and explains the statuses', async () => {
   for (const s of ['Submitted', 'Under Review', 'Approved']) assert.ok(text.includes(s), s);
   await page.context_.close();
 });
+
+test('the standalone page carries title, description, canonical and Open Graph tags from the article data', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  assert.equal(await page.title(), 'What is the role of Azathioprine in Interstitial Lung Disease (ILD), specifically in Usual Interstitial Pneumonia (UIP)?');
+  const meta = (sel) => page.locator(sel).getAttribute('content');
+  assert.equal(await meta('meta[property="og:title"]'), await page.title());
+  assert.match(await meta('meta[name="description"]'), /^Azathioprine is not recommended as a treatment for rapidly progressive interstitial lung disease/);
+  assert.equal(await meta('meta[property="og:site_name"]'), 'Dr.Oracle');
+  assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), './');
+  await page.context_.close();
+});

@@ -1,0 +1,132 @@
+// Share links: the URL follows the reader's view (replaceState), a copied link
+// reproduces it in a fresh browser, several widgets keep separate keys, garbage is
+// harmless and the Back button still leaves the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, ready, until, activeId } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const readingAs = (root) => root.locator('.ea-picker__current strong').first().innerText();
+
+test('a copied link reproduces audience, sections and the open citation in a fresh browser', async () => {
+  const page = await env.page({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  await page.getByLabel('Patient or caregiver', { exact: true }).click();
+  await until(async () => (await readingAs(page)) === 'Patient or caregiver');
+  await page.locator('#guidelines-btn').click();
+  await until(async () => (await page.locator('#guidelines-btn').getAttribute('aria-expanded')) === 'false');
+  await page.locator('#research-treatment-outcomes-body .ea-cite__btn[data-ref="3"]').click();
+  await page.getByRole('dialog').waitFor({ state: 'visible' });
+  await until(() => page.url().includes('cite:3'), { message: 'URL follows the state' });
+  assert.match(page.url(), /\?ea=1;aud:patient;shut:guidelines;cite:3$/);
+  // Copy link sits in the header; pressing it keeps the popover (part of the link).
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+  assert.ok(await page.getByRole('dialog').isVisible(), 'popover stays open while sharing');
+  await until(async () => /Link copied/.test(await page.locator('.ea-share__status').innerText()), { message: 'Link copied announced' });
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /cite:3/);
+  await page.context_.close();
+
+  const fresh = await env.page();
+  await fresh.goto(link);
+  await ready(fresh);
+  assert.equal(await readingAs(fresh), 'Patient or caregiver');
+  assert.equal(await fresh.locator('#guidelines-btn').getAttribute('aria-expanded'), 'false');
+  assert.equal(await fresh.locator('#research-treatment-outcomes-btn').getAttribute('aria-expanded'), 'true');
+  const dialog = fresh.getByRole('dialog');
+  await dialog.waitFor({ state: 'visible' });
+  assert.match(await dialog.innerText(), /Reference 3/);
+  await until(async () => (await activeId(fresh)) === 'popover', { message: 'focus in the restored popover' });
+  assert.equal(await fresh.evaluate(() => localStorage.getItem('evidence-article:audience')), null, 'a link does not overwrite the stored preference');
+  assert.deepEqual(fresh.problems.console, []);
+  await fresh.context_.close();
+});
+
+test('Back after several changes leaves the page (replaceState, no history spam)', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/editorial-policy.html');
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  for (const label of ['Student', 'Nurse, pharmacist or allied health professional', 'Patient or caregiver']) {
+    await page.getByLabel(label, { exact: true }).click();
+  }
+  await page.locator('#guidelines-btn').click();
+  await until(() => page.url().includes('shut:guidelines'));
+  await page.goBack();
+  await until(() => page.url().endsWith('/editorial-policy.html'), { message: 'Back left the page' });
+  await page.context_.close();
+});
+
+test('garbage state renders the default article without errors', async () => {
+  const page = await env.page();
+  const garbage = '?ea=' + encodeURIComponent('9;aud:<script>alert(1)</script>;open:../../etc,%00,' + 'x'.repeat(5000) + ';cite:99999;cite:2;at:"><img src=x>;aud:patient') + '&ea=1;aud:nurse&other=keep';
+  await page.addInitScript(() => { window.__alerts = 0; window.alert = () => { window.__alerts += 1; }; });
+  await page.goto(env.server.url + '/' + garbage + '#top');
+  await ready(page);
+  assert.equal(await readingAs(page), 'Physician or advanced practice clinician', 'unknown audience falls back');
+  assert.equal(await page.locator('.ea-popover').count(), 0, 'nonexistent citation ignored');
+  assert.equal(await page.evaluate(() => window.__alerts), 0);
+  assert.deepEqual(page.problems.console, []);
+  assert.deepEqual(page.problems.pageErrors, []);
+  await page.context_.close();
+});
+
+test('a good part of a half-broken link is kept', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/?ea=1;aud:nurse;open:no-such-section;cite:2;bogus:1');
+  await ready(page);
+  assert.equal(await readingAs(page), 'Nurse, pharmacist or allied health professional');
+  await page.getByRole('dialog').waitFor({ state: 'visible' });
+  assert.match(await page.getByRole('dialog').innerText(), /Reference 2/);
+  await page.context_.close();
+});
+
+test('embedded: two widgets keep separate state under their own keys; host parameters and fragment are untouched', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/examples/multi.html?dept=resp%20med&x=1#top');
+  const one = page.locator('evidence-article#one');
+  const two = page.locator('evidence-article#two');
+  await one.locator('h1.ea-title').waitFor();
+  await two.locator('h1.ea-title').waitFor();
+  await one.getByLabel('Patient or caregiver', { exact: true }).click();
+  await two.locator('#guidelines-btn').click();
+  await until(() => page.url().includes('ea-one=') && page.url().includes('ea-two='), { message: 'both keys written' });
+  const url = new URL(page.url());
+  assert.equal(url.search.split('&').slice(0, 2).join('&'), '?dept=resp%20med&x=1', 'host parameters byte-for-byte');
+  assert.equal(url.hash, '#top');
+  assert.equal(url.searchParams.get('ea-one'), '1;aud:patient');
+  assert.equal(url.searchParams.get('ea-two'), '1;shut:guidelines');
+  const link = page.url();
+  await page.context_.close();
+
+  const fresh = await env.page();
+  await fresh.goto(link);
+  const one2 = fresh.locator('evidence-article#one');
+  const two2 = fresh.locator('evidence-article#two');
+  await one2.locator('h1.ea-title').waitFor();
+  await two2.locator('h1.ea-title').waitFor();
+  assert.equal(await readingAs(one2), 'Patient or caregiver');
+  assert.equal(await readingAs(two2), 'Nurse, pharmacist or allied health professional');
+  assert.equal(await two2.locator('#guidelines-btn').getAttribute('aria-expanded'), 'false');
+  assert.equal(await one2.locator('#guidelines-btn').getAttribute('aria-expanded'), 'true');
+  await fresh.context_.close();
+});
+
+test('share-state="off" leaves the host URL alone', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/examples/iframe.html');
+  const frame = page.frames().find((f) => f.url().includes('frame.html?audience=patient'))
+    ?? await new Promise((r) => page.on('frameattached', r));
+  const fl = page.frameLocator('#frame');
+  await fl.locator('h1.ea-title').waitFor();
+  await fl.locator('#guidelines-btn').click();
+  await until(async () => (await fl.locator('#guidelines-btn').getAttribute('aria-expanded')) === 'false');
+  const inner = page.frames().find((f) => f.url().includes('frame.html?audience=patient'));
+  assert.ok(!inner.url().includes('ea='), inner.url());
+  assert.ok(frame);
+  await page.context_.close();
+});
