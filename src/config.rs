@@ -21,6 +21,8 @@ pub struct WidgetConfig {
     pub url_state: Option<crate::url::ShareState>,
     /// Query parameter this instance's state lives under (`ea`, `ea-<id>`…).
     pub url_key: Option<String>,
+    /// How long to wait for a `src` article (`fetch-timeout`, ms; clamped).
+    pub fetch_timeout_ms: Option<u32>,
 }
 
 impl WidgetConfig {

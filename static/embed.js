@@ -31,7 +31,7 @@ function position(el) {
 }
 
 class EvidenceArticleElement extends HTMLElement {
-  static get observedAttributes() { return ['src', 'audience', 'follow-up-href', 'share-state']; }
+  static get observedAttributes() { return ['src', 'audience', 'follow-up-href', 'share-state', 'fetch-timeout']; }
 
   connectedCallback() {
     if (!this.shadowRoot) {
@@ -87,6 +87,7 @@ class EvidenceArticleElement extends HTMLElement {
       id: this.id || undefined,
       position: position(this),
       prefix: '',
+      timeoutMs: Number(this.getAttribute('fetch-timeout')) || undefined,
     });
   }
 }

@@ -84,6 +84,11 @@ pub fn app(p: &AppProps) -> Html {
     let attempt = use_state(|| 0u32);
     {
         let phase = phase.clone();
+        let timeout = p
+            .config
+            .fetch_timeout_ms
+            .unwrap_or(crate::fetch::TIMEOUT_MS)
+            .clamp(500, 60_000);
         use_effect_with(
             (p.source.clone(), *attempt),
             move |(source, attempt)| match source {
@@ -94,25 +99,24 @@ pub fn app(p: &AppProps) -> Html {
                     let url = url.to_string();
                     let phase = phase.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        let next =
-                            match crate::fetch::fetch_text(&url, crate::fetch::TIMEOUT_MS).await {
-                                Ok(text) => match load::load(&text) {
-                                    Ok(l) => Phase::Ready(Rc::new(l.article)),
-                                    Err(e) => {
-                                        let retry = matches!(e, LoadError::Syntax(_));
-                                        Phase::Failed {
-                                            summary: e.summary(),
-                                            details: e.details(),
-                                            retry,
-                                        }
+                        let next = match crate::fetch::fetch_text(&url, timeout).await {
+                            Ok(text) => match load::load(&text) {
+                                Ok(l) => Phase::Ready(Rc::new(l.article)),
+                                Err(e) => {
+                                    let retry = matches!(e, LoadError::Syntax(_));
+                                    Phase::Failed {
+                                        summary: e.summary(),
+                                        details: e.details(),
+                                        retry,
                                     }
-                                },
-                                Err(e) => Phase::Failed {
-                                    summary: e.0,
-                                    details: vec![format!("URL: {url}")],
-                                    retry: true,
-                                },
-                            };
+                                }
+                            },
+                            Err(e) => Phase::Failed {
+                                summary: e.0,
+                                details: vec![format!("URL: {url}")],
+                                retry: true,
+                            },
+                        };
                         phase.set(next);
                     });
                 }

@@ -116,6 +116,10 @@ fn config(options: &JsValue) -> WidgetConfig {
         share_state,
         url_state: crate::url::read_param(&search, &key).map(|v| crate::url::decode(&v)),
         url_key: Some(key),
+        fetch_timeout_ms: get(options, "timeoutMs")
+            .as_f64()
+            .filter(|t| t.is_finite() && *t > 0.0)
+            .map(|t| t.min(60_000.0) as u32),
     }
 }
 

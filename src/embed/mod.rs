@@ -73,6 +73,7 @@ pub fn standalone_config(mount: &web_sys::Element) -> WidgetConfig {
         share_state: mount.get_attribute("data-share-state").as_deref() != Some("off"),
         url_state: crate::url::read_param(&search, &key).map(|v| crate::url::decode(&v)),
         url_key: Some(key),
+        fetch_timeout_ms: None,
     }
 }
 
