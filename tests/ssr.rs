@@ -120,3 +120,46 @@ async fn sections_have_disclosure_aria() {
     assert!(html.contains("<h2 class=\"ea-section__heading\"><button"));
     assert!(html.contains("<h3 class=\"ea-section__heading\"><button"));
 }
+
+#[tokio::test]
+async fn a_section_declared_collapsed_renders_closed_but_findable() {
+    let mut json = seed_json();
+    json["sections"][1]["subsections"][1]["collapsed"] = serde_json::Value::Bool(true);
+    let raw = json.to_string();
+    let html = render_source(Audience::Physician, move || {
+        evidence_article::ArticleSource::Json(std::rc::Rc::from(raw.as_str()))
+    })
+    .await;
+    let id = "research-treatment-outcomes";
+    let at = html
+        .find(&format!("id=\"{id}-btn\""))
+        .expect("toggle rendered");
+    let tag_start = html[..at].rfind('<').unwrap_or(0);
+    let tag = &html[tag_start..at + html[at..].find('>').unwrap_or(0)];
+    assert!(tag.contains("aria-expanded=\"false\""), "{tag}");
+    let body_at = html
+        .find(&format!("id=\"{id}-body\""))
+        .expect("body rendered");
+    let body_start = html[..body_at].rfind('<').unwrap_or(0);
+    let body_tag = &html[body_start..body_at + html[body_at..].find('>').unwrap_or(0)];
+    assert!(
+        body_tag.contains("hidden=\"until-found\""),
+        "closed body stays in the DOM, findable: {body_tag}"
+    );
+    assert!(
+        text_of(&html).contains("27% of patients discontinuing"),
+        "content still present for find-in-page"
+    );
+    // Its siblings keep their default (open).
+    assert!(
+        html.contains(
+            "id=\"research-comparison-with-other-treatments-btn\" aria-expanded=\"true\""
+        ) || {
+            let a = html
+                .find("id=\"research-comparison-with-other-treatments-btn\"")
+                .unwrap_or(0);
+            let s = html[..a].rfind('<').unwrap_or(0);
+            html[s..a + html[a..].find('>').unwrap_or(0)].contains("aria-expanded=\"true\"")
+        }
+    );
+}

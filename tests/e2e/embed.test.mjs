@@ -181,3 +181,18 @@ test('a page without wasm-unsafe-eval shows the fallback text', async () => {
   assert.match(await alert.innerText(), /does not allow WebAssembly/);
   await page.context_.close();
 });
+
+test('mount API: mount(), setAudience() and destroy() on a host-rendered element', async () => {
+  const page = await open('/examples/mount.html');
+  const slot = page.locator('#slot');
+  await slot.locator('h1.ea-title').waitFor();
+  assert.equal(await readingAs(slot), 'Patient or caregiver');
+  await page.locator('#student').click();
+  await until(async () => (await readingAs(slot)) === 'Student', { message: 'setAudience applied' });
+  assert.equal(await page.evaluate(() => window.eaHandle.setAudience('surgeon')), false, 'unknown audience refused');
+  await page.locator('#destroy').click();
+  await until(async () => (await slot.evaluate((s) => s.childElementCount)) === 0, { message: 'destroyed' });
+  await clean(page);
+  assert.deepEqual(await page.context_.cookies(), [], 'no cookies');
+  await page.context_.close();
+});

@@ -130,3 +130,34 @@ test('share-state="off" leaves the host URL alone', async () => {
   assert.ok(frame);
   await page.context_.close();
 });
+
+test('when the clipboard refuses, the link appears in a focused, selected field', async () => {
+  const page = await env.page();
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+  });
+  await page.goto(env.server.url + '/?ea=1;aud:student');
+  await ready(page);
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+  const field = page.getByLabel('Link to this view:');
+  await field.waitFor();
+  assert.equal(await field.inputValue(), page.url());
+  assert.ok(await field.evaluate((f) => document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length), 'focused and selected');
+  await page.context_.close();
+});
+
+test('"Copy link to this section" copies a link that opens at that section', async () => {
+  const page = await env.page({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  await page.getByRole('button', { name: 'Copy link to this section: Treatment Outcomes' }).focus();
+  await page.keyboard.press('Enter');
+  await until(async () => /#research-treatment-outcomes$/.test(await page.evaluate(() => navigator.clipboard.readText()).catch(() => '')), { message: 'section link copied' });
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await page.context_.close();
+  const fresh = await env.page();
+  await fresh.goto(link.replace('#', '?ea=1;shut:research#'));
+  await ready(fresh);
+  await until(async () => (await fresh.locator('#research-treatment-outcomes-btn').getAttribute('aria-expanded')) === 'true', { message: 'opened' });
+  await fresh.context_.close();
+});
