@@ -48,7 +48,7 @@ fn every_problem_of_a_broken_article_is_reported_at_its_place() {
         format!("{f}:18:13: error: sections[0].blocks[0].text.plain: cites [@trial-b] but the professional text cites [@trial-a]: both versions must cite the same sources"),
         // The missing `plain` points at the `text` that lacks it.
         format!("{f}:23:11: error: sections[0].blocks[1].text.plain: plain-language text is missing (every block with professional text needs one)"),
-        format!("{f}:24:13: error: sections[0].blocks[1].text.professional: the link \"javascript:void\" is not allowed: only http, https and mailto links are"),
+        format!("{f}:24:13: error: sections[0].blocks[1].text.professional: the link \"javascript:void\" is not allowed: only http, https, mailto or relative links are"),
         format!("{f}:29:5: warning: sections[1]: the section is empty"),
     ] {
         assert_has(&lines, &expected);

@@ -182,7 +182,7 @@ fn disallowed_link_schemes_in_text() {
     );
     let mut v = seed_json();
     v["references"][2]["URL"] = json!("JaVaScRiPt:alert(1)");
-    assert_error(&v, "references[2].URL", "only http and https links");
+    assert_error(&v, "references[2].URL", "absolute http or https address");
 }
 
 #[test]

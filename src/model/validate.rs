@@ -107,7 +107,7 @@ impl Checker<'_> {
                     self.error(
                         &p,
                         format!(
-                            "the link \"{}\" is not allowed: only http, https and mailto links are",
+                            "the link \"{}\" is not allowed: only http, https, mailto or relative links are",
                             truncate(&href)
                         ),
                     );
@@ -295,10 +295,11 @@ pub fn validate(article: &Article) -> Vec<Problem> {
             c.error(format!("references[{i}].title"), "the title is empty");
         }
         if let Some(u) = &r.url {
-            if !safe_href(u) {
+            let lower = u.trim().to_ascii_lowercase();
+            if !safe_href(u) || !(lower.starts_with("https://") || lower.starts_with("http://")) {
                 c.error(
                     format!("references[{i}].URL"),
-                    "only http and https links are allowed",
+                    "a reference URL must be an absolute http or https address",
                 );
             }
         }
