@@ -1,6 +1,7 @@
 // Iframe mode: renders one article from query parameters (src, audience,
 // follow-up-href) and reports its height to the host page. The host origin comes
-// from the `host` parameter (iframe-host.js adds it); messages go only there.
+// from the `host` parameter or the browser (ancestorOrigins, referrer); messages
+// go only there.
 import './embed.js';
 
 const q = new URLSearchParams(location.search);
@@ -12,11 +13,18 @@ for (const name of ['src', 'audience', 'follow-up-href']) {
 el.setAttribute('share-state', 'off');
 document.body.append(el);
 
-let host = null;
-try {
-  const h = q.get('host');
-  if (h) host = new URL(h).origin;
-} catch { host = null; }
+// Where to post our height: the explicit ?host= parameter, else the embedding
+// page's origin as the browser reports it. Never '*'.
+function hostOrigin() {
+  const candidates = [q.get('host'), location.ancestorOrigins && location.ancestorOrigins[0], document.referrer];
+  for (const c of candidates) {
+    try {
+      if (c) { const o = new URL(c).origin; if (o && o !== 'null') return o; }
+    } catch { /* not a URL: try the next */ }
+  }
+  return null;
+}
+const host = hostOrigin();
 
 let last = -1;
 function report() {

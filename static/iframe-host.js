@@ -11,11 +11,8 @@ function expectedOrigin(iframe) {
 
 function track(iframe) {
   if (frames.has(iframe)) return;
-  const url = new URL(iframe.getAttribute('src') || iframe.dataset.evidenceArticle, location.href);
-  if (url.searchParams.get('host') !== location.origin) {
-    url.searchParams.set('host', location.origin);
-    iframe.src = url.href;
-  }
+  // The frame learns our origin from location.ancestorOrigins / the referrer (or an
+  // explicit ?host= parameter); we do not rewrite its src (that would load it twice).
   iframe.setAttribute('scrolling', 'no');
   frames.set(iframe, expectedOrigin(iframe));
 }

@@ -449,10 +449,11 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             <crate::components::share::ShareControl prefix={prefix.clone()} />
         </div>
     };
+    let share_key = p.config.share_state.then(|| p.config.share_key());
     let sections = view
         .sections
         .iter()
-        .map(|s| render_section(s, &view, &state, &ctx, &prefix));
+        .map(|s| render_section(s, &view, &state, &ctx, &prefix, share_key.as_deref()));
     html! {
         <div class="ea-root" ref={root} lang={view.lang.clone()}>
             <article class={classes!("ea-article", format!("ea-aud-{}", state.audience.id()))} aria-labelledby={heading_id.clone()}>
@@ -486,6 +487,7 @@ fn render_section(
     state: &UseReducerHandle<WidgetState>,
     ctx: &InlineCtx,
     prefix: &str,
+    share_key: Option<&str>,
 ) -> Html {
     let dispatch = state.dispatcher();
     let id = s.id.clone();
@@ -508,11 +510,11 @@ fn render_section(
     let subs = s
         .subsections
         .iter()
-        .map(|x| render_section(x, view, state, ctx, prefix));
+        .map(|x| render_section(x, view, state, ctx, prefix, share_key));
     html! {
         <Section key={s.id.clone()} id={format!("{prefix}{}", s.id)} title={s.title.clone()} level={s.level}
             initially_open={s.initially_open} expanded={Some(state.open.contains(&s.id))} {ontoggle}
-            actions={html! { <crate::components::share::SectionLink prefix={prefix.to_owned()} section={s.id.clone()} title={s.title.clone()} /> }}>
+            actions={html! { <crate::components::share::SectionLink prefix={prefix.to_owned()} section={s.id.clone()} title={s.title.clone()} share_key={share_key.map(str::to_owned)} /> }}>
             {for blocks}
             {for subs}
         </Section>

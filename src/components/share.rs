@@ -11,6 +11,23 @@ pub struct ShareControlProps {
     pub prefix: String,
 }
 
+/// The page URL with `at:<section>` added to this widget's share state: the link
+/// reopens the whole view, scrolled to that section.
+fn url_with_position(key: &str, at: String) -> Option<String> {
+    let loc = crate::dom::window()?.location();
+    let (search, hash) = (loc.search().ok()?, loc.hash().ok()?);
+    let mut state = crate::url::read_param(&search, key)
+        .map(|v| crate::url::decode(&v))
+        .unwrap_or_default();
+    state.at = Some(at);
+    let query = crate::url::write_param(&search, key, Some(&crate::url::encode(&state)));
+    Some(format!(
+        "{}{}{query}{hash}",
+        loc.origin().ok()?,
+        loc.pathname().ok()?
+    ))
+}
+
 fn current_url(fragment: Option<&str>) -> Option<String> {
     let loc = crate::dom::window()?.location();
     let href = loc.href().ok()?;
@@ -117,6 +134,10 @@ pub struct SectionLinkProps {
     pub section: String,
     /// Section title (for the accessible name).
     pub title: String,
+    /// Query key of this widget's share state; `None` when share state is off
+    /// (the link then uses a `#fragment`).
+    #[prop_or_default]
+    pub share_key: Option<String>,
 }
 
 /// "Copy link to this section", shown on hover/focus of the heading, always in the
@@ -128,8 +149,13 @@ pub fn section_link(p: &SectionLinkProps) -> Html {
     let onclick = {
         let (status, fallback) = (status.clone(), fallback.clone());
         let frag = format!("{}{}", p.prefix, p.section);
+        let (key, section) = (p.share_key.clone(), p.section.clone());
         move |_: MouseEvent| {
-            if let Some(url) = current_url(Some(&frag)) {
+            let url = match &key {
+                Some(key) => url_with_position(key, section.clone()),
+                None => current_url(Some(&frag)),
+            };
+            if let Some(url) = url {
                 copy_or_show(
                     url,
                     status.clone(),

@@ -154,8 +154,24 @@ test('iframe mode: height follows content; spoofed messages are ignored', async 
     .evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1);
   assert.ok(noScroll, 'no scrollbar inside the frame');
   const before = await outer();
-  await frame.getByRole('button', { name: 'Collapse all' }).click();
-  await until(async () => (await outer()) < before - 100 && Math.abs((await outer()) - (await inner())) <= 1, { timeout: 2000, message: 'height followed collapse' });
+  // Toggle from the parent (same origin) and count animation frames until the
+  // iframe's height has changed.
+  const frames = await page.evaluate(() => new Promise((resolve) => {
+    const f = document.getElementById('frame');
+    const h0 = f.clientHeight;
+    const shadow = f.contentDocument.querySelector('evidence-article').shadowRoot;
+    [...shadow.querySelectorAll('button')].find((b) => b.textContent === 'Collapse all').click();
+    let n = 0;
+    const tick = () => {
+      n += 1;
+      if (f.clientHeight !== h0 || n > 120) resolve(f.clientHeight !== h0 ? n : -1);
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+  console.log(`iframe height followed a section toggle after ${frames} animation frame(s)`);
+  assert.ok(frames >= 1 && frames <= 3, `height followed within ${frames} frames`);
+  await until(async () => (await outer()) < before - 100 && Math.abs((await outer()) - (await inner())) <= 1, { timeout: 2000, message: 'height matches after collapse' });
   const collapsed = await outer();
   await page.evaluate(() => window.postMessage({ type: 'evidence-article:height', height: 7 }, '*'));
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));

@@ -28,7 +28,7 @@ test('a copied link reproduces audience, sections and the open citation in a fre
   assert.ok(await page.getByRole('dialog').isVisible(), 'popover stays open while sharing');
   await until(async () => /Link copied/.test(await page.locator('.ea-share__status').innerText()), { message: 'Link copied announced' });
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(link, /cite:3/);
+  assert.match(link, /\?ea=1;aud:patient;shut:guidelines;cite:3$/);
   await page.context_.close();
 
   const fresh = await env.page();
@@ -141,7 +141,7 @@ test('when the clipboard refuses, the link appears in a focused, selected field'
   await page.getByRole('button', { name: 'Copy link', exact: true }).click();
   const field = page.getByLabel('Link to this view:');
   await field.waitFor();
-  assert.equal(await field.inputValue(), page.url());
+  assert.match(await field.inputValue(), /\/\?ea=1;aud:student(;at:[a-z0-9-]+)?$/);
   assert.ok(await field.evaluate((f) => document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length), 'focused and selected');
   await page.context_.close();
 });
@@ -152,12 +152,45 @@ test('"Copy link to this section" copies a link that opens at that section', asy
   await ready(page);
   await page.getByRole('button', { name: 'Copy link to this section: Treatment Outcomes' }).focus();
   await page.keyboard.press('Enter');
-  await until(async () => /#research-treatment-outcomes$/.test(await page.evaluate(() => navigator.clipboard.readText()).catch(() => '')), { message: 'section link copied' });
+  await until(async () => /at:research-treatment-outcomes$/.test(await page.evaluate(() => navigator.clipboard.readText()).catch(() => '')), { message: 'section link copied' });
   const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /\/\?ea=1;at:research-treatment-outcomes$/);
   await page.context_.close();
   const fresh = await env.page();
-  await fresh.goto(link.replace('#', '?ea=1;shut:research#'));
+  await fresh.goto(link.replace('ea=1;', 'ea=1;shut:research,research-treatment-outcomes;'));
   await ready(fresh);
-  await until(async () => (await fresh.locator('#research-treatment-outcomes-btn').getAttribute('aria-expanded')) === 'true', { message: 'opened' });
+  await until(async () => (await fresh.locator('#research-treatment-outcomes-btn').getAttribute('aria-expanded')) === 'true', { message: 'at: opens the section and its ancestors' });
+  await until(() => fresh.locator('#research-treatment-outcomes-btn').evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  }), { message: 'scrolled to the section' });
+  await fresh.context_.close();
+});
+
+test('intranet example: a copied link reproduces both widgets\' views, host URL untouched', async () => {
+  const page = await env.page({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(env.server.url + '/examples/intranet.html?ward=7');
+  const a = page.locator('evidence-article#aza');
+  const b = page.locator('evidence-article#aza-src');
+  await a.locator('h1.ea-title').waitFor();
+  await b.locator('h1.ea-title').waitFor();
+  await a.getByLabel('Nurse, pharmacist or allied health professional', { exact: true }).click();
+  await b.locator('#research-btn').click();
+  await until(() => page.url().includes('ea-aza=') && page.url().includes('ea-aza-src='), { message: 'both keys' });
+  await b.getByRole('button', { name: 'Copy link', exact: true }).click();
+  await until(async () => /ward=7/.test(await page.evaluate(() => navigator.clipboard.readText()).catch(() => '')), { message: 'copied' });
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(link.includes('?ward=7&'), link);
+  await page.context_.close();
+  const fresh = await env.page();
+  await fresh.goto(link);
+  const a2 = fresh.locator('evidence-article#aza');
+  const b2 = fresh.locator('evidence-article#aza-src');
+  await a2.locator('h1.ea-title').waitFor();
+  await b2.locator('h1.ea-title').waitFor();
+  assert.equal(await readingAs(a2), 'Nurse, pharmacist or allied health professional');
+  assert.equal(await readingAs(b2), 'Patient or caregiver');
+  assert.equal(await b2.locator('#research-btn').getAttribute('aria-expanded'), 'false');
+  assert.equal(await a2.locator('#research-btn').getAttribute('aria-expanded'), 'true');
   await fresh.context_.close();
 });
