@@ -14,7 +14,7 @@ step "clippy (host)"; cargo clippy --all-targets --all-features -- -D warnings
 step "clippy (wasm32)"; cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "native tests"; cargo test --all-features
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test wasm
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test wasm --test wasm_panic
 step "release build"; ./scripts/build.sh
 step "size benchmark"; node scripts/bench.mjs dist
 step "end-to-end tests (playwright-core + /usr/bin/chromium)"; node --test tests/e2e/

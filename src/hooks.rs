@@ -46,6 +46,15 @@ pub fn focus_and_flash(root: &web_sys::Element, id: &str) {
         return;
     };
     let _ = el.focus();
+    // The press that asked for this may still move focus (its default action, or
+    // a popover handing focus back): check once more after the current task.
+    let again = el.clone();
+    gloo::timers::callback::Timeout::new(0, move || {
+        if !again.matches(":focus").unwrap_or(true) {
+            let _ = again.focus();
+        }
+    })
+    .forget();
     if el.class_list().contains("ea-cite__btn") && !crate::dom::reduced_motion() {
         let _ = el.class_list().add_1("ea-flash");
         gloo::timers::callback::Timeout::new(1600, move || {
