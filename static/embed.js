@@ -1,19 +1,36 @@
 // evidence-article embed loader: defines <evidence-article> and exports mount().
+// Each widget runs in its own WebAssembly instance of one compiled module.
 // An external ES module (no inline script), so it works under a strict CSP:
 //   script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'
 // Stable file names: this file, evidence-article.js, evidence-article_bg.wasm and
 // evidence-article.css sit side by side; copy dist/ to any static web server.
-import init, { mountWidget } from './evidence-article.js';
-
 const here = new URL('.', import.meta.url);
 const STYLESHEET = new URL('evidence-article.css', here).href;
 const FALLBACK = 'This article could not be shown: this page does not allow WebAssembly, '
   + 'or the browser does not support it. Ask the site owner to allow \'wasm-unsafe-eval\' in the Content-Security-Policy.';
 
-let booting = null;
-function boot() {
-  booting ??= init({ module_or_path: new URL('evidence-article_bg.wasm', here) });
-  return booting;
+// The wasm is fetched and compiled once; every widget then gets its own instance
+// (own memory, own state), so a failure in one widget cannot take the others down.
+let compiled = null;
+function compileModule() {
+  compiled ??= (async () => {
+    const res = await fetch(new URL('evidence-article_bg.wasm', here));
+    if (!res.ok) throw new Error(`evidence-article: ${res.status} fetching the WebAssembly module`);
+    const type = res.headers.get('content-type') || '';
+    if (WebAssembly.compileStreaming && type.startsWith('application/wasm')) return WebAssembly.compileStreaming(res);
+    return WebAssembly.compile(await res.arrayBuffer());
+  })();
+  return compiled;
+}
+
+let instances = 0;
+/** A fresh WebAssembly instance with its own copy of the JS glue. */
+async function newInstance() {
+  const module = await compileModule();
+  const n = instances++;
+  const glue = await import(`./evidence-article.js?ea-instance=${n}`);
+  await glue.default({ module_or_path: module });
+  return { glue, n };
 }
 
 function fire(el, name, detail) {
@@ -59,14 +76,20 @@ class EvidenceArticleElement extends HTMLElement {
 
   _unmount() {
     this._token = null;
-    if (this._handle) { this._handle.destroy(); this._handle = null; }
+    if (this._handle) {
+      try { this._handle.destroy(); } catch { /* the instance may have failed; nothing to free */ }
+      this._handle = null;
+    }
   }
 
   async _mount() {
     const token = {};
     this._token = token;
     try {
-      await boot();
+      // One instance per element, kept across re-mounts (attribute changes).
+      this._instance ??= newInstance();
+      const { n } = await this._instance;
+      this.dataset.eaInstance = String(n);
     } catch (e) {
       if (this._token !== token) return;
       const p = document.createElement('p');
@@ -78,7 +101,8 @@ class EvidenceArticleElement extends HTMLElement {
       return;
     }
     if (this._token !== token || !this.isConnected) return;
-    this._handle = mountWidget(this._container, this, {
+    const { glue } = await this._instance;
+    this._handle = glue.mountWidget(this._container, this, {
       article: inlineArticle(this),
       src: this.getAttribute('src') || undefined,
       audience: this.getAttribute('audience') || undefined,
@@ -100,9 +124,11 @@ if (!customElements.get('evidence-article')) customElements.define('evidence-art
  * options: { article?: object|string, src?: string, audience?: string,
  *            followUpHref?: string, shareState?: boolean, id?: string }
  */
+let mounts = 0;
 export async function mount(element, options = {}) {
-  await boot();
-  const handle = mountWidget(element, element, { ...options, position: options.position ?? 0 });
+  const { glue, n } = await newInstance();
+  element.dataset.eaInstance = String(n);
+  const handle = glue.mountWidget(element, element, { ...options, position: options.position ?? 0, prefix: `ea${mounts++}-` });
   return {
     setAudience: (id) => handle.setAudience(String(id)),
     destroy: () => handle.destroy(),

@@ -182,3 +182,10 @@ pub fn mount_widget(
         control,
     }
 }
+
+/// Diagnostics: panics inside this WebAssembly instance, so tests (and web teams)
+/// can check that a failure stays inside one widget. The widget never calls it.
+#[wasm_bindgen(js_name = __panicForTesting)]
+pub fn panic_for_testing() {
+    panic!("evidence-article: panic requested through __panicForTesting");
+}

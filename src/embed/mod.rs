@@ -14,9 +14,11 @@ thread_local! {
     static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Installs a panic hook that logs and writes a readable message into each widget.
+/// Installs a panic hook that logs and writes a readable message into each widget
+/// of this WebAssembly instance (embed.js gives every widget its own instance).
+/// Registered through Yew, whose renderer would otherwise install its own hook.
 pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("evidence-article: {info}").into());
         let _ = ROOTS.try_with(|roots| {
             if let Ok(roots) = roots.try_borrow() {

@@ -212,3 +212,27 @@ test('mount API: mount(), setAudience() and destroy() on a host-rendered element
   assert.deepEqual(await page.context_.cookies(), [], 'no cookies');
   await page.context_.close();
 });
+
+test('a panic inside one widget shows a message there; the other widgets keep working', async () => {
+  const page = await open('/examples/multi.html');
+  await until(async () => (await page.locator('evidence-article h1.ea-title').count()) === 3, { message: 'three rendered' });
+  const instances = await page.locator('evidence-article').evaluateAll((els) => els.map((e) => e.dataset.eaInstance));
+  assert.equal(new Set(instances).size, 3, `one WebAssembly instance per widget: ${instances}`);
+  const thrown = await page.locator('evidence-article#two').evaluate(async (el) => {
+    const glue = await import(`/evidence-article.js?ea-instance=${el.dataset.eaInstance}`);
+    try { glue.__panicForTesting(); return null; } catch (e) { return String(e); }
+  });
+  assert.match(thrown, /unreachable/i, 'the panic aborted that instance');
+  const two = widget(page, 'two');
+  const alert = two.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /stopped working because of an internal error/);
+  // The others still respond.
+  const one = widget(page, 'one');
+  await one.getByLabel('Student', { exact: true }).click();
+  await until(async () => (await readingAs(one)) === 'Student', { message: 'widget one still works' });
+  const third = page.locator('evidence-article').nth(2);
+  await third.locator('.ea-cite__btn').first().click();
+  await third.getByRole('dialog').waitFor({ state: 'visible' });
+  await page.context_.close();
+});
