@@ -16,8 +16,15 @@ async function fresh(opts) {
 const dialog = (page) => page.getByRole('dialog');
 const marker = (page, n, i = 0) => page.locator(`.ea-cite__btn[data-ref="${n}"]`).nth(i);
 
-test('markers are buttons with descriptive names', async () => {
+test('markers are buttons with descriptive names and 24px touch targets that keep the line height', async () => {
   const page = await fresh();
+  const box = await marker(page, 2).boundingBox();
+  assert.ok(box.width >= 24 && box.height >= 24, `target ${box.width}x${box.height}`);
+  const lines = await page.locator('#guidelines-body p').first().evaluate((p) => {
+    const lh = parseFloat(getComputedStyle(p).lineHeight);
+    return Math.round(p.getBoundingClientRect().height / lh * 100) / 100;
+  });
+  assert.ok(Math.abs(lines - Math.round(lines)) < 0.05, `paragraph height is a whole number of lines (${lines})`);
   assert.equal(await marker(page, 2).getAttribute('aria-label'), 'Reference 2: Oldham JM et al., Respir Med 2016');
   assert.equal(await marker(page, 2).getAttribute('aria-expanded'), 'false');
   await page.context_.close();
