@@ -368,7 +368,7 @@ impl Builder<'_> {
             if !before.is_empty() {
                 out.push(Node::Text(before.to_owned()));
             }
-            sc.seen_lower.push_str(&before.to_lowercase());
+            sc.seen_lower.push_str(&before.to_ascii_lowercase());
             let matched = &rest[pos..pos + len];
             let occurrence = self.terms;
             self.terms += 1;
@@ -380,20 +380,20 @@ impl Builder<'_> {
             sc.used.insert(e);
             let entry = &self.glossary[e];
             if let Some(exp) = &entry.expansion {
-                let already = sc.seen_lower.contains(&exp.to_lowercase())
+                let already = sc.seen_lower.contains(&exp.to_ascii_lowercase())
                     || rest[pos + len..]
                         .trim_start()
-                        .to_lowercase()
-                        .starts_with(&format!("({}", exp.to_lowercase()));
+                        .to_ascii_lowercase()
+                        .starts_with(&format!("({}", exp.to_ascii_lowercase()));
                 if self.audience.expands_abbreviations() && !already {
                     out.push(Node::Expansion(format!(" ({exp})")));
                 }
             }
-            sc.seen_lower.push_str(&matched.to_lowercase());
+            sc.seen_lower.push_str(&matched.to_ascii_lowercase());
             rest = &rest[pos + len..];
         }
         if !rest.is_empty() {
-            sc.seen_lower.push_str(&rest.to_lowercase());
+            sc.seen_lower.push_str(&rest.to_ascii_lowercase());
             out.push(Node::Text(rest.to_owned()));
         }
     }
@@ -453,53 +453,27 @@ fn find_word(hay: &str, needle: &str, case_sensitive: bool) -> Option<(usize, us
         return None;
     }
     let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
-    // Byte length of the match of `needle` at the start of `s`, if any. Offsets are
-    // always taken from `hay` itself: lower-casing can change byte lengths (İ, ẞ), so
-    // positions in a lower-cased copy would not be positions in `hay`.
-    let match_len = |s: &str| -> Option<usize> {
-        let mut want = needle.chars().flat_map(char::to_lowercase);
-        let mut want_next = want.next();
-        for (i, c) in s.char_indices() {
-            let Some(w) = want_next else { return Some(i) };
-            let mut lower = c.to_lowercase();
-            if lower.len() != 1 || lower.next() != Some(w) {
-                return None;
-            }
-            want_next = want.next();
-        }
-        want_next.is_none().then_some(s.len())
+    // Case folding is ASCII-only: it keeps every byte offset (so positions found in
+    // the folded copy are positions in `hay`) and needs no Unicode tables in the wasm.
+    let (h, n) = if case_sensitive {
+        (
+            std::borrow::Cow::Borrowed(hay),
+            std::borrow::Cow::Borrowed(needle),
+        )
+    } else {
+        (
+            std::borrow::Cow::Owned(hay.to_ascii_lowercase()),
+            std::borrow::Cow::Owned(needle.to_ascii_lowercase()),
+        )
     };
-    let exact = |h: &str, n: &str| {
-        let step = n.chars().next().map_or(1, char::len_utf8);
-        let mut from = 0;
-        while let Some(p) = h[from..].find(n) {
-            let pos = from + p;
-            if boundary(h[..pos].chars().next_back()) && boundary(h[pos + n.len()..].chars().next())
-            {
-                return Some((pos, n.len()));
-            }
-            from = pos + step;
+    let step = n.chars().next().map_or(1, char::len_utf8);
+    let mut from = 0;
+    while let Some(p) = h[from..].find(n.as_ref()) {
+        let pos = from + p;
+        if boundary(h[..pos].chars().next_back()) && boundary(h[pos + n.len()..].chars().next()) {
+            return Some((pos, n.len()));
         }
-        None
-    };
-    if case_sensitive {
-        return exact(hay, needle);
-    }
-    if hay.is_ascii() {
-        // ASCII lower-casing keeps every byte offset.
-        return exact(&hay.to_ascii_lowercase(), &needle.to_lowercase());
-    }
-    let first = needle.chars().flat_map(char::to_lowercase).next();
-    let mut before = None;
-    for (pos, c) in hay.char_indices() {
-        if boundary(before) && c.to_lowercase().next() == first {
-            if let Some(len) = match_len(&hay[pos..]) {
-                if boundary(hay[pos + len..].chars().next()) {
-                    return Some((pos, len));
-                }
-            }
-        }
-        before = Some(c);
+        from = pos + step;
     }
     None
 }

@@ -200,9 +200,11 @@ fn place(el: &web_sys::HtmlElement, anchor: &web_sys::HtmlElement) {
         (r.width(), r.height()),
         (vw, vh),
     );
-    let _ = style.set_property("left", &format!("{x}px"));
-    let _ = style.set_property("top", &format!("{y}px"));
+    // Whole pixels: integer formatting keeps float-printing code out of the wasm.
+    let px = |v: f64| format!("{}px", v.round() as i64);
+    let _ = style.set_property("left", &px(x));
+    let _ = style.set_property("top", &px(y));
     if let Some(mh) = max_h {
-        let _ = style.set_property("max-height", &format!("{mh}px"));
+        let _ = style.set_property("max-height", &px(mh));
     }
 }

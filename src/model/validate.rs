@@ -414,7 +414,7 @@ fn normalize_for_scheme(href: &str) -> String {
     }
     s.chars()
         .filter(|c| !c.is_control() && !c.is_whitespace() && *c != '\u{feff}' && *c != '\u{200b}')
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
