@@ -82,15 +82,18 @@ async fn renders_heading_sections_and_references() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn invalid_article_shows_error_panel_not_blank() {
-    let root = mount(ArticleSource::Json(Rc::from("{\"format\": 1")), "b-").await;
-    let alert = root
-        .query_selector("[role=alert]")
+fn alert_text(root: &web_sys::Element) -> String {
+    root.query_selector("[role=alert]")
         .ok()
         .flatten()
         .and_then(|a| a.text_content())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn invalid_article_shows_error_panel_not_blank() {
+    let root = mount(ArticleSource::Json(Rc::from("{\"format\": 1")), "b-").await;
+    let alert = alert_text(&root);
     assert!(alert.contains("not valid JSON"), "error panel: {alert}");
 }
 
@@ -98,11 +101,6 @@ async fn invalid_article_shows_error_panel_not_blank() {
 async fn deep_json_is_refused_without_overflow() {
     let deep = "[".repeat(100_000);
     let root = mount(ArticleSource::Json(Rc::from(deep.as_str())), "c-").await;
-    let alert = root
-        .query_selector("[role=alert]")
-        .ok()
-        .flatten()
-        .and_then(|a| a.text_content())
-        .unwrap_or_default();
+    let alert = alert_text(&root);
     assert!(alert.contains("levels deep"), "error panel: {alert}");
 }

@@ -4,6 +4,7 @@
 
 pub mod audience;
 pub mod cite;
+pub mod encoding;
 pub mod inline;
 pub mod limits;
 #[cfg(all(feature = "schema", not(target_arch = "wasm32")))]

@@ -406,7 +406,7 @@ fn normalize_for_scheme(href: &str) -> String {
     let mut s = href.to_owned();
     // Layers can be stacked (`&amp;#58;`, `%253A`): undo a few rounds.
     for _ in 0..4 {
-        let next = percent_decode(&decode_entities(&s));
+        let next = super::encoding::percent_decode(&decode_entities(&s), false);
         if next == s {
             break;
         }
@@ -416,27 +416,6 @@ fn normalize_for_scheme(href: &str) -> String {
         .filter(|c| !c.is_control() && !c.is_whitespace() && *c != '\u{feff}' && *c != '\u{200b}')
         .map(|c| c.to_ascii_lowercase())
         .collect()
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let (Some(h), Some(l)) = (
-                (b[i + 1] as char).to_digit(16),
-                (b[i + 2] as char).to_digit(16),
-            ) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn decode_entities(s: &str) -> String {

@@ -79,7 +79,7 @@ pub fn encode(s: &ShareState) -> String {
 /// Decodes URL text (raw or percent-encoded) into a state; never fails.
 pub fn decode(raw: &str) -> ShareState {
     let cut: String = raw.chars().take(MAX_LEN).collect();
-    let text = percent_decode(&cut);
+    let text = crate::model::encoding::percent_decode(&cut, true);
     let mut s = ShareState::default();
     let mut seen = Vec::new();
     for (i, field) in text.split(';').enumerate() {
@@ -135,27 +135,6 @@ pub fn sanitize(mut s: ShareState, sections: &[String], references: usize) -> Sh
     s.cite = s.cite.filter(|&c| c <= references);
     s.at = s.at.filter(|a| sections.contains(a));
     s
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let (Some(h), Some(l)) = (
-                (b[i + 1] as char).to_digit(16),
-                (b[i + 2] as char).to_digit(16),
-            ) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(if b[i] == b'+' { b' ' } else { b[i] });
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The query key for one widget instance: `ea` alone, else namespaced by the
