@@ -43,18 +43,23 @@ const server = await startServer({ root: dist, routes: { '/bench-baseline.html':
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 
-async function timeToHeading(url) {
+// Time from navigation start until `selector` exists, measured in the page.
+async function timeTo(url, selector) {
   const out = [];
   for (let i = 0; i < 10; i++) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
+    await page.addInitScript((sel) => {
+      const check = () => {
+        if (!window.__t && document.querySelector(sel)) window.__t = performance.now();
+        else if (!window.__t) requestAnimationFrame(check);
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+    }, selector);
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForSelector('h1.ea-title', { timeout: 20000 });
-    out.push(await page.evaluate(() => {
-      const h = document.querySelector('h1.ea-title');
-      const nav = performance.getEntriesByType('navigation')[0];
-      return h ? performance.now() - (nav ? nav.startTime : 0) : NaN;
-    }));
+    await page.waitForSelector(selector, { timeout: 20000, state: 'attached' });
+    await page.waitForFunction(() => window.__t !== undefined);
+    out.push(await page.evaluate(() => window.__t));
     await ctx.close();
   }
   return median(out);
@@ -88,10 +93,12 @@ async function clickToPopover(url, markerSel, popSel) {
   return median(times);
 }
 
-const widget = await timeToHeading(server.url + '/');
-const plain = await timeToHeading(server.url + '/bench-baseline.html');
+const widget = await timeTo(server.url + '/', 'h1.ea-title');
+const interactive = await timeTo(server.url + '/', '#evidence-article[data-ea-ready]');
+const plain = await timeTo(server.url + '/bench-baseline.html', 'h1.ea-title');
 console.log('== speed (headless Chromium, this machine) ==');
-console.log(`navigation → article heading: widget ${widget.toFixed(1)} ms, plain HTML ${plain.toFixed(1)} ms, ratio ${(widget / plain).toFixed(2)}x (median of 10)`);
+console.log(`navigation → article heading in the DOM: widget page ${widget.toFixed(1)} ms (pre-rendered), plain HTML ${plain.toFixed(1)} ms, ratio ${(widget / plain).toFixed(2)}x (median of 10)`);
+console.log(`navigation → widget interactive (wasm mounted): ${interactive.toFixed(1)} ms, ratio to plain HTML heading ${(interactive / plain).toFixed(2)}x (median of 10)`);
 const wPop = await clickToPopover(server.url + '/', '.ea-cite__btn', '.ea-popover');
 const pPop = await clickToPopover(server.url + '/bench-baseline.html', '#m', '#p');
 console.log(`click → popover open (next frame): widget ${wPop.toFixed(1)} ms, native HTML popover ${pPop.toFixed(1)} ms, ratio ${(wPop / pPop).toFixed(2)}x (median of 20)`);

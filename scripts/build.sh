@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 echo "==> trunk build --release"
 trunk build --release
-node scripts/postbuild.mjs dist
+echo "==> pre-rendering the standalone article (native, same components)"
+cargo run --quiet --example prerender > target/prerender.html
+node scripts/postbuild.mjs dist target/prerender.html

@@ -56,5 +56,11 @@ let index = fs.readFileSync(indexPath, 'utf8');
 index = index.replace(/<title>[\s\S]*?<\/title>/, '')
   .replace(/<meta[^>]*(name="?description"?|property="?og:[a-z_]+"?)[^>]*>/g, '')
   .replace(/<meta charset="?utf-8"?>/i, (m) => m + head);
+// The pre-rendered article (tools/prerender.rs) goes into the mount element, so it
+// is readable before WebAssembly arrives; the app replaces it when it mounts.
+const prerendered = process.argv[3] && fs.existsSync(process.argv[3]) ? fs.readFileSync(process.argv[3], 'utf8') : '';
+if (prerendered && !/<script/i.test(prerendered)) {
+  index = index.replace(/(<main[^>]*id="?evidence-article"?[^>]*>)/, `$1${prerendered}`);
+}
 fs.writeFileSync(indexPath, index);
-console.log(`postbuild: page title and Open Graph tags from ${articlePath}`);
+console.log(`postbuild: page title and Open Graph tags from ${articlePath}; pre-rendered article: ${prerendered.length} bytes`);

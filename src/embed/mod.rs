@@ -93,11 +93,19 @@ pub fn start_standalone() {
     };
     register_root(&mount);
     let config = standalone_config(&mount);
+    // Replaces the pre-rendered article in the same task, so nothing flashes.
     mount.set_text_content(None);
+    let ready_target = mount.clone();
+    let on_event = yew::Callback::from(move |ev: crate::config::HostEvent| {
+        if ev == crate::config::HostEvent::Ready {
+            // Lets pages and benchmarks tell when the widget is interactive.
+            let _ = ready_target.set_attribute("data-ea-ready", "");
+        }
+    });
     let props = AppProps {
         source: ArticleSource::Embedded,
         config: Rc::new(config),
-        on_event: Default::default(),
+        on_event,
         control: None,
     };
     yew::Renderer::<App>::with_root_and_props(mount, props).render();

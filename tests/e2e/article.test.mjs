@@ -48,3 +48,21 @@ test('the standalone page carries title, description, canonical and Open Graph t
   assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), './');
   await page.context_.close();
 });
+
+test('the standalone page is readable without JavaScript (pre-rendered), and the app takes over', async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(env.server.url + '/');
+  assert.match(await page.locator('h1.ea-title').innerText(), /^What is the role of Azathioprine/);
+  assert.ok(await page.getByText('27% of patients discontinuing treatment due to side effects').isVisible());
+  assert.equal(await page.locator('.ea-refs__item').count(), 5);
+  await context.close();
+  const live = await env.page();
+  await live.goto(env.server.url + '/');
+  await live.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
+  assert.equal(await live.locator('h1.ea-title').count(), 1, 'pre-rendered copy replaced, not duplicated');
+  await live.locator('.ea-cite__btn').first().click();
+  await live.getByRole('dialog').waitFor({ state: 'visible' });
+  assert.deepEqual(live.problems.console, []);
+  await live.context_.close();
+});
