@@ -72,6 +72,9 @@ pub struct SectionView {
     pub blocks: Vec<BlockView>,
     /// Subsections.
     pub subsections: Vec<SectionView>,
+    /// Citation-marker occurrences inside this section and its subsections
+    /// (contiguous, because markers are numbered in document order).
+    pub markers: std::ops::Range<usize>,
 }
 
 /// A reference as shown in popovers and the list.
@@ -406,6 +409,7 @@ impl Builder<'_> {
             (None, None) => s.title.professional().to_owned(),
         };
         let id = self.ids.unique(&base);
+        let first_marker = self.markers;
         let mut scope = SectionScope {
             title: title.clone(),
             ..Default::default()
@@ -441,6 +445,7 @@ impl Builder<'_> {
             initially_open: !s.collapsed,
             blocks,
             subsections,
+            markers: first_marker..self.markers,
         }
     }
 }

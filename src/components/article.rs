@@ -42,9 +42,10 @@ pub struct ArticleWidgetProps {
 
 /// Builds the first state from the article defaults and the share link.
 fn initial_state(article: &Article, config: &WidgetConfig) -> WidgetState {
-    let base = viewmodel::build(article, Audience::Physician);
-    let defaults = base.section_defaults();
     let (audience, chosen) = config.initial_audience();
+    // Section ids and citation numbers are the same in every audience's view.
+    let base = viewmodel::build(article, audience);
+    let defaults = base.section_defaults();
     let mut s = WidgetState::new(audience, &defaults);
     s.audience_chosen = chosen;
     if let Some(link) = &config.url_state {
@@ -55,11 +56,10 @@ fn initial_state(article: &Article, config: &WidgetConfig) -> WidgetState {
             s.open.remove(id);
         }
         if let Some(number) = link.cite {
-            let view = viewmodel::build(article, audience);
-            if let Some(marker) = view.first_marker_for(number) {
-                if let Some((_, sid, _)) = view.markers().into_iter().find(|(o, _, _)| *o == marker)
+            if let Some(marker) = base.first_marker_for(number) {
+                if let Some((_, sid, _)) = base.markers().into_iter().find(|(o, _, _)| *o == marker)
                 {
-                    s.open.extend(view.ancestry(&sid).unwrap_or_default());
+                    s.open.extend(base.ancestry(&sid).unwrap_or_default());
                 }
                 s.popover = Some(Popover::Cite {
                     number,
@@ -92,20 +92,6 @@ pub fn share_state(state: &WidgetState, view: &ArticleView) -> ShareState {
     }
     s.cite = state.open_citation();
     s
-}
-
-fn markers_in(section: &SectionView, view: &ArticleView) -> Vec<usize> {
-    let mut ids = Vec::new();
-    fn collect(s: &SectionView, out: &mut Vec<String>) {
-        out.push(s.id.clone());
-        s.subsections.iter().for_each(|x| collect(x, out));
-    }
-    collect(section, &mut ids);
-    view.markers()
-        .into_iter()
-        .filter(|(_, sid, _)| ids.contains(sid))
-        .map(|(o, _, _)| o)
-        .collect()
 }
 
 /// The article widget.
@@ -453,7 +439,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let sections = view
         .sections
         .iter()
-        .map(|s| render_section(s, &view, &state, &ctx, &prefix, share_key.as_deref()));
+        .map(|s| render_section(s, &state, &ctx, &prefix, share_key.as_deref()));
     html! {
         <div class="ea-root" ref={root} lang={view.lang.clone()}>
             <article class={classes!("ea-article", format!("ea-aud-{}", state.audience.id()))} aria-labelledby={heading_id.clone()}>
@@ -483,7 +469,6 @@ fn anchor_id(prefix: &str, p: Option<Popover>) -> Option<String> {
 
 fn render_section(
     s: &SectionView,
-    view: &Rc<ArticleView>,
     state: &UseReducerHandle<WidgetState>,
     ctx: &InlineCtx,
     prefix: &str,
@@ -491,7 +476,7 @@ fn render_section(
 ) -> Html {
     let dispatch = state.dispatcher();
     let id = s.id.clone();
-    let markers = markers_in(s, view);
+    let markers = s.markers.clone();
     let button = format!("{prefix}{}-btn", s.id);
     let ontoggle = Callback::from(move |open: bool| {
         dispatch.dispatch(Action::SetSection {
@@ -510,7 +495,7 @@ fn render_section(
     let subs = s
         .subsections
         .iter()
-        .map(|x| render_section(x, view, state, ctx, prefix, share_key));
+        .map(|x| render_section(x, state, ctx, prefix, share_key));
     html! {
         <Section key={s.id.clone()} id={format!("{prefix}{}", s.id)} title={s.title.clone()} level={s.level}
             initially_open={s.initially_open} expanded={Some(state.open.contains(&s.id))} {ontoggle}

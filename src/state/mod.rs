@@ -95,7 +95,7 @@ pub enum Action {
         /// Open?
         open: bool,
         /// Markers inside it (an open popover there is closed when collapsing).
-        contains_marker: Vec<usize>,
+        contains_marker: std::ops::Range<usize>,
         /// Element to focus if collapsing closed a popover (the section's button).
         button: String,
     },
