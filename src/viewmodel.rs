@@ -43,6 +43,9 @@ pub enum Node {
         text: String,
         /// Index of this term mark among all marks of the view (for ids).
         occurrence: usize,
+        /// Opening punctuation glued to the term ("(" in "(SARD)"), kept with it so
+        /// a line never breaks between them.
+        lead: String,
     },
     /// An abbreviation's expansion inserted after its first use in a section.
     Expansion(String),
@@ -367,11 +370,19 @@ impl Builder<'_> {
                 }
             }
             let Some((pos, len, e)) = best else { break };
-            let before = &rest[..pos];
+            let mut before = &rest[..pos];
+            let lead = match before.chars().next_back() {
+                Some(c) if "([{\u{201c}\u{2018}\"'".contains(c) => {
+                    before = &before[..before.len() - c.len_utf8()];
+                    c.to_string()
+                }
+                _ => String::new(),
+            };
             if !before.is_empty() {
                 out.push(Node::Text(before.to_owned()));
             }
             sc.seen_lower.push_str(&before.to_ascii_lowercase());
+            sc.seen_lower.push_str(&lead);
             let matched = &rest[pos..pos + len];
             let occurrence = self.terms;
             self.terms += 1;
@@ -379,6 +390,7 @@ impl Builder<'_> {
                 entry: e,
                 text: matched.to_owned(),
                 occurrence,
+                lead,
             });
             sc.used.insert(e);
             let entry = &self.glossary[e];

@@ -56,16 +56,22 @@ fn render_one(node: &Node, ctx: &InlineCtx) -> Html {
             entry,
             text,
             occurrence,
+            lead,
         } => {
             let id = format!("{}term-{occurrence}", ctx.prefix);
             let open =
                 matches!(ctx.popover, Some(Popover::Term { mark, .. }) if mark == *occurrence);
             let (entry, occ) = (*entry, *occurrence);
             let onclick = ctx.on_term.reform(move |_: MouseEvent| (entry, occ));
-            html! {
+            let button = html! {
                 <button type="button" class="ea-term" id={id} aria-expanded={open.to_string()}
                     aria-controls={open.then(|| format!("{}popover", ctx.prefix))}
                     aria-haspopup="dialog" onclick={onclick}>{text.clone()}</button>
+            };
+            if lead.is_empty() {
+                button
+            } else {
+                html! { <span class="ea-nowrap">{lead.clone()}{button}</span> }
             }
         }
     }
