@@ -34,7 +34,38 @@ pub enum MarkerEvent {
 
 /// Renders a node list.
 pub fn render(nodes: &[Node], ctx: &InlineCtx) -> Html {
-    nodes.iter().map(|n| render_one(n, ctx)).collect()
+    let mut out: Vec<Html> = Vec::with_capacity(nodes.len());
+    // Punctuation right after a citation marker ("RP-ILD ¹.") travels with it, so a
+    // line never starts with the period.
+    let mut carried = 0usize;
+    for (i, n) in nodes.iter().enumerate() {
+        if let Node::Text(t) = n {
+            let rest = &t[carried..];
+            carried = 0;
+            if !rest.is_empty() {
+                out.push(html! { {rest.to_owned()} });
+            }
+            continue;
+        }
+        carried = 0;
+        let punct = match (n, nodes.get(i + 1)) {
+            (Node::Cite { .. }, Some(Node::Text(next))) => next
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?')),
+            _ => None,
+        };
+        match punct {
+            Some(c) => {
+                carried = c.len_utf8();
+                out.push(
+                    html! { <span class="ea-nowrap">{render_one(n, ctx)}{c.to_string()}</span> },
+                );
+            }
+            None => out.push(render_one(n, ctx)),
+        }
+    }
+    out.into_iter().collect()
 }
 
 fn render_one(node: &Node, ctx: &InlineCtx) -> Html {
