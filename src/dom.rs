@@ -79,8 +79,15 @@ pub async fn copy_text(text: &str) -> bool {
     }
 }
 
+/// Whether any element on an event's composed path (target to window, across
+/// shadow roots) satisfies `pred`.
+pub fn path_any(e: &web_sys::Event, pred: impl Fn(&web_sys::Element) -> bool) -> bool {
+    e.composed_path()
+        .iter()
+        .any(|n| n.dyn_ref::<web_sys::Element>().is_some_and(&pred))
+}
+
 /// Whether an event's composed path contains `el` (works across shadow roots).
 pub fn event_within(e: &web_sys::Event, el: &web_sys::Element) -> bool {
-    let target: &JsValue = el.as_ref();
-    e.composed_path().iter().any(|n| &n == target)
+    path_any(e, |x| x == el)
 }

@@ -118,13 +118,11 @@ pub fn dismiss_listeners(
 
 /// Whether a pointer press landed on something that takes focus itself.
 fn pressed_interactive(e: &web_sys::Event) -> bool {
-    e.composed_path().iter().any(|n| {
-        wasm_bindgen::JsCast::dyn_ref::<web_sys::Element>(&n).is_some_and(|el| {
-            matches!(
-                el.tag_name().to_ascii_lowercase().as_str(),
-                "button" | "a" | "input" | "select" | "textarea" | "label" | "summary"
-            )
-        })
+    crate::dom::path_any(e, |el| {
+        matches!(
+            el.tag_name().to_ascii_lowercase().as_str(),
+            "button" | "a" | "input" | "select" | "textarea" | "label" | "summary"
+        )
     })
 }
 
@@ -148,8 +146,5 @@ fn blur_within(root: &web_sys::Element, id: &str) {
 /// Presses on the share controls keep the popover open: its state is part of the
 /// link being shared.
 fn keeps_popover(e: &web_sys::Event) -> bool {
-    e.composed_path().iter().any(|n| {
-        wasm_bindgen::JsCast::dyn_ref::<web_sys::Element>(&n)
-            .is_some_and(|el| el.class_list().contains("ea-share"))
-    })
+    crate::dom::path_any(e, |el| el.class_list().contains("ea-share"))
 }

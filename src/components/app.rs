@@ -18,8 +18,6 @@ pub enum ArticleSource {
     Embedded,
     /// Raw JSON text (inline `<script type="application/json">`, mount API).
     Json(Rc<str>),
-    /// An already parsed article (mount API with an object).
-    Parsed(Rc<Article>),
     /// A failure found before the app could load anything (e.g. bad JS value).
     Failed(Rc<LoadError>),
     /// A URL to fetch.
@@ -68,7 +66,6 @@ fn initial_phase(source: &ArticleSource) -> Phase {
     match source {
         ArticleSource::Embedded => from_load(load::embedded()),
         ArticleSource::Json(raw) => from_load(load::load(raw)),
-        ArticleSource::Parsed(a) => from_load(load::check((**a).clone())),
         ArticleSource::Failed(e) => from_load(Err((**e).clone())),
         ArticleSource::Url(_) => Phase::Loading,
     }
@@ -82,6 +79,9 @@ pub fn app(p: &AppProps) -> Html {
         use_state(move || initial_phase(&source))
     };
     let attempt = use_state(|| 0u32);
+    // The source the current phase was computed from: the first render already
+    // loaded an embedded or inline article, so the effect must not load it again.
+    let loaded_from = use_mut_ref(|| p.source.clone());
     {
         let phase = phase.clone();
         let timeout = p
@@ -120,7 +120,12 @@ pub fn app(p: &AppProps) -> Html {
                         phase.set(next);
                     });
                 }
-                other => phase.set(initial_phase(other)),
+                other => {
+                    if *loaded_from.borrow() != *other {
+                        *loaded_from.borrow_mut() = other.clone();
+                        phase.set(initial_phase(other));
+                    }
+                }
             },
         );
     }
