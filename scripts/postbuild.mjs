@@ -56,11 +56,35 @@ let index = fs.readFileSync(indexPath, 'utf8');
 index = index.replace(/<title>[\s\S]*?<\/title>/, '')
   .replace(/<meta[^>]*(name="?description"?|property="?og:[a-z_]+"?)[^>]*>/g, '')
   .replace(/<meta charset="?utf-8"?>/i, (m) => m + head);
-// The pre-rendered article (tools/prerender.rs) goes into the mount element, so it
-// is readable before WebAssembly arrives; the app replaces it when it mounts.
-const prerendered = process.argv[3] && fs.existsSync(process.argv[3]) ? fs.readFileSync(process.argv[3], 'utf8') : '';
-if (prerendered && !/<script/i.test(prerendered)) {
-  index = index.replace(/(<main[^>]*id="?evidence-article"?[^>]*>)/, `$1${prerendered}`);
+// The pre-rendered article (the CLI's `render --bare`, default view: physician) goes
+// into the mount element, marked with the audience it was rendered for, so it is
+// readable before WebAssembly arrives and the app hydrates it (keeps these nodes).
+const readArg = (i) => (process.argv[i] && fs.existsSync(process.argv[i]) ? fs.readFileSync(process.argv[i], 'utf8') : '');
+const fail = (msg) => { console.error(`postbuild: ${msg}`); process.exit(1); };
+const prerendered = readArg(3);
+if (prerendered) {
+  if (/<script/i.test(prerendered)) fail('the pre-rendered article contains a script element');
+  const mountTag = /<main([^>]*id="?evidence-article"?[^>]*)>/;
+  if (!mountTag.test(index)) fail('no <main id="evidence-article"> in index.html');
+  index = index.replace(mountTag, (_m, attrs) => `<main${attrs} data-ea-prerendered="physician">${prerendered}`)
+    // The article is readable without JavaScript now; only the interactive parts need it.
+    .replace(/<noscript>[^<]*<\/noscript>/, '<noscript><p class="ea-noscript">Switching the wording for patients, citation previews and share links need JavaScript and WebAssembly.</p></noscript>');
 }
 fs.writeFileSync(indexPath, index);
 console.log(`postbuild: page title and Open Graph tags from ${articlePath}; pre-rendered article: ${prerendered.length} bytes`);
+
+// Pre-rendered <evidence-article> elements (the CLI's `render`: declarative shadow
+// DOM + inline JSON) replace the <!-- ea:prerender --> placeholder in the examples.
+const element = readArg(4);
+if (element) {
+  const examples = path.join(dist, 'examples');
+  let placed = 0;
+  for (const f of fs.readdirSync(examples).filter((x) => x.endsWith('.html'))) {
+    const p = path.join(examples, f);
+    const html = fs.readFileSync(p, 'utf8');
+    const out = html.split('<!-- ea:prerender -->').join(element);
+    if (out !== html) { fs.writeFileSync(p, out); placed += html.split('<!-- ea:prerender -->').length - 1; }
+  }
+  if (placed === 0) fail('no <!-- ea:prerender --> placeholder in dist/examples');
+  console.log(`postbuild: pre-rendered <evidence-article> markup (${element.length} bytes) placed ${placed} time(s) in the examples`);
+}

@@ -54,6 +54,15 @@ impl WidgetConfig {
         }
         (self.host_audience.unwrap_or_default(), false)
     }
+
+    /// Whether the reader's first view is the view pre-rendered for `rendered`: that
+    /// audience, not chosen by the reader, and no share link that opens, shuts or
+    /// points at anything. Only then may the widget hydrate pre-rendered markup
+    /// (hydration must start from identical markup); otherwise it renders afresh.
+    pub fn matches_prerender(&self, rendered: Audience) -> bool {
+        self.url_state.as_ref().is_none_or(|s| s.is_empty())
+            && self.initial_audience() == (rendered, false)
+    }
 }
 
 /// Events the widget reports to its host.

@@ -51,13 +51,18 @@ class EvidenceArticleElement extends HTMLElement {
   static get observedAttributes() { return ['src', 'audience', 'follow-up-href', 'share-state', 'fetch-timeout']; }
 
   connectedCallback() {
-    if (!this.shadowRoot) {
-      const root = this.attachShadow({ mode: 'open' });
-      const link = document.createElement('link');
-      link.rel = 'stylesheet';
-      link.href = STYLESHEET;
-      this._container = document.createElement('div');
-      root.append(link, this._container);
+    if (!this._container) {
+      // Pre-rendered markup (the CLI's `render`) arrives as a declarative shadow root
+      // with its stylesheet: keep it, so the widget hydrates it instead of replacing it.
+      const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
+      this._container = root.querySelector(':scope > [data-ea-prerendered]');
+      if (!this._container) {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = STYLESHEET;
+        this._container = document.createElement('div');
+        root.replaceChildren(link, this._container);
+      }
     }
     this._mount();
   }
@@ -96,7 +101,9 @@ class EvidenceArticleElement extends HTMLElement {
       p.setAttribute('role', 'alert');
       p.className = 'ea-error ea-fallback';
       p.textContent = FALLBACK;
-      this._container.replaceChildren(p);
+      // A pre-rendered article stays readable: the note goes above it.
+      if (this._container.hasAttribute('data-ea-prerendered')) this._container.before(p);
+      else this._container.replaceChildren(p);
       fire(this, 'error', { message: FALLBACK });
       return;
     }

@@ -168,14 +168,13 @@ pub fn mount_widget(
         HostEvent::Error(message) => emit(&host, "error", &object(&[("message", &message)])),
     });
     super::register_root(&root);
-    root.set_text_content(None);
     let props = AppProps {
         source: source(&options),
         config: Rc::new(config(&options)),
         on_event,
         control: Some(control.clone()),
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let app = super::start_app(&root, props);
     MountHandle {
         app: Some(app),
         root,

@@ -192,7 +192,7 @@ test('sandboxed iframe (localStorage throws): the widget works and switches audi
 
 test('a page without wasm-unsafe-eval shows the fallback text', async () => {
   const page = await open('/examples/no-wasm.html');
-  const alert = page.locator('evidence-article').getByRole('alert');
+  const alert = page.locator('evidence-article').first().getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /does not allow WebAssembly/);
   await page.context_.close();
