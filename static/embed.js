@@ -55,7 +55,8 @@ class EvidenceArticleElement extends HTMLElement {
       // Pre-rendered markup (the CLI's `render`) arrives as a declarative shadow root
       // with its stylesheet: keep it, so the widget hydrates it instead of replacing it.
       const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
-      this._container = root.querySelector(':scope > [data-ea-prerendered]');
+      // (`:scope` matches nothing in a shadow root's querySelector, hence children.)
+      this._container = Array.prototype.find.call(root.children, (c) => c.hasAttribute('data-ea-prerendered'));
       if (!this._container) {
         const link = document.createElement('link');
         link.rel = 'stylesheet';

@@ -28,16 +28,25 @@ fn render_prints_a_declarative_shadow_root_with_the_article_and_its_inline_json(
     assert!(html.contains("ea-aud-patient"));
     assert!(html.contains("<!--<[evidence_article::components::app::App]>-->"));
     let (shadow, script) = html.split_once("</template>").expect("template closed");
-    assert!(!shadow.contains("<script"), "no script inside the shadow root");
+    assert!(
+        !shadow.contains("<script"),
+        "no script inside the shadow root"
+    );
     let json = script
         .strip_prefix("<script type=\"application/json\">")
         .and_then(|s| s.strip_suffix("</script>"))
         .expect("one inline JSON script");
-    assert!(!json.contains('<'), "no '<' can end the script element early");
+    assert!(
+        !json.contains('<'),
+        "no '<' can end the script element early"
+    );
     let parsed: serde_json::Value = serde_json::from_str(json).expect("inline JSON parses");
     let original: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(VALID).expect("fixture")).expect("json");
-    assert_eq!(parsed, original, "the inline article is the rendered article");
+    assert_eq!(
+        parsed, original,
+        "the inline article is the rendered article"
+    );
 }
 
 #[test]
@@ -59,7 +68,10 @@ fn render_refuses_an_article_with_errors_and_bad_arguments() {
     assert_eq!(render(&[VALID, "--audience", "surgeon"]).1, EXIT_USAGE);
     assert_eq!(render(&[VALID, "--audience"]).1, EXIT_USAGE);
     assert_eq!(render(&[]).1, EXIT_USAGE);
-    assert_eq!(render(&["tests/fixtures/articles/missing.json"]).1, EXIT_USAGE);
+    assert_eq!(
+        render(&["tests/fixtures/articles/missing.json"]).1,
+        EXIT_USAGE
+    );
 }
 
 #[test]

@@ -17,11 +17,13 @@ pub const PRERENDER_ATTR: &str = "data-ea-prerendered";
 /// Whether `root` holds markup pre-rendered for exactly the first view these props
 /// will render (same source kind, audience and share state), so it can be hydrated.
 fn can_hydrate(root: &web_sys::Element, props: &AppProps) -> bool {
-    matches!(props.source, ArticleSource::Embedded | ArticleSource::Json(_))
-        && root
-            .get_attribute(PRERENDER_ATTR)
-            .and_then(|a| Audience::from_id(&a))
-            .is_some_and(|a| props.config.matches_prerender(a))
+    matches!(
+        props.source,
+        ArticleSource::Embedded | ArticleSource::Json(_)
+    ) && root
+        .get_attribute(PRERENDER_ATTR)
+        .and_then(|a| Audience::from_id(&a))
+        .is_some_and(|a| props.config.matches_prerender(a))
 }
 
 /// Mounts the app into `root`: hydrates pre-rendered markup when the reader's first
