@@ -17,5 +17,6 @@ step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test wasm --test wasm_panic
 step "release build"; ./scripts/build.sh
 step "size benchmark"; node scripts/bench.mjs dist
+step "test-hooks build for the end-to-end panic test"; ./scripts/build-test-hooks.sh
 step "end-to-end tests (playwright-core + /usr/bin/chromium)"; node --test tests/e2e/
 step "all tests passed"

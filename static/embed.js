@@ -6,20 +6,78 @@
 // evidence-article.css sit side by side; copy dist/ to any static web server.
 const here = new URL('.', import.meta.url);
 const STYLESHEET = new URL('evidence-article.css', here).href;
-const FALLBACK = 'This article could not be shown: this page does not allow WebAssembly, '
+const CSP_MESSAGE = 'This article could not be shown: this page does not allow WebAssembly, '
   + 'or the browser does not support it. Ask the site owner to allow \'wasm-unsafe-eval\' in the Content-Security-Policy.';
+const NETWORK_MESSAGE = 'This article could not be loaded: the network or the server did not answer.';
+/** Automatic retries of a transient failure (network error, 5xx, 408, 429), in ms. */
+const BACKOFF_MS = [500, 2000];
+
+/** Why the module could not be had: `csp` (WebAssembly refused or missing) or `network`. */
+class LoadFailure extends Error {
+  /** @param {'csp' | 'network'} kind @param {string} message @param {boolean} transient */
+  constructor(kind, message, transient = false) {
+    super(message);
+    this.kind = kind;
+    this.transient = transient;
+  }
+}
+
+const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Whether this page may compile WebAssembly at all (CSP, browser support). */
+async function wasmAllowed() {
+  if (typeof WebAssembly !== 'object') return false;
+  try {
+    await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One attempt: fetch and compile. */
+async function fetchAndCompile() {
+  if (!(await wasmAllowed())) throw new LoadFailure('csp', CSP_MESSAGE);
+  let res;
+  try {
+    res = await fetch(new URL('evidence-article_bg.wasm', here));
+  } catch {
+    throw new LoadFailure('network', NETWORK_MESSAGE, true);
+  }
+  if (!res.ok) {
+    const transient = res.status >= 500 || res.status === 408 || res.status === 429;
+    throw new LoadFailure('network', `${NETWORK_MESSAGE} (The server answered ${res.status}.)`, transient);
+  }
+  try {
+    const type = res.headers.get('content-type') || '';
+    if (WebAssembly.compileStreaming && type.startsWith('application/wasm')) return await WebAssembly.compileStreaming(res);
+    return await WebAssembly.compile(await res.arrayBuffer());
+  } catch {
+    // Compiling is allowed (checked above): the bytes were cut short or wrong.
+    throw new LoadFailure('network', NETWORK_MESSAGE, true);
+  }
+}
 
 // The wasm is fetched and compiled once; every widget then gets its own instance
 // (own memory, own state), so a failure in one widget cannot take the others down.
+// A failure is not kept: the next widget, or "Try again", fetches afresh.
+/** @type {Promise<WebAssembly.Module> | null} */
 let compiled = null;
 function compileModule() {
-  compiled ??= (async () => {
-    const res = await fetch(new URL('evidence-article_bg.wasm', here));
-    if (!res.ok) throw new Error(`evidence-article: ${res.status} fetching the WebAssembly module`);
-    const type = res.headers.get('content-type') || '';
-    if (WebAssembly.compileStreaming && type.startsWith('application/wasm')) return WebAssembly.compileStreaming(res);
-    return WebAssembly.compile(await res.arrayBuffer());
-  })();
+  if (!compiled) {
+    const attempt = (async () => {
+      for (let i = 0; ; i += 1) {
+        try {
+          return await fetchAndCompile();
+        } catch (e) {
+          if (!(e instanceof LoadFailure && e.transient) || i >= BACKOFF_MS.length) throw e;
+          await sleep(BACKOFF_MS[i]);
+        }
+      }
+    })();
+    compiled = attempt;
+    attempt.catch(() => { if (compiled === attempt) compiled = null; });
+  }
   return compiled;
 }
 
@@ -28,7 +86,12 @@ let instances = 0;
 async function newInstance() {
   const module = await compileModule();
   const n = instances++;
-  const glue = await import(`./evidence-article.js?ea-instance=${n}`);
+  let glue;
+  try {
+    glue = await import(`./evidence-article.js?ea-instance=${n}`);
+  } catch {
+    throw new LoadFailure('network', NETWORK_MESSAGE, true);
+  }
   await glue.default({ module_or_path: module });
   return { glue, n };
 }
@@ -43,6 +106,12 @@ function inlineArticle(el) {
   return s ? s.textContent : undefined;
 }
 
+/**
+ * The element's index among the page's light-DOM widgets when it mounts: the
+ * share-state key of a widget without an id (`ea`, `ea2`, …). Widgets inside other
+ * shadow roots or added later have no stable position: give those an `id`.
+ * @param {Element} el
+ */
 function position(el) {
   return Array.prototype.indexOf.call(document.querySelectorAll('evidence-article'), el);
 }
@@ -64,14 +133,25 @@ class EvidenceArticleElement extends HTMLElement {
 
   disconnectedCallback() { this._unmount(); }
 
-  attributeChangedCallback(_name, oldValue, newValue) {
-    if (oldValue !== newValue && this.isConnected && this._container) {
-      this._unmount();
-      this._mount();
+  /**
+   * `audience`: a new default, applied in place (the reader's own or a share link's
+   * choice still wins). `src`: another article, so nothing of the old one is kept.
+   * Any other attribute re-mounts with the reader's state (audience chosen, open
+   * sections, open citation) carried over.
+   * @param {string} name @param {string | null} oldValue @param {string | null} newValue
+   */
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected || !this._container) return;
+    if (name === 'audience' && this._handle) {
+      this._handle.setDefaultAudience(newValue ?? '');
+      return;
     }
+    const state = name === 'src' ? '' : (this._handle?.readerState() ?? undefined);
+    this._unmount();
+    this._mount(state);
   }
 
-  /** The mount handle's setAudience, for hosts holding the element. */
+  /** The mount handle's setAudience, for hosts holding the element. @param {string} id */
   setAudience(id) { return this._handle ? this._handle.setAudience(String(id)) : false; }
 
   _unmount() {
@@ -82,27 +162,54 @@ class EvidenceArticleElement extends HTMLElement {
     }
   }
 
-  async _mount() {
+  /**
+   * Shows why the widget could not load; a network failure offers "Try again".
+   * @param {unknown} e @param {string | undefined} state
+   */
+  _showFailure(e, state) {
+    const kind = e instanceof LoadFailure ? e.kind : 'network';
+    const message = e instanceof LoadFailure ? e.message : NETWORK_MESSAGE;
+    const p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.className = 'ea-error ea-fallback';
+    p.textContent = message;
+    const nodes = [p];
+    if (kind === 'network') {
+      const retry = document.createElement('button');
+      retry.type = 'button';
+      retry.className = 'ea-btn ea-retry';
+      retry.textContent = 'Try again';
+      retry.addEventListener('click', () => {
+        const status = document.createElement('p');
+        status.setAttribute('role', 'status');
+        status.textContent = 'Loading the article…';
+        this._container.replaceChildren(status);
+        this._mount(state);
+      });
+      nodes.push(retry);
+    }
+    this._container.replaceChildren(...nodes);
+    fire(this, 'error', { message, kind });
+  }
+
+  /** @param {string | undefined} [state] reader state to carry over ('' for none) */
+  async _mount(state) {
     const token = {};
     this._token = token;
+    let instance;
     try {
-      // One instance per element, kept across re-mounts (attribute changes).
+      // One instance per element, kept across re-mounts (attribute changes); a
+      // failed one is dropped so the next mount tries again.
       this._instance ??= newInstance();
-      const { n } = await this._instance;
-      this.dataset.eaInstance = String(n);
+      instance = await this._instance;
+      this.dataset.eaInstance = String(instance.n);
     } catch (e) {
-      if (this._token !== token) return;
-      const p = document.createElement('p');
-      p.setAttribute('role', 'alert');
-      p.className = 'ea-error ea-fallback';
-      p.textContent = FALLBACK;
-      this._container.replaceChildren(p);
-      fire(this, 'error', { message: FALLBACK });
+      this._instance = null;
+      if (this._token === token) this._showFailure(e, state);
       return;
     }
     if (this._token !== token || !this.isConnected) return;
-    const { glue } = await this._instance;
-    this._handle = glue.mountWidget(this._container, this, {
+    this._handle = instance.glue.mountWidget(this._container, this, {
       article: inlineArticle(this),
       src: this.getAttribute('src') || undefined,
       audience: this.getAttribute('audience') || undefined,
@@ -112,6 +219,7 @@ class EvidenceArticleElement extends HTMLElement {
       position: position(this),
       prefix: '',
       timeoutMs: Number(this.getAttribute('fetch-timeout')) || undefined,
+      state,
     });
   }
 }

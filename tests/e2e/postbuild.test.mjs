@@ -21,6 +21,11 @@ test('the shipped scripts in dist/ have no innerHTML sink left; the glue has the
   assert.match(fs.readFileSync(path.join(DIST, 'evidence-article.js'), 'utf8'), /evidenceArticleNoHtml\(\)/);
 });
 
+test('the shipped module exports no test hook', () => {
+  const glue = fs.readFileSync(path.join(DIST, 'evidence-article.js'), 'utf8');
+  assert.doesNotMatch(glue, /__panicForTesting/);
+});
+
 /** Runs postbuild on a scratch dist/ whose glue has `sinks` innerHTML setters. */
 function postbuild(sinks) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ea-postbuild-'));
