@@ -10,6 +10,7 @@ step() { printf '\n==> [%ss] %s\n' "$(( $(date +%s) - t0 ))" "$*"; }
 
 step "setup"; ./scripts/setup.sh
 step "cargo fmt --check"; cargo fmt --all -- --check
+step "JSDoc types of static/*.js (tsc --checkJs)"; tsc -p tsconfig.json
 step "clippy (host)"; cargo clippy --all-targets --all-features -- -D warnings
 step "clippy (wasm32)"; cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "native tests"; cargo test --all-features

@@ -81,11 +81,27 @@ function compileModule() {
   return compiled;
 }
 
+/**
+ * What the generated glue (evidence-article.js) exports that we use.
+ * @typedef {{
+ *   setAudience(id: string): boolean,
+ *   setDefaultAudience(id: string): void,
+ *   readerState(): string | undefined,
+ *   destroy(): void,
+ * }} MountHandle
+ * @typedef {{
+ *   default(init: { module_or_path: WebAssembly.Module }): Promise<unknown>,
+ *   mountWidget(root: Element, host: Element, options: object): MountHandle,
+ * }} Glue
+ * @typedef {{ glue: Glue, n: number }} Instance
+ */
+
 let instances = 0;
-/** A fresh WebAssembly instance with its own copy of the JS glue. */
+/** A fresh WebAssembly instance with its own copy of the JS glue. @returns {Promise<Instance>} */
 async function newInstance() {
   const module = await compileModule();
   const n = instances++;
+  /** @type {Glue} */
   let glue;
   try {
     glue = await import(`./evidence-article.js?ea-instance=${n}`);
@@ -96,14 +112,15 @@ async function newInstance() {
   return { glue, n };
 }
 
+/** @param {Element} el @param {string} name @param {unknown} detail */
 function fire(el, name, detail) {
   el.dispatchEvent(new CustomEvent(`evidence-article:${name}`, { bubbles: true, composed: true, detail }));
 }
 
-/** Text of an inline `<script type="application/json">` child, if any. */
+/** Text of an inline `<script type="application/json">` child, if any. @param {Element} el */
 function inlineArticle(el) {
   const s = el.querySelector(':scope > script[type="application/json"]');
-  return s ? s.textContent : undefined;
+  return s ? s.textContent ?? undefined : undefined;
 }
 
 /**
@@ -117,6 +134,18 @@ function position(el) {
 }
 
 class EvidenceArticleElement extends HTMLElement {
+  constructor() {
+    super();
+    /** Where the widget renders, inside the shadow root. @type {HTMLDivElement | undefined} */
+    this._container = undefined;
+    /** This element's WebAssembly instance, kept across re-mounts. @type {Promise<Instance> | null} */
+    this._instance = null;
+    /** The mounted widget. @type {MountHandle | null} */
+    this._handle = null;
+    /** Identifies the latest mount; an older one that resolves late does nothing. @type {object | null} */
+    this._token = null;
+  }
+
   static get observedAttributes() { return ['src', 'audience', 'follow-up-href', 'share-state', 'fetch-timeout']; }
 
   connectedCallback() {
@@ -169,10 +198,13 @@ class EvidenceArticleElement extends HTMLElement {
   _showFailure(e, state) {
     const kind = e instanceof LoadFailure ? e.kind : 'network';
     const message = e instanceof LoadFailure ? e.message : NETWORK_MESSAGE;
+    const container = this._container;
+    if (!container) return;
     const p = document.createElement('p');
     p.setAttribute('role', 'alert');
     p.className = 'ea-error ea-fallback';
     p.textContent = message;
+    /** @type {HTMLElement[]} */
     const nodes = [p];
     if (kind === 'network') {
       const retry = document.createElement('button');
@@ -183,12 +215,12 @@ class EvidenceArticleElement extends HTMLElement {
         const status = document.createElement('p');
         status.setAttribute('role', 'status');
         status.textContent = 'Loading the article…';
-        this._container.replaceChildren(status);
+        container.replaceChildren(status);
         this._mount(state);
       });
       nodes.push(retry);
     }
-    this._container.replaceChildren(...nodes);
+    container.replaceChildren(...nodes);
     fire(this, 'error', { message, kind });
   }
 
@@ -208,7 +240,7 @@ class EvidenceArticleElement extends HTMLElement {
       if (this._token === token) this._showFailure(e, state);
       return;
     }
-    if (this._token !== token || !this.isConnected) return;
+    if (this._token !== token || !this.isConnected || !this._container) return;
     this._handle = instance.glue.mountWidget(this._container, this, {
       article: inlineArticle(this),
       src: this.getAttribute('src') || undefined,
@@ -227,18 +259,27 @@ class EvidenceArticleElement extends HTMLElement {
 if (!customElements.get('evidence-article')) customElements.define('evidence-article', EvidenceArticleElement);
 
 /**
- * Mounts a widget into an element the host renders itself (light DOM; the host
- * links evidence-article.css). Returns { setAudience(id), destroy() }.
- * options: { article?: object|string, src?: string, audience?: string,
- *            followUpHref?: string, shareState?: boolean, id?: string }
+ * Options of {@link mount} (all optional, all checked by the widget).
+ * @typedef {{ article?: object | string, src?: string, audience?: string, followUpHref?: string,
+ *   shareState?: boolean, id?: string, position?: number, timeoutMs?: number }} MountOptions
  */
+
 let mounts = 0;
+/**
+ * Mounts a widget into an element the host renders itself (light DOM; the host
+ * links evidence-article.css). Rejects with the loader's error (`kind`: 'network'
+ * or 'csp', and a readable `message`) when the module cannot be had; calling it
+ * again tries afresh.
+ * @param {HTMLElement} element
+ * @param {MountOptions} [options]
+ * @returns {Promise<{ setAudience(id: string): boolean, destroy(): void }>}
+ */
 export async function mount(element, options = {}) {
   const { glue, n } = await newInstance();
   element.dataset.eaInstance = String(n);
   const handle = glue.mountWidget(element, element, { ...options, position: options.position ?? 0, prefix: `ea${mounts++}-` });
   return {
-    setAudience: (id) => handle.setAudience(String(id)),
+    setAudience: (/** @type {string} */ id) => handle.setAudience(String(id)),
     destroy: () => handle.destroy(),
   };
 }

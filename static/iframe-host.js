@@ -3,7 +3,7 @@
 // accepted only from that iframe's window and its current src's origin.
 // (Our own code: iframe-resizer is GPL.)
 /** @type {Map<HTMLIFrameElement, string>} iframe → origin its messages must come from */
-const frames = new Map();
+const tracked = new Map();
 
 /** @param {HTMLIFrameElement} iframe */
 function expectedOrigin(iframe) {
@@ -17,7 +17,7 @@ function track(iframe) {
   // The frame learns our origin from location.ancestorOrigins / the referrer (or an
   // explicit ?host= parameter); we do not rewrite its src (that would load it twice).
   iframe.setAttribute('scrolling', 'no');
-  frames.set(iframe, expectedOrigin(iframe));
+  tracked.set(iframe, expectedOrigin(iframe));
 }
 
 const SELECTOR = 'iframe[data-evidence-article]';
@@ -31,7 +31,7 @@ function framesIn(node) {
 window.addEventListener('message', (event) => {
   const data = event.data;
   if (!data || data.type !== 'evidence-article:height') return;
-  for (const [iframe, origin] of frames) {
+  for (const [iframe, origin] of tracked) {
     if (event.source === iframe.contentWindow && event.origin === origin) {
       const h = Number(data.height);
       if (Number.isFinite(h) && h > 0 && h < 100000) iframe.style.height = `${Math.ceil(h)}px`;
@@ -46,11 +46,11 @@ new MutationObserver((records) => {
     if (r.type === 'attributes') {
       const f = /** @type {Element} */ (r.target);
       if (f instanceof HTMLIFrameElement && f.matches(SELECTOR)) track(f);
-      else if (f instanceof HTMLIFrameElement) frames.delete(f);
+      else if (f instanceof HTMLIFrameElement) tracked.delete(f);
       continue;
     }
     for (const n of r.addedNodes) for (const f of framesIn(n)) track(f);
-    for (const n of r.removedNodes) for (const f of framesIn(n)) if (!f.isConnected) frames.delete(f);
+    for (const n of r.removedNodes) for (const f of framesIn(n)) if (!f.isConnected) tracked.delete(f);
   }
 }).observe(document.documentElement, {
   subtree: true, childList: true, attributes: true, attributeFilter: ['src', 'sandbox', 'data-evidence-article'],
