@@ -6,26 +6,36 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 
 const dist = process.argv[2] || 'dist';
+// Exactly this many sinks, all in the glue: a Yew or wasm-bindgen upgrade that adds,
+// renames or removes one must be looked at, not shipped silently.
+const GLUE = 'evidence-article.js';
+const EXPECTED_SINKS = 1;
+const SINK = /\b\w+\.innerHTML\s*=\s*getStringFromWasm0\([^)]*\)/g;
+const ANY_SINK = /\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\b|\bdocument\.write\b/;
+const fail = (msg) => { console.error(`postbuild: ${msg}`); process.exit(1); };
+const gluePath = path.join(dist, GLUE);
+if (!fs.existsSync(gluePath)) fail(`${gluePath} is missing`);
+const src = fs.readFileSync(gluePath, 'utf8');
 let patched = 0;
+const out = src.replace(SINK, () => {
+  patched += 1;
+  return 'evidenceArticleNoHtml()';
+});
+if (patched !== EXPECTED_SINKS) fail(`expected ${EXPECTED_SINKS} innerHTML sink(s) in ${GLUE}, found ${patched}: check the glue by hand`);
+const patchedSrc = 'function evidenceArticleNoHtml(){throw new Error("evidence-article: raw HTML is disabled")}\n' + out;
+fs.writeFileSync(gluePath, patchedSrc);
+// Keep Trunk's subresource-integrity hashes true to the patched file.
+const hash = (t) => 'sha384-' + crypto.createHash('sha384').update(t).digest('base64');
+const [before, afterPatch] = [hash(src), hash(patchedSrc)];
+for (const h of fs.readdirSync(dist).filter((x) => x.endsWith('.html'))) {
+  const hp = path.join(dist, h);
+  const html = fs.readFileSync(hp, 'utf8');
+  if (html.includes(before)) fs.writeFileSync(hp, html.split(before).join(afterPatch));
+}
+// No HTML sink may be left in any shipped script.
 for (const f of fs.readdirSync(dist).filter((f) => f.endsWith('.js'))) {
-  const file = path.join(dist, f);
-  const src = fs.readFileSync(file, 'utf8');
-  const out = src.replace(/\b\w+\.innerHTML\s*=\s*getStringFromWasm0\([^)]*\)/g, () => {
-    patched += 1;
-    return 'evidenceArticleNoHtml()';
-  });
-  if (out !== src) {
-    const patchedSrc = 'function evidenceArticleNoHtml(){throw new Error("evidence-article: raw HTML is disabled")}\n' + out;
-    fs.writeFileSync(file, patchedSrc);
-    // Keep Trunk's subresource-integrity hashes true to the patched file.
-    const hash = (t) => 'sha384-' + crypto.createHash('sha384').update(t).digest('base64');
-    const [before, afterPatch] = [hash(src), hash(patchedSrc)];
-    for (const h of fs.readdirSync(dist).filter((x) => x.endsWith('.html'))) {
-      const hp = path.join(dist, h);
-      const html = fs.readFileSync(hp, 'utf8');
-      if (html.includes(before)) fs.writeFileSync(hp, html.split(before).join(afterPatch));
-    }
-  }
+  const m = fs.readFileSync(path.join(dist, f), 'utf8').match(ANY_SINK);
+  if (m) fail(`${f} still has an HTML sink: ${m[0]}`);
 }
 console.log(`postbuild: ${patched} innerHTML sink(s) replaced by a throwing function`);
 
@@ -36,7 +46,7 @@ const articlePath = 'static/articles/azathioprine-ild-uip.json';
 const article = JSON.parse(fs.readFileSync(articlePath, 'utf8'));
 const prof = (t) => (typeof t === 'string' ? t : (t && t.professional) || '');
 const plain = (s) => s.replace(/\[@[^\]]*\]/g, '').replace(/\*\*?([^*]+)\*\*?/g, '$1')
-  .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/\{publisher\}/g, article.publisher.name).replace(/\s+/g, ' ').replace(/ \./g, '.').trim();
+  .replace(/\[([^\]]+)\]\((?:[^()]|\([^()]*\))*\)/g, '$1').replace(/\{publisher\}/g, article.publisher.name).replace(/\s+/g, ' ').replace(/ \./g, '.').trim();
 const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const question = plain(prof(article.question));
 const firstBlock = article.sections[0].blocks.find((b) => b.type === 'paragraph');
