@@ -70,7 +70,6 @@ index = index.replace(/<title>[\s\S]*?<\/title>/, '')
 // into the mount element, marked with the audience it was rendered for, so it is
 // readable before WebAssembly arrives and the app hydrates it (keeps these nodes).
 const readArg = (i) => (process.argv[i] && fs.existsSync(process.argv[i]) ? fs.readFileSync(process.argv[i], 'utf8') : '');
-const fail = (msg) => { console.error(`postbuild: ${msg}`); process.exit(1); };
 const prerendered = readArg(3);
 if (prerendered) {
   if (/<script/i.test(prerendered)) fail('the pre-rendered article contains a script element');
