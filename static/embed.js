@@ -281,7 +281,8 @@ if (!customElements.get('evidence-article')) customElements.define('evidence-art
 /**
  * Options of {@link mount} (all optional, all checked by the widget).
  * @typedef {{ article?: object | string, src?: string, audience?: string, followUpHref?: string,
- *   shareState?: boolean, id?: string, position?: number, timeoutMs?: number }} MountOptions
+ *   shareState?: boolean, id?: string, position?: number, timeoutMs?: number,
+ *   theme?: 'light' | 'dark' | 'auto' }} MountOptions
  */
 
 let mounts = 0;
@@ -289,12 +290,14 @@ let mounts = 0;
  * Mounts a widget into an element the host renders itself (light DOM; the host
  * links evidence-article.css). Rejects with the loader's error (`kind`: 'network'
  * or 'csp', and a readable `message`) when the module cannot be had; calling it
- * again tries afresh.
+ * again tries afresh. `theme` pins light or dark (`data-theme` on the element, read
+ * by the stylesheet); 'auto' or none follows the reader's device.
  * @param {HTMLElement} element
  * @param {MountOptions} [options]
  * @returns {Promise<{ setAudience(id: string): boolean, destroy(): void }>}
  */
 export async function mount(element, options = {}) {
+  if (['light', 'dark', 'auto'].includes(/** @type {string} */ (options.theme))) element.dataset.theme = options.theme;
   const { glue, n } = await newInstance();
   element.dataset.eaInstance = String(n);
   const handle = glue.mountWidget(element, element, { ...options, position: options.position ?? 0, prefix: `ea${mounts++}-` });

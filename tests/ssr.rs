@@ -87,6 +87,14 @@ async fn semantic_structure_and_review_status() {
         "Educational purpose only • Exercise caution as content is pending human review"
     ));
     assert!(!html.contains("style="), "no inline styles (strict CSP)");
+    // Print sits in the header's tools row, a plain button (hydrated in the browser).
+    let tools = html
+        .split("class=\"ea-header__tools\"")
+        .nth(1)
+        .unwrap_or_default();
+    let tools = &tools[..tools.find("</header>").unwrap_or(0)];
+    assert!(tools
+        .contains(r#"<button type="button" class="ea-btn ea-btn--small ea-print">Print</button>"#));
 }
 
 #[tokio::test]

@@ -1,5 +1,6 @@
 //! The article header: question, review line, pending-review banner, review
-//! stepper, last-updated date and the editorial-policy link.
+//! stepper, last-updated date, the editorial-policy link and the tools row (the
+//! article's controls, then Print).
 
 use std::rc::Rc;
 
@@ -70,7 +71,20 @@ pub fn header(p: &HeaderProps) -> Html {
                     {" · "}<a class="ea-meta__policy" href={policy.clone()}>{"View editorial policy"}</a>
                 }
             </p>
-            {p.tools.clone()}
+            <div class="ea-header__tools">{p.tools.clone()}<PrintButton /></div>
         </header>
     }
+}
+
+/// "Print": opens the browser's print dialog (print styles open every section and
+/// hide the controls). Same markup under SSR; `window.print()` runs only on click.
+#[function_component(PrintButton)]
+fn print_button() -> Html {
+    let onclick = Callback::from(|_: MouseEvent| {
+        if let Some(w) = crate::dom::window() {
+            // Refused in some sandboxed iframes; nothing to tell the reader then.
+            let _ = w.print();
+        }
+    });
+    html! { <button type="button" class="ea-btn ea-btn--small ea-print" {onclick}>{"Print"}</button> }
 }
