@@ -97,10 +97,11 @@ test('the CSP refusal keeps its own message and offers no retry', async () => {
   let wasm = 0;
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm += 1; });
   await page.goto(env.server.url + '/examples/no-wasm.html');
-  const w = page.locator('evidence-article');
+  const w = page.locator('evidence-article').first();
   await w.getByRole('alert').waitFor({ state: 'visible' });
   assert.match(await w.getByRole('alert').innerText(), CSP_TEXT);
   assert.equal(await w.getByRole('button', { name: 'Try again' }).count(), 0);
+  assert.equal(await page.locator('evidence-article#prerendered').getByRole('button', { name: 'Try again' }).count(), 0);
   assert.equal(wasm, 0, 'nothing downloaded that cannot run');
   await page.context_.close();
 });
