@@ -594,3 +594,69 @@ async fn patient_view_shows_the_plain_register() {
     assert!(text.contains("This information was written for health professionals"));
     assert!(text.contains("This plain version is for learning only."));
 }
+
+/// Every plain text a patient reads in a citation popover (each reference's
+/// finding and certainty, each editor's note) reads at grade 8 or below, by the
+/// same counter as the article text. Run with `--nocapture` to see the figures.
+#[test]
+fn plain_popover_texts_read_at_grade_eight_or_below() {
+    let a = seed();
+    let mut texts: Vec<(String, &Text)> = Vec::new();
+    for (i, r) in a.references.iter().enumerate() {
+        if let Some(t) = &r.key_finding {
+            texts.push((format!("references[{i}].key-finding"), t));
+        }
+        if let Some(t) = &r.certainty {
+            texts.push((format!("references[{i}].certainty"), t));
+        }
+    }
+    for (i, n) in a.editor_notes.iter().enumerate() {
+        texts.push((format!("editor-notes[{i}].note"), &n.note));
+    }
+    assert_eq!(texts.len(), 7 + 9);
+    let mut too_hard = Vec::new();
+    for (path, text) in texts {
+        let plain = text
+            .get(PLAIN)
+            .unwrap_or_else(|| panic!("{path} has no plain text"));
+        let c = counts(plain);
+        println!(
+            "{path:<36} {:>6} {:>5} {:>5} {:>6.2}",
+            c.words,
+            c.sentences,
+            c.syllables,
+            c.grade()
+        );
+        if c.grade() > 8.0 {
+            too_hard.push((path, c.grade()));
+        }
+    }
+    assert!(
+        too_hard.is_empty(),
+        "popover texts above grade 8: {too_hard:?}"
+    );
+}
+
+/// Numbers (runs of digits, "1.23", "95%") in a reference's professional finding
+/// and certainty are all kept in the plain version.
+#[test]
+fn plain_findings_keep_every_number() {
+    fn numbers(s: &str) -> BTreeSet<String> {
+        s.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map(|n| n.trim_matches('.'))
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+    let a = seed();
+    for r in &a.references {
+        for t in [&r.key_finding, &r.certainty].into_iter().flatten() {
+            let (prof, plain) = (
+                t.get(PROFESSIONAL).expect("professional"),
+                t.get(PLAIN).expect("plain"),
+            );
+            let missing: Vec<String> = numbers(prof).difference(&numbers(plain)).cloned().collect();
+            assert!(missing.is_empty(), "{}: {missing:?} not in {plain:?}", r.id);
+        }
+    }
+}

@@ -364,6 +364,11 @@ fn cut_seed() -> Value {
         .as_array_mut()
         .expect("references")
         .truncate(3);
+    // Keep the editor's notes whose sentences are still in the cut article.
+    v["editor-notes"]
+        .as_array_mut()
+        .expect("editor-notes")
+        .truncate(6);
     v
 }
 
@@ -393,7 +398,10 @@ const CONTENT_FIELDS: &[&str] = &[
     "/references/1/volume",
     "/references/1/page",
     "/references/1/source-kind",
-    "/references/1/key-finding",
+    "/references/1/key-finding/plain",
+    "/references/0/certainty/professional",
+    "/editor-notes/0/sentence",
+    "/editor-notes/0/note/plain",
     "/publisher/name",
     "/review/statement",
 ];
