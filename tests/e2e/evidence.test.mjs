@@ -106,7 +106,12 @@ test('the Matson and Boerner notes appear at their sentences, and only there', a
   // Listed with the reference, with a link back to the marker.
   const entry = page.locator('#ref-3');
   assert.match(await entry.innerText(), /Editor's notes \(part of this article, not of the source\):/);
-  await entry.getByRole('link', { name: 'Comparison with Other Treatments' }).first().waitFor();
+  assert.deepEqual(await entry.locator('.ea-refs__note a').allInnerTexts(), ['Comparison with Other Treatments']);
+  assert.match(await entry.locator('.ea-refs__note').innerText(), /Boerner et al\. studied azathioprine only/);
+  // The guideline's seven notes: links in one section are told apart by number.
+  const guideline = await page.locator('#ref-1 .ea-refs__note a').allInnerTexts();
+  assert.equal(guideline.length, 7);
+  assert.equal(new Set(guideline).size, 7, JSON.stringify(guideline));
   // The header says whose words the notes are.
   assert.match(await page.locator('.ea-notes-line').innerText(), /part of this article, written by its editors; they are not part of the cited sources/);
   await page.context_.close();
