@@ -139,8 +139,9 @@ test('freshness: the notice follows the reader\'s clock, and the served page dec
   assert.equal(await page.locator('.ea-meta time').getAttribute('datetime'), '2025-05-30');
   await page.context_.close();
   // Exactly 12 months later is not yet older than the interval.
-  page = await fresh({ clock: '2026-05-30T10:00:00' });
-  await until(async () => (await page.locator('.ea-meta time').innerText()) !== '', { message: 'date shown' });
+  // (en-GB, so the re-formatted date proves the browser's check has run.)
+  page = await fresh({ clock: '2026-05-30T10:00:00', locale: 'en-GB' });
+  await until(async () => (await page.locator('.ea-meta time').innerText()) === '30 May 2025', { message: 'checked in the browser' });
   assert.equal(await page.locator('.ea-freshness').count(), 0);
   await page.context_.close();
 });
