@@ -157,6 +157,23 @@ fn a_note_must_name_one_place_and_one_note_per_place() {
 }
 
 #[test]
+fn a_note_must_reach_plain_readers_too() {
+    // The guideline paragraph's plain text cites the guideline twice; with one
+    // citation left, the note on the second group would reach no plain reader.
+    let mut v = seed_json();
+    let plain = v["sections"][0]["blocks"][0]["text"]["plain"]
+        .as_str()
+        .expect("plain")
+        .replacen(" [@acr-chest-2023]", "", 1);
+    v["sections"][0]["blocks"][0]["text"]["plain"] = json!(plain);
+    assert_error(
+        &v,
+        "editor-notes[1].sentence",
+        "the plain text of that paragraph or item cites [@acr-chest-2023] only 1 time(s)",
+    );
+}
+
+#[test]
 fn a_note_needs_a_plain_version_for_lay_readers() {
     let mut v = seed_json();
     v["editor-notes"][8]["note"]

@@ -381,6 +381,25 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         }
         match notes::locate(article, &n.source, &n.sentence) {
             Ok(anchor) => {
+                let plain_groups = notes::block_texts(article)
+                    .get(anchor.block)
+                    .and_then(|t| t.get(PLAIN))
+                    .map(|t| {
+                        inline::citations(&inline::parse(t))
+                            .iter()
+                            .filter(|g| g.contains(&n.source))
+                            .count()
+                    });
+                if plain_groups.is_some_and(|k| k <= anchor.nth) {
+                    c.error(
+                        format!("{p}.sentence"),
+                        format!(
+                            "the plain text of that paragraph or item cites [@{}] only {} time(s), so plain-language readers would not see the note: cite it in the same groups as the professional text",
+                            n.source,
+                            plain_groups.unwrap_or(0)
+                        ),
+                    );
+                }
                 if let Some(first) = anchors.insert((anchor, n.source.as_str()), i) {
                     c.error(
                         &p,
