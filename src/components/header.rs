@@ -1,10 +1,18 @@
 //! The article header: question, review line, pending-review banner, review
-//! stepper, last-updated date and the editorial-policy link.
+//! stepper, last-updated date (with a freshness notice) and the editorial-policy
+//! link.
+//!
+//! The date is rendered first as an ISO-like English date, identical under SSR and
+//! in the browser's first render (so hydration matches). Only then does an effect
+//! read the browser's clock and locale: it re-formats the date with
+//! `Intl.DateTimeFormat` and shows the notice when the article is older than its
+//! review interval. Nothing about "now" is decided while rendering.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::model::freshness;
 use crate::model::ReviewStatus;
 use crate::viewmodel::ArticleView;
 
@@ -20,10 +28,65 @@ pub struct HeaderProps {
     pub tools: Html,
 }
 
+/// What the browser works out after the first render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReaderDate {
+    /// The date in the reader's locale.
+    pub display: String,
+    /// Whether the article is older than its review interval today.
+    pub stale: bool,
+}
+
+/// Reads the browser's clock and locale (in an effect only).
+#[cfg(target_arch = "wasm32")]
+fn reader_date(iso: &str, interval_months: u32) -> Option<ReaderDate> {
+    use wasm_bindgen::JsValue;
+    let d = freshness::Date::parse_iso(iso)?;
+    let now = js_sys::Date::new_0();
+    let today = freshness::Date {
+        year: now.get_full_year() as i32,
+        month: now.get_month() + 1,
+        day: now.get_date(),
+    };
+    let opts = js_sys::Object::new();
+    for (k, val) in [("year", "numeric"), ("month", "long"), ("day", "numeric")] {
+        let _ = js_sys::Reflect::set(&opts, &k.into(), &val.into());
+    }
+    let date =
+        js_sys::Date::new_with_year_month_day(d.year as u32, d.month as i32 - 1, d.day as i32);
+    let fmt = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &opts);
+    let display = fmt
+        .format()
+        .call1(&JsValue::UNDEFINED, &date)
+        .ok()
+        .and_then(|s| s.as_string())?;
+    Some(ReaderDate {
+        display,
+        stale: freshness::is_stale(iso, interval_months, today),
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn reader_date(_iso: &str, _interval_months: u32) -> Option<ReaderDate> {
+    None
+}
+
 /// Article header.
 #[function_component(Header)]
 pub fn header(p: &HeaderProps) -> Html {
     let v = &p.view;
+    let reader = use_state_eq(|| None::<ReaderDate>);
+    {
+        let reader = reader.setter();
+        use_effect_with(
+            (v.last_updated.clone(), v.review_interval_months),
+            move |(iso, months)| reader.set(reader_date(iso, *months)),
+        );
+    }
+    let shown_date = reader
+        .as_ref()
+        .map_or_else(|| v.last_updated_display.clone(), |r| r.display.clone());
+    let stale = reader.as_ref().is_some_and(|r| r.stale);
     let current = v.status;
     let steps = ReviewStatus::ALL.iter().map(|&s| {
         let idx = ReviewStatus::ALL.iter().position(|x| *x == s).unwrap_or(0);
@@ -64,13 +127,28 @@ pub fn header(p: &HeaderProps) -> Html {
                 <h2 class="ea-review__label" id={format!("{}-status", p.heading_id)}>{"Article Review Status"}</h2>
                 <ol class="ea-steps" aria-labelledby={format!("{}-status", p.heading_id)}>{for steps}</ol>
             </div>
+            if v.has_notes {
+                <p class="ea-notes-line">{notes_line(v.plain)}</p>
+            }
             <p class="ea-meta">
-                {"Last updated: "}<time datetime={v.last_updated.clone()}>{v.last_updated_display.clone()}</time>
+                {"Last updated: "}<time datetime={v.last_updated.clone()}>{shown_date}</time>
                 if let Some(policy) = &v.editorial_policy {
                     {" · "}<a class="ea-meta__policy" href={policy.clone()}>{"View editorial policy"}</a>
                 }
             </p>
+            if stale {
+                <p class="ea-freshness">{freshness::notice(v.review_interval_months)}</p>
+            }
             {p.tools.clone()}
         </header>
+    }
+}
+
+/// The line saying that editor's notes belong to the article, not to the sources.
+pub fn notes_line(plain: bool) -> &'static str {
+    if plain {
+        "Some citations have a note from the editors of this article. These notes are part of this article. They are not part of the sources."
+    } else {
+        "Editor's notes at some citations are part of this article, written by its editors; they are not part of the cited sources."
     }
 }
