@@ -382,6 +382,42 @@ async fn ssr_renders_the_date_but_never_decides_freshness() {
     }
 }
 
+#[test]
+fn unix_days_become_civil_dates() {
+    let d = |y, m, day| Date {
+        year: y,
+        month: m,
+        day,
+    };
+    assert_eq!(Date::from_unix_days(0), d(1970, 1, 1));
+    assert_eq!(Date::from_unix_days(-1), d(1969, 12, 31));
+    assert_eq!(Date::from_unix_days(11_016), d(2000, 2, 29));
+    assert_eq!(Date::from_unix_days(20_000), d(2024, 10, 4));
+    assert_eq!(Date::from_unix_days(20_783), d(2026, 11, 26));
+}
+
+/// Pre-rendered markup carries the pre-renderer's decision (`stale_hint`), so that
+/// hydration starts from the same markup; the browser re-checks afterwards.
+#[cfg(feature = "ssr")]
+#[test]
+fn a_pre_render_shows_the_notice_exactly_when_its_hint_says_so() {
+    use evidence_article::config::WidgetConfig;
+    use evidence_article::render::render_app;
+    use evidence_article::ArticleSource;
+    let with = |hint| {
+        render_app(
+            ArticleSource::Embedded,
+            WidgetConfig {
+                stale_hint: hint,
+                ..WidgetConfig::default()
+            },
+        )
+    };
+    assert!(with(Some(true)).contains("newer evidence may exist"));
+    assert!(!with(Some(false)).contains("ea-freshness"));
+    assert!(!with(None).contains("ea-freshness"));
+}
+
 #[tokio::test]
 async fn ssr_says_editor_notes_belong_to_the_article_and_lists_them() {
     let text = text_of(&render(Audience::Physician).await);

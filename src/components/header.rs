@@ -6,7 +6,9 @@
 //! in the browser's first render (so hydration matches). Only then does an effect
 //! read the browser's clock and locale: it re-formats the date with
 //! `Intl.DateTimeFormat` and shows the notice when the article is older than its
-//! review interval. Nothing about "now" is decided while rendering.
+//! review interval. Nothing about "now" is decided while rendering: pre-rendered
+//! markup carries the pre-renderer's decision ([`StaleHint`]), which the first
+//! render repeats.
 
 use std::rc::Rc;
 
@@ -27,6 +29,14 @@ pub struct HeaderProps {
     #[prop_or_default]
     pub tools: Html,
 }
+
+/// The pre-render's freshness decision ([`WidgetConfig::stale_hint`]), provided by
+/// the app: the first render repeats it, so hydrated markup matches and the notice
+/// neither appears nor vanishes unless the reader's clock disagrees.
+///
+/// [`WidgetConfig::stale_hint`]: crate::config::WidgetConfig::stale_hint
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct StaleHint(pub Option<bool>);
 
 /// What the browser works out after the first render.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +96,8 @@ pub fn header(p: &HeaderProps) -> Html {
     let shown_date = reader
         .as_ref()
         .map_or_else(|| v.last_updated_display.clone(), |r| r.display.clone());
-    let stale = reader.as_ref().is_some_and(|r| r.stale);
+    let hint = use_context::<StaleHint>().and_then(|h| h.0);
+    let stale = reader.as_ref().map(|r| r.stale).or(hint).unwrap_or(false);
     let current = v.status;
     let steps = ReviewStatus::ALL.iter().map(|&s| {
         let idx = ReviewStatus::ALL.iter().position(|x| *x == s).unwrap_or(0);

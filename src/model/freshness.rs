@@ -33,6 +33,21 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 impl Date {
+    /// The civil (proleptic Gregorian, UTC) date `days` days after 1970-01-01
+    /// (Howard Hinnant's `civil_from_days`).
+    pub fn from_unix_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
     /// Parses a real `YYYY-MM-DD` date.
     pub fn parse_iso(s: &str) -> Option<Date> {
         if !is_real_date(s) {
