@@ -57,9 +57,9 @@ const load0 = os.loadavg();
 const chromiumVersion = browser.version();
 
 /** One page load in a fresh context; `what` adds interactions and/or memory cycles. */
-async function run(pagePath, profile, what = {}) {
+async function run(target, profile, what = {}) {
   const ctx = await browser.newContext(profile.context);
-  await ctx.addInitScript({ content: PROBE });
+  await ctx.addInitScript({ content: `window.__eaBenchReady = ${JSON.stringify(target.ready)};\n${PROBE}` });
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -70,7 +70,7 @@ async function run(pagePath, profile, what = {}) {
     cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
     if (profile.net) await cdp.send('Network.emulateNetworkConditions', profile.net);
     if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-    await page.goto(server.url + pagePath, { waitUntil: 'load', timeout: 120000 });
+    await page.goto(server.url + target.path, { waitUntil: 'load', timeout: 120000 });
     const ready = await page.evaluate(() => window.__eaBench.settled());
     if (ready === null) throw new Error(`not ready within 30 s ${errors.join('; ')}`);
     const m = await page.evaluate(() => window.__eaBench.metrics());
@@ -105,7 +105,7 @@ async function rounds(cells, label) {
     log(`${label}: ${r < 0 ? 'warm-up' : `run ${r + 1}/${RUNS}`}`);
     for (const c of cells) {
       try {
-        const m = await run(c.path, c.profile, r < 0 ? {} : c.what);
+        const m = await run(c.target, c.profile, r < 0 ? {} : c.what);
         if (r >= 0) out[c.key].push(m);
       } catch (e) {
         failures[c.key].push(String(e.message || e).split('\n')[0]);
@@ -119,7 +119,7 @@ async function rounds(cells, label) {
 const results = { runs: RUNS, profiles: {}, failures: {}, lighthouse: null, scaling: null };
 for (const profile of PROFILES) {
   const cells = pages.map((p) => ({
-    key: p.id, path: p.path, profile,
+    key: p.id, target: p, profile,
     what: { interactions: p.widget, memory: p.widget && profile.id === 'desktop' },
   }));
   const { out, failures } = await rounds(cells, profile.id);
@@ -129,7 +129,7 @@ for (const profile of PROFILES) {
 
 if (!flag('--no-scaling')) {
   const profile = PROFILES[0];
-  const cells = synth.map((s) => ({ key: s.id, path: s.path, profile, what: { interactions: true } }));
+  const cells = synth.map((s) => ({ key: s.id, target: s, profile, what: { interactions: true } }));
   const { out, failures } = await rounds(cells, 'scaling');
   results.scaling = { sizes: synth, runs: out };
   results.failures.scaling = failures;

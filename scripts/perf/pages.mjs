@@ -3,7 +3,8 @@
 // beside them, at paths where dist's relative links resolve:
 //   /bench-plain.html              dist/index.html with every script and preload removed:
 //                                  the pre-rendered article as plain HTML
-//   /examples/bench-host.html      an empty <evidence-article> (no pre-rendered content)
+//   /examples/bench-host.html      an empty <evidence-article> (no pre-rendered content) and
+//                                  nothing else, so its first paint is the widget's
 //   /examples/bench-synth-N.html   a synthetic N-section article as inline JSON
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,7 +29,6 @@ const host = (title, body) => `<!doctype html>
 </head>
 <body>
   <main>
-    <h1>${title}</h1>
     ${body}
   </main>
 </body>
@@ -51,13 +51,13 @@ export function benchPages(dist) {
     const p = `/examples/bench-synth-${n}.html`;
     files[p] = host(`Synthetic article, ${n} sections`,
       `<evidence-article id="synth"><script type="application/json">${json}</script></evidence-article>`);
-    return { id: `synth-${n}`, path: p, ...sizes(n), jsonBytes: Buffer.byteLength(json) };
+    return { id: `synth-${n}`, path: p, ready: 'elements', ...sizes(n), jsonBytes: Buffer.byteLength(json) };
   });
   const pages = [
-    { id: 'plain', label: 'plain HTML (pre-rendered page, scripts removed)', path: '/bench-plain.html', widget: false },
-    { id: 'standalone', label: 'standalone page (index.html)', path: '/', widget: true },
-    { id: 'intranet', label: 'intranet example (2 elements)', path: '/examples/intranet.html', widget: true },
-    { id: 'host', label: 'host page, no pre-rendering', path: '/examples/bench-host.html', widget: true },
+    { id: 'plain', label: 'plain HTML (pre-rendered page, scripts removed)', path: '/bench-plain.html', ready: 'paint', widget: false },
+    { id: 'standalone', label: 'standalone page (index.html)', path: '/', ready: 'mount', widget: true },
+    { id: 'intranet', label: 'intranet example (2 elements)', path: '/examples/intranet.html', ready: 'elements', widget: true },
+    { id: 'host', label: 'host page, no pre-rendering', path: '/examples/bench-host.html', ready: 'elements', widget: true },
   ];
   return { files, pages, synth };
 }

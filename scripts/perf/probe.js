@@ -38,12 +38,17 @@
   if (wis) WebAssembly.instantiateStreaming = function (...a) { return wis.apply(this, a).then((r) => { keep(r.instance); return r; }); };
   WebAssembly.Instance = new Proxy(WebAssembly.Instance, { construct: (t, args) => keep(Reflect.construct(t, args)) });
 
-  /** Milliseconds from navigation to interactive, or null while not yet. */
+  /**
+   * Milliseconds from navigation to interactive, or null while not yet. The kind of
+   * signal is set by the benchmark (`window.__eaBenchReady`: 'mount', 'elements' or
+   * 'paint'), else guessed from the page.
+   */
   B.readyAt = () => {
-    const mount = document.getElementById('evidence-article');
-    if (mount) return B.mountReady;
+    const kind = window.__eaBenchReady
+      || (document.querySelector('evidence-article') ? 'elements' : document.getElementById('evidence-article') ? 'mount' : 'paint');
+    if (kind === 'mount') return B.mountReady;
     const n = document.querySelectorAll('evidence-article').length;
-    if (n) return B.readyEvents.length >= n ? B.readyEvents[n - 1] : null;
+    if (kind === 'elements') return n && B.readyEvents.length >= n ? B.readyEvents[n - 1] : null;
     // Plain HTML: usable once painted and parsed.
     const nav = performance.getEntriesByType('navigation')[0];
     if (B.fcp === null || !nav || !nav.domContentLoadedEventEnd) return null;
