@@ -11,6 +11,7 @@
 // machine noise hits them alike. Figures are medians with min–max over the runs.
 import fs from 'node:fs';
 import os from 'node:os';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -158,6 +159,13 @@ if (!flag('--no-lighthouse')) {
 }
 await server.close();
 
+// What the widget ships (the files every widget page loads), raw and brotli.
+const shipped = ['evidence-article_bg.wasm', 'evidence-article.js', 'embed.js', 'evidence-article.css']
+  .filter((f) => fs.existsSync(path.join(DIST, f)))
+  .map((f) => {
+    const buf = fs.readFileSync(path.join(DIST, f));
+    return { file: f, raw: buf.length, brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+  });
 const git = (cmd) => { try { return execSync(`git ${cmd}`, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { return '?'; } };
 const env = {
   date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -169,6 +177,7 @@ const env = {
   cpu: `${os.cpus().length} × ${os.cpus()[0]?.model || '?'}`,
   load: [load0, os.loadavg()].map((l) => l.map((x) => x.toFixed(1)).join(' ')),
   seconds: Math.round((Date.now() - t0) / 1000),
+  shipped,
   quick,
 };
 const md = report({ env, results, pages, profiles: PROFILES });

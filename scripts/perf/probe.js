@@ -79,8 +79,11 @@
   };
 
   /** The widget's DOM: the standalone mount, or the first element's shadow root. */
-  B.root = () => document.getElementById('evidence-article')
-    || document.querySelector('evidence-article')?.shadowRoot || null;
+  B.root = () => {
+    const el = document.getElementById('evidence-article') || document.querySelector('[data-ea-ready]')
+      || document.querySelector('evidence-article');
+    return el ? el.shadowRoot || el : null;
+  };
 
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
   // A message posted from a rAF callback runs after that frame's rendering.

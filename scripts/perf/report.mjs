@@ -30,6 +30,11 @@ export function report({ env, results, pages, profiles }) {
   w();
   for (const p of pages) w(`- **${p.id}**: ${p.label} — \`${p.path}\``);
   w();
+  if (env.shipped?.length) {
+    const sum = (k) => env.shipped.reduce((a, f) => a + f[k], 0);
+    w(`Shipped: ${env.shipped.map((f) => `${f.file} ${fmtKB(f.raw)} KB raw / ${fmtKB(f.brotli)} KB brotli`).join('; ')}; together ${fmtKB(sum('brotli'))} KB brotli.`);
+    w();
+  }
 
   for (const prof of profiles) {
     const runs = results.profiles[prof.id];
