@@ -9,7 +9,7 @@ setup:
 	./scripts/setup.sh
 build:
 	./scripts/build.sh
-# Speed benchmark (README "Benchmark"): ~15 min, `make bench ARGS=--quick` ~4 min.
+# Speed benchmark (README "Benchmark"): ~16 min, `make bench ARGS=--quick` ~7 min.
 # Measures dist/ as it is: run ./scripts/build.sh first to measure changed sources.
 bench:
 	@if [ ! -f dist/index.html ] || [ ! -d node_modules/lighthouse ]; then ./scripts/setup.sh; fi

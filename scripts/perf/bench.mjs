@@ -89,9 +89,12 @@ async function run(target, profile, what = {}) {
       const before = { wasm: await wasm(), heap: await heap() };
       await page.evaluate(() => window.__eaBench.cycles(100, 20));
       const after = { wasm: await wasm(), heap: await heap() };
-      // A second batch tells one-time growth (JIT, caches) from a leak.
-      await page.evaluate(() => window.__eaBench.cycles(100, 20));
-      const again = { wasm: await wasm(), heap: await heap() };
+      // A second batch tells one-time growth (JIT, caches) from a leak (not with --quick).
+      let again = null;
+      if (!quick) {
+        await page.evaluate(() => window.__eaBench.cycles(100, 20));
+        again = { wasm: await wasm(), heap: await heap() };
+      }
       m.memory = { before, after, again };
     }
     if (errors.length) m.errors = errors;

@@ -70,7 +70,7 @@ export function report({ env, results, pages, profiles }) {
     w(table(['page', 'WASM memory MiB', 'JS heap MiB', 'WASM after cycles MiB', 'WASM growth (2nd batch)', 'JS heap after cycles MiB', 'JS heap growth (2nd batch)'],
       pages.map((p) => {
         const r = desk[p.id];
-        const g = (k, a, b) => summary(r.filter((m) => m.memory).map((m) => (m.memory[b][k] - m.memory[a][k]) / m.memory[a][k])).med;
+        const g = (k, a, b) => summary(r.filter((m) => m.memory?.[b]).map((m) => (m.memory[b][k] - m.memory[a][k]) / m.memory[a][k])).med;
         const gp = (v) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
         const wa = mem(r, (m) => m.memory.after.wasm).med;
         const ha = mem(r, (m) => m.memory.after.heap).med;
@@ -181,10 +181,10 @@ function targets(results) {
   for (const page of ['standalone', 'intranet', 'host']) {
     const rs = (P.desktop?.[page] || []).filter((m) => m.memory);
     if (!rs.length) continue;
-    const g = (k, a = 'before', b = 'after') => median(rs.map((m) => (m.memory[b][k] - m.memory[a][k]) / m.memory[a][k]));
+    const g = (k, a = 'before', b = 'after') => median(rs.filter((m) => m.memory[b]).map((m) => (m.memory[b][k] - m.memory[a][k]) / m.memory[a][k]));
     const gw = g('wasm');
     const gh = g('heap');
-    const p1 = (v) => `${(v * 100).toFixed(1)} %`;
+    const p1 = (v) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
     add(`${page}: growth < 5 % after 100 popovers + 20 switches (WASM / JS heap)`,
       `${p1(gw)} / ${p1(gh)} (2nd batch: ${p1(g('wasm', 'after', 'again'))} / ${p1(g('heap', 'after', 'again'))})`, gw < 0.05 && gh < 0.05);
   }
