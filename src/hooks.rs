@@ -1,7 +1,12 @@
 //! Browser side effects used by the widget's effects: URL writes, fragment reads,
 //! focus moves and document-level dismiss listeners. Called only from effects and
-//! callbacks, never while rendering.
+//! callbacks, never while rendering. Every timer they start is owned by the widget
+//! ([`use_unmount_slot`]), so none outlives it.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::config::WidgetConfig;
@@ -39,38 +44,77 @@ pub fn location_hash() -> Option<String> {
     (!h.is_empty() && h.len() <= 128).then_some(h)
 }
 
+/// A slot for what must outlive the effect run that made it (a timer that fires after
+/// the state moved on) but not the widget: its content is dropped on unmount, and a
+/// dropped gloo `Timeout` never fires.
+#[hook]
+pub fn use_unmount_slot<T: 'static>() -> Rc<RefCell<Option<T>>> {
+    let slot = use_mut_ref(|| None);
+    {
+        let slot = slot.clone();
+        use_effect_with((), move |_| {
+            move || {
+                let held = slot.borrow_mut().take();
+                drop(held);
+            }
+        });
+    }
+    slot
+}
+
+/// The timers [`focus_and_flash`] starts. Dropping it cancels them and ends the flash.
+pub struct FocusTimers {
+    _refocus: Timeout,
+    flash: Option<(Timeout, web_sys::HtmlElement)>,
+}
+
+impl Drop for FocusTimers {
+    fn drop(&mut self) {
+        if let Some((_, el)) = self.flash.take() {
+            let _ = el.class_list().remove_1("ea-flash");
+        }
+    }
+}
+
 /// Focuses an element (the browser scrolls only if it is off-screen, so a press in
-/// progress is not disturbed); markers reached by a back-link flash briefly.
-pub fn focus_and_flash(root: &web_sys::Element, id: &str) {
-    let Some(el) = crate::dom::find(root, id) else {
-        return;
-    };
+/// progress is not disturbed); markers reached by a back-link flash briefly. The
+/// caller keeps the returned timers (in a [`use_unmount_slot`]).
+pub fn focus_and_flash(root: &web_sys::Element, id: &str) -> Option<FocusTimers> {
+    let el = crate::dom::find(root, id)?;
     let _ = el.focus();
     // The press that asked for this may still move focus (its default action, or
     // a popover handing focus back): check once more after the current task.
     let again = el.clone();
-    gloo::timers::callback::Timeout::new(0, move || {
+    let refocus = Timeout::new(0, move || {
         if !again.matches(":focus").unwrap_or(true) {
             let _ = again.focus();
         }
+    });
+    let flash =
+        (el.class_list().contains("ea-cite__btn") && !crate::dom::reduced_motion()).then(|| {
+            let _ = el.class_list().add_1("ea-flash");
+            let target = el.clone();
+            let timer = Timeout::new(1600, move || {
+                let _ = target.class_list().remove_1("ea-flash");
+            });
+            (timer, el)
+        });
+    Some(FocusTimers {
+        _refocus: refocus,
+        flash,
     })
-    .forget();
-    if el.class_list().contains("ea-cite__btn") && !crate::dom::reduced_motion() {
-        let _ = el.class_list().add_1("ea-flash");
-        gloo::timers::callback::Timeout::new(1600, move || {
-            let _ = el.class_list().remove_1("ea-flash");
-        })
-        .forget();
-    }
 }
 
 /// Document listeners that close the open popover on Escape or a pointer press
-/// outside it and its anchor; focus returns to the anchor.
+/// outside it and its anchor; focus returns to the anchor. The timer that puts focus
+/// back after a press goes into `pending` (a [`use_unmount_slot`]): it must outlive
+/// these listeners (the press closes the popover) but not the widget.
 pub fn dismiss_listeners(
     root: &NodeRef,
     popover_id: &str,
     anchor: &str,
     dispatch: UseReducerDispatcher<WidgetState>,
+    pending: Rc<RefCell<Option<Timeout>>>,
 ) -> Option<[gloo::events::EventListener; 2]> {
     let doc = crate::dom::window()?.document()?;
     let root_el: web_sys::Element = root.cast()?;
@@ -106,10 +150,10 @@ pub fn dismiss_listeners(
                 // After the press's own default action (which focuses <body>), put
                 // focus back on the marker.
                 let (root_el, anchor) = (root_el.clone(), anchor.clone());
-                gloo::timers::callback::Timeout::new(0, move || {
+                let timer = Timeout::new(0, move || {
                     crate::dom::focus(&root_el, &anchor);
-                })
-                .forget();
+                });
+                *pending.borrow_mut() = Some(timer);
             }
         }
     });

@@ -15,7 +15,7 @@ use crate::components::inline::{self, InlineCtx, MarkerEvent};
 use crate::components::popover::{Popover as PopoverView, PopoverContent};
 use crate::components::references::{entry_id, References};
 use crate::components::section::Section;
-use crate::config::{Control, HostEvent, WidgetConfig};
+use crate::config::{AudienceRequest, Control, HostEvent, WidgetConfig};
 use crate::model::{Article, Audience};
 use crate::state::{Action, Popover, WidgetState};
 use crate::url::{self, ShareState};
@@ -122,8 +122,11 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         use_effect_with(p.control.clone(), move |control| {
             let control = control.clone();
             if let Some(c) = &control {
-                c.connect(Some(Callback::from(move |a| {
-                    dispatch.dispatch(Action::SetAudience(a))
+                c.connect(Some(Callback::from(move |r| {
+                    dispatch.dispatch(match r {
+                        AudienceRequest::Reader(a) => Action::SetAudience(a),
+                        AudienceRequest::Default(a) => Action::SetDefaultAudience(a),
+                    })
                 })));
             }
             move || {
@@ -155,7 +158,11 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     {
         let share = share_state(&state, &view);
         let config = p.config.clone();
+        let control = p.control.clone();
         use_effect_with(share, move |share| {
+            if let Some(c) = &control {
+                c.record(share.clone());
+            }
             if config.share_state {
                 crate::hooks::write_share_state(&config, share);
             }
@@ -180,6 +187,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     {
         let dispatch = state.dispatcher();
         let root = root.clone();
+        let timers = crate::hooks::use_unmount_slot();
         use_effect_with(
             (state.return_focus.clone(), state.scroll_to.clone()),
             move |(focus, scroll)| {
@@ -191,7 +199,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
                         dispatch.dispatch(Action::Scrolled);
                     }
                     if let Some(id) = focus {
-                        crate::hooks::focus_and_flash(&el, id);
+                        *timers.borrow_mut() = crate::hooks::focus_and_flash(&el, id);
                         dispatch.dispatch(Action::FocusReturned);
                     }
                 }
@@ -204,10 +212,11 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         let root = root.clone();
         let anchor = anchor_id(&prefix, state.popover);
         let popover_id = popover_id.clone();
+        let pending = crate::hooks::use_unmount_slot();
         use_effect_with(anchor, move |anchor| {
-            let listeners = anchor
-                .clone()
-                .and_then(|a| crate::hooks::dismiss_listeners(&root, &popover_id, &a, dispatch));
+            let listeners = anchor.clone().and_then(|a| {
+                crate::hooks::dismiss_listeners(&root, &popover_id, &a, dispatch, pending)
+            });
             move || drop(listeners)
         });
     }

@@ -88,6 +88,9 @@ impl WidgetState {
 pub enum Action {
     /// The reader picked an audience.
     SetAudience(Audience),
+    /// The host changed its default audience (`audience` attribute): it applies only
+    /// while neither the reader nor a share link has chosen one.
+    SetDefaultAudience(Audience),
     /// Open or close one section.
     SetSection {
         /// Section id.
@@ -141,6 +144,16 @@ impl Reducible for WidgetState {
                 s.audience_chosen = true;
                 s.reader_choice = true;
                 // Term marks differ between audiences; citation markers keep their numbers.
+                if matches!(s.popover, Some(Popover::Term { .. })) {
+                    s.popover = None;
+                }
+                s.announcement = format!("Now reading as: {}.", a.label());
+            }
+            Action::SetDefaultAudience(a) => {
+                if s.audience_chosen || s.audience == a {
+                    return self;
+                }
+                s.audience = a;
                 if matches!(s.popover, Some(Popover::Term { .. })) {
                     s.popover = None;
                 }
