@@ -23,6 +23,11 @@ pub struct WidgetConfig {
     pub url_key: Option<String>,
     /// How long to wait for a `src` article (`fetch-timeout`, ms; clamped).
     pub fetch_timeout_ms: Option<u32>,
+    /// Whether pre-rendered markup shows the freshness notice: decided with the
+    /// clock of whoever pre-rendered it. The first render repeats that decision so
+    /// hydration matches and nothing shifts; the header then re-checks with the
+    /// reader's clock. `None`: nothing pre-rendered, the header decides alone.
+    pub stale_hint: Option<bool>,
 }
 
 impl WidgetConfig {

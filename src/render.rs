@@ -48,9 +48,29 @@ pub fn render_app(source: ArticleSource, config: WidgetConfig) -> String {
 pub fn render_bare(json: &str, audience: Audience) -> String {
     let config = WidgetConfig {
         host_audience: Some(audience),
+        stale_hint: Some(stale_today(json)),
         ..WidgetConfig::default()
     };
     render_app(ArticleSource::Json(Rc::from(json)), config)
+}
+
+/// Whether the article is past its review interval by this machine's clock (UTC):
+/// the pre-rendered markup shows the freshness notice then, and the browser
+/// re-checks with the reader's clock after hydration.
+fn stale_today(json: &str) -> bool {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| (d.as_secs() / 86_400) as i64);
+    let today = crate::model::freshness::Date::from_unix_days(days);
+    crate::load::load(json).is_ok_and(|l| {
+        crate::model::freshness::is_stale(
+            &l.article.last_updated,
+            l.article
+                .review_interval_months
+                .unwrap_or(crate::model::freshness::DEFAULT_REVIEW_INTERVAL_MONTHS),
+            today,
+        )
+    })
 }
 
 /// Escapes JSON text for a `<script type="application/json">` element: `<` only

@@ -8,8 +8,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::cite::{self, SourceLink};
 use crate::model::inline::{self, Inline};
+use crate::model::notes;
 use crate::model::slug::IdAllocator;
-use crate::model::text::PROFESSIONAL;
+use crate::model::text::{PLAIN, PROFESSIONAL};
 use crate::model::{Article, Audience, Block, GlossaryEntry, ReviewStatus, Section, Text};
 
 /// Rendered inline content.
@@ -95,16 +96,36 @@ pub struct RefView {
     pub title: String,
     /// Kind of source.
     pub source_kind: Option<String>,
-    /// What the source found.
+    /// What the source found, in the audience's register.
     pub key_finding: Option<String>,
-    /// Certainty or recommendation strength.
+    /// Certainty or recommendation strength, in the audience's register.
     pub certainty: Option<String>,
+    /// Whether the audience reads plain language (labels follow suit).
+    pub plain: bool,
+    /// Editor's notes on occurrences of this citation, in document order.
+    pub notes: Vec<NoteView>,
+    /// The editor's note on the occurrence a popover was opened from
+    /// (see [`ArticleView::reference_at`]).
+    pub note_here: Option<String>,
     /// Links from verified identifiers.
     pub links: Vec<SourceLink>,
     /// Second-hand identifiers, as text.
     pub unconfirmed: Vec<String>,
     /// Where it is cited: (marker occurrence, section title), first marker per section.
     pub cited_in: Vec<(usize, String)>,
+}
+
+/// An editor's note on one citation occurrence, resolved for the audience.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteView {
+    /// Marker occurrence the note is attached to.
+    pub occurrence: usize,
+    /// Citation number of the source.
+    pub number: usize,
+    /// Title of the section holding the marker.
+    pub section_title: String,
+    /// The note.
+    pub text: String,
 }
 
 /// A glossary entry as shown.
@@ -141,8 +162,15 @@ pub struct ArticleView {
     pub statement: Option<String>,
     /// ISO date.
     pub last_updated: String,
-    /// Human date, e.g. "May 30, 2025".
+    /// Human date, e.g. "May 30, 2025" (the browser re-formats it for the reader's
+    /// locale after the first render).
     pub last_updated_display: String,
+    /// Months after `last_updated` when the article is due for review.
+    pub review_interval_months: u32,
+    /// Whether the audience reads plain language.
+    pub plain: bool,
+    /// Whether any citation carries an editor's note.
+    pub has_notes: bool,
     /// Editorial policy link (scheme-checked).
     pub editorial_policy: Option<String>,
     /// Sections.
@@ -194,6 +222,18 @@ impl ArticleView {
     /// Reference by citation number.
     pub fn reference(&self, number: usize) -> Option<&RefView> {
         self.references.get(number.checked_sub(1)?)
+    }
+
+    /// Reference by citation number as seen from one marker occurrence: with the
+    /// editor's note on that occurrence, if any.
+    pub fn reference_at(&self, number: usize, marker: usize) -> Option<RefView> {
+        let mut r = self.reference(number)?.clone();
+        r.note_here = r
+            .notes
+            .iter()
+            .find(|n| n.occurrence == marker)
+            .map(|n| n.text.clone());
+        Some(r)
     }
 
     /// Section id holding each marker occurrence, and the numbers it cites.
@@ -276,6 +316,16 @@ struct Builder<'a> {
     terms: usize,
     ids: IdAllocator,
     cited_in: HashMap<usize, Vec<(usize, String)>>,
+    /// Content block being built (document order), if any.
+    block: Option<usize>,
+    /// Blocks started so far.
+    blocks: usize,
+    /// Citation groups per key seen so far in the current block.
+    block_cites: HashMap<String, usize>,
+    /// (block, key, nth group citing key) → resolved note text.
+    note_at: HashMap<(usize, String, usize), String>,
+    /// Notes attached so far, per citation number.
+    notes: HashMap<usize, Vec<NoteView>>,
 }
 
 /// Per-section marking state: terms already marked and text read so far.
@@ -330,6 +380,24 @@ impl Builder<'_> {
                     }
                     let occurrence = self.markers;
                     self.markers += 1;
+                    if let Some(block) = self.block {
+                        for k in keys {
+                            let nth = self.block_cites.entry(k.clone()).or_default();
+                            let note = self.note_at.get(&(block, k.clone(), *nth)).cloned();
+                            *nth += 1;
+                            if let (Some(text), Some(&number)) = (note, self.numbers.get(k)) {
+                                self.notes.entry(number).or_default().push(NoteView {
+                                    occurrence,
+                                    number,
+                                    section_title: scope
+                                        .as_deref()
+                                        .map(|sc| sc.title.clone())
+                                        .unwrap_or_default(),
+                                    text,
+                                });
+                            }
+                        }
+                    }
                     if let Some(sc) = scope.as_deref_mut() {
                         for &num in &numbers {
                             if sc.cited.insert(num) {
@@ -413,6 +481,18 @@ impl Builder<'_> {
         }
     }
 
+    /// One content block (paragraph or list item), numbered in document order so
+    /// editor's notes find their citation occurrence.
+    fn block_text(&mut self, text: &Text, scope: &mut SectionScope) -> Vec<Node> {
+        let src = self.resolve(text);
+        self.block = Some(self.blocks);
+        self.blocks += 1;
+        self.block_cites.clear();
+        let nodes = self.inline(&src, Some(scope));
+        self.block = None;
+        nodes
+    }
+
     fn section(&mut self, s: &Section, level: u8, parent: Option<&str>) -> SectionView {
         let title = self.resolve(&s.title);
         let base = match (&s.id, parent) {
@@ -431,16 +511,12 @@ impl Builder<'_> {
             .iter()
             .map(|b| match b {
                 Block::Paragraph { text } => {
-                    let src = self.resolve(text);
-                    BlockView::Paragraph(self.inline(&src, Some(&mut scope)))
+                    BlockView::Paragraph(self.block_text(text, &mut scope))
                 }
                 Block::List { items } => BlockView::List(
                     items
                         .iter()
-                        .map(|i| {
-                            let src = self.resolve(&i.text);
-                            self.inline(&src, Some(&mut scope))
-                        })
+                        .map(|i| self.block_text(&i.text, &mut scope))
                         .collect(),
                 ),
             })
@@ -507,6 +583,18 @@ pub fn build(article: &Article, audience: Audience) -> ArticleView {
         .filter(|&i| audience.marks_all_terms() || article.glossary[i].is_abbreviation())
         .collect();
     candidates.sort_by_key(|&i| std::cmp::Reverse(article.glossary[i].term.len()));
+    let plain = chain.first().is_some_and(|r| r == PLAIN);
+    let note_at = article
+        .editor_notes
+        .iter()
+        .filter_map(|n| {
+            let a = notes::locate(article, &n.source, &n.sentence).ok()?;
+            Some((
+                (a.block, n.source.clone(), a.nth),
+                n.note.resolve(&chain).to_owned(),
+            ))
+        })
+        .collect();
     let mut b = Builder {
         chain,
         audience,
@@ -518,6 +606,11 @@ pub fn build(article: &Article, audience: Audience) -> ArticleView {
         terms: 0,
         ids: IdAllocator::default(),
         cited_in: HashMap::new(),
+        block: None,
+        blocks: 0,
+        block_cites: HashMap::new(),
+        note_at,
+        notes: HashMap::new(),
     };
     let sections: Vec<SectionView> = article
         .sections
@@ -539,8 +632,11 @@ pub fn build(article: &Article, audience: Audience) -> ArticleView {
             short: cite::short_label(r),
             title: r.title.clone(),
             source_kind: r.source_kind.clone(),
-            key_finding: r.key_finding.clone(),
-            certainty: r.certainty.clone(),
+            key_finding: r.key_finding.as_ref().map(|t| b.resolve(t)),
+            certainty: r.certainty.as_ref().map(|t| b.resolve(t)),
+            plain,
+            notes: b.notes.remove(&number).unwrap_or_default(),
+            note_here: None,
             links: cite::links(r),
             unconfirmed: cite::unconfirmed_identifiers(r),
             cited_in: b.cited_in.remove(&number).unwrap_or_default(),
@@ -560,6 +656,11 @@ pub fn build(article: &Article, audience: Audience) -> ArticleView {
         statement: article.review.statement.clone(),
         last_updated_display: display_date(&article.last_updated),
         last_updated: article.last_updated.clone(),
+        review_interval_months: article
+            .review_interval_months
+            .unwrap_or(crate::model::freshness::DEFAULT_REVIEW_INTERVAL_MONTHS),
+        plain,
+        has_notes: !article.editor_notes.is_empty(),
         editorial_policy: article
             .editorial_policy
             .clone()

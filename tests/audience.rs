@@ -516,10 +516,66 @@ fn patients_get_ordinary_glossary_terms_marked() {
         "mycophenolate mofetil",
         "rituximab",
         "immunosuppression",
+        // Written in the plain text exactly as their entries spell them.
+        "mycophenolate",
+        "lung transplant",
+        "methotrexate",
+        "cyclophosphamide",
+        "tacrolimus",
+        "conditional recommendation",
+        "very low certainty",
     ] {
         assert!(
             words.contains(term),
             "{term} not marked for patients: {words:?}"
+        );
+    }
+}
+
+/// Terms a lay reader meets in the plain text or in the plain citation popovers
+/// (numbers, methods, drug names) each have a glossary entry. See the rule in
+/// docs/article-format.md ("When a term needs an entry").
+#[test]
+fn terms_lay_readers_meet_have_glossary_entries() {
+    let a = seed();
+    let defined: BTreeSet<String> = a
+        .glossary
+        .iter()
+        .map(|g| g.term.to_ascii_lowercase())
+        .collect();
+    for term in [
+        "methotrexate",
+        "leflunomide",
+        "abatacept",
+        "tocilizumab",
+        "nintedanib",
+        "pirfenidone",
+        "cyclophosphamide",
+        "tacrolimus",
+        "mycophenolate",
+        "lung transplant",
+        "incidence rate ratio",
+        "confidence interval",
+        "GRADE",
+        "% predicted",
+        "conditional recommendation",
+        "very low certainty",
+    ] {
+        assert!(
+            defined.contains(&term.to_ascii_lowercase()),
+            "{term} has no glossary entry"
+        );
+    }
+    // And every definition is short, plain prose (no dose advice: no units).
+    for g in &a.glossary {
+        if g.term == "mg/kg/day" {
+            continue;
+        }
+        assert!(
+            !g.definition.contains(" mg") && g.definition.split_whitespace().count() <= 40,
+            "{}: {}",
+            g.term,
+            g.definition
         );
     }
 }
@@ -535,5 +591,72 @@ async fn patient_view_shows_the_plain_register() {
     ));
     assert!(text.contains("What the guidelines say"));
     assert!(!text.contains("From the Guidelines"));
-    assert!(text.contains("This article is for learning only."));
+    assert!(text.contains("This information was written for health professionals"));
+    assert!(text.contains("This plain version is for learning only."));
+}
+
+/// Every plain text a patient reads in a citation popover (each reference's
+/// finding and certainty, each editor's note) reads at grade 8 or below, by the
+/// same counter as the article text. Run with `--nocapture` to see the figures.
+#[test]
+fn plain_popover_texts_read_at_grade_eight_or_below() {
+    let a = seed();
+    let mut texts: Vec<(String, &Text)> = Vec::new();
+    for (i, r) in a.references.iter().enumerate() {
+        if let Some(t) = &r.key_finding {
+            texts.push((format!("references[{i}].key-finding"), t));
+        }
+        if let Some(t) = &r.certainty {
+            texts.push((format!("references[{i}].certainty"), t));
+        }
+    }
+    for (i, n) in a.editor_notes.iter().enumerate() {
+        texts.push((format!("editor-notes[{i}].note"), &n.note));
+    }
+    assert_eq!(texts.len(), 7 + 9);
+    let mut too_hard = Vec::new();
+    for (path, text) in texts {
+        let plain = text
+            .get(PLAIN)
+            .unwrap_or_else(|| panic!("{path} has no plain text"));
+        let c = counts(plain);
+        println!(
+            "{path:<36} {:>6} {:>5} {:>5} {:>6.2}",
+            c.words,
+            c.sentences,
+            c.syllables,
+            c.grade()
+        );
+        if c.grade() > 8.0 {
+            too_hard.push((path, c.grade()));
+        }
+    }
+    assert!(
+        too_hard.is_empty(),
+        "popover texts above grade 8: {too_hard:?}"
+    );
+}
+
+/// Numbers (runs of digits, "1.23", "95%") in a reference's professional finding
+/// and certainty are all kept in the plain version.
+#[test]
+fn plain_findings_keep_every_number() {
+    fn numbers(s: &str) -> BTreeSet<String> {
+        s.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map(|n| n.trim_matches('.'))
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+    let a = seed();
+    for r in &a.references {
+        for t in [&r.key_finding, &r.certainty].into_iter().flatten() {
+            let (prof, plain) = (
+                t.get(PROFESSIONAL).expect("professional"),
+                t.get(PLAIN).expect("plain"),
+            );
+            let missing: Vec<String> = numbers(prof).difference(&numbers(plain)).cloned().collect();
+            assert!(missing.is_empty(), "{}: {missing:?} not in {plain:?}", r.id);
+        }
+    }
 }

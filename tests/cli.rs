@@ -7,7 +7,7 @@
 
 use evidence_article::cli::{self, check_source, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use evidence_article::model::limits::{MAX_BYTES, MAX_DEPTH};
-use evidence_article::model::{Article, CslDate, Name, Reference};
+use evidence_article::model::{Article, CslDate, Name, Reference, Text};
 
 const DIR: &str = "tests/fixtures/articles";
 
@@ -159,6 +159,8 @@ fn every_serializable_field_is_known() {
     let mut a: Article =
         serde_json::from_str(evidence_article::model::EMBEDDED_ARTICLE_JSON).expect("seed");
     a.sections[0].collapsed = true;
+    a.review_interval_months = Some(6);
+    assert!(!a.editor_notes.is_empty(), "the seed has editor's notes");
     a.references[0] = Reference {
         id: a.references[0].id.clone(),
         kind: "article-journal".into(),
@@ -181,8 +183,20 @@ fn every_serializable_field_is_known() {
         pmcid: Some("PMC1".into()),
         url: Some("https://example.org/".into()),
         source_kind: Some("guideline".into()),
-        key_finding: Some("Found.".into()),
-        certainty: Some("High".into()),
+        key_finding: Some(Text::Registers(
+            [
+                ("professional".to_owned(), "Found.".to_owned()),
+                ("plain".to_owned(), "It found this.".to_owned()),
+            ]
+            .into(),
+        )),
+        certainty: Some(Text::Registers(
+            [
+                ("professional".to_owned(), "High".to_owned()),
+                ("plain".to_owned(), "Sure.".to_owned()),
+            ]
+            .into(),
+        )),
         likely: [("DOI".to_owned(), "10.1/y".to_owned())].into(),
     };
     let text = serde_json::to_string_pretty(&a).expect("serialize");

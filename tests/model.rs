@@ -83,9 +83,10 @@ fn citations_are_numbered_in_order_of_first_use() {
 /// AMA 11th edition journal references, built from references.md: authors as
 /// "Family Initials"; more than six authors (or a list known to be truncated) →
 /// first three + "et al."; title as verified; abbreviated journal; "Year;Vol(Issue):Pages.";
-/// then " doi:…" with no closing period. Unknown fields are left out (Boerner's end
-/// page, Matson's volume and pages); Matson's journal is only "likely" and is
-/// therefore marked as unconfirmed rather than presented as fact.
+/// then " doi:…" with no closing period. Unknown fields are left out (Matson's volume
+/// and pages); Boerner's unknown end page gives an open range, "628–". Matson's
+/// journal is only "likely" and is therefore marked as unconfirmed rather than
+/// presented as fact.
 const EXPECTED_AMA: [(&str, &str); 5] = [
     (
         "acr-chest-2023",
@@ -97,7 +98,7 @@ const EXPECTED_AMA: [(&str, &str); 5] = [
     ),
     (
         "boerner-2020",
-        "Boerner EB, Cuyas M, Theegarten D, Ohshimo S, Costabel U, Bonella F. Azathioprine for Connective Tissue Disease-Associated Interstitial Lung Disease. Respiration. 2020;99(8):628.",
+        "Boerner EB, Cuyas M, Theegarten D, Ohshimo S, Costabel U, Bonella F. Azathioprine for Connective Tissue Disease-Associated Interstitial Lung Disease. Respiration. 2020;99(8):628\u{2013}.",
     ),
     (
         "lombardi-2024",
@@ -398,4 +399,15 @@ async fn every_marker_has_an_accessible_name() {
         !html.contains("aria-label=\"Reference 6"),
         "only five references"
     );
+}
+
+/// An unknown end page is written as an open range ("628-") and shown with an en
+/// dash, never as a bare start page that reads like a complete one-page locator.
+#[test]
+fn open_page_ranges_are_shown_as_open() {
+    assert_eq!(cite::page_shown("628-"), "628\u{2013}");
+    assert_eq!(cite::page_shown("628 \u{2013}"), "628\u{2013}");
+    assert_eq!(cite::page_shown("117-122"), "117-122");
+    assert_eq!(cite::page_shown("e002163"), "e002163");
+    assert_eq!(cite::page_shown("-"), "-");
 }

@@ -425,6 +425,11 @@ fn cut_seed() -> Value {
         .as_array_mut()
         .expect("references")
         .truncate(3);
+    // Keep the editor's notes whose sentences are still in the cut article, except
+    // the two on sections[0].blocks[0], whose text the tests replace.
+    let notes = v["editor-notes"].as_array_mut().expect("editor-notes");
+    notes.truncate(6);
+    notes.drain(0..2);
     v
 }
 
@@ -454,7 +459,10 @@ const CONTENT_FIELDS: &[&str] = &[
     "/references/1/volume",
     "/references/1/page",
     "/references/1/source-kind",
-    "/references/1/key-finding",
+    "/references/1/key-finding/plain",
+    "/references/0/certainty/professional",
+    "/editor-notes/0/sentence",
+    "/editor-notes/0/note/plain",
     "/publisher/name",
     "/review/statement",
 ];

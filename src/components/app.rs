@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::article::ArticleWidget;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::header::StaleHint;
 use crate::config::{Control, HostEvent, WidgetConfig};
 use crate::load::{self, LoadError};
 use crate::model::Article;
@@ -148,7 +149,9 @@ pub fn app(p: &AppProps) -> Html {
             </div>
         },
         Phase::Ready(article) => html! {
-            <ArticleWidget article={article.clone()} config={p.config.clone()} on_event={p.on_event.clone()} control={p.control.clone()} />
+            <ContextProvider<StaleHint> context={StaleHint(p.config.stale_hint)}>
+                <ArticleWidget article={article.clone()} config={p.config.clone()} on_event={p.on_event.clone()} control={p.control.clone()} />
+            </ContextProvider<StaleHint>>
         },
         Phase::Failed {
             summary,

@@ -371,8 +371,12 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let popover = state.popover.and_then(|pop| {
         let anchor = anchor_id(&prefix, Some(pop))?;
         let (content, take_focus) = match pop {
-            Popover::Cite { number, pinned, .. } => (
-                PopoverContent::Reference(Rc::new(view.reference(number)?.clone())),
+            Popover::Cite {
+                number,
+                marker,
+                pinned,
+            } => (
+                PopoverContent::Reference(Rc::new(view.reference_at(number, marker)?)),
                 pinned,
             ),
             Popover::Term { entry, .. } => (

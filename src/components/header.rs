@@ -1,11 +1,20 @@
 //! The article header: question, review line, pending-review banner, review
-//! stepper, last-updated date, the editorial-policy link and the tools row (the
-//! article's controls, then Print).
+//! stepper, last-updated date (with a freshness notice), the editorial-policy link
+//! and the tools row (the article's controls, then Print).
+//!
+//! The date is rendered first as an ISO-like English date, identical under SSR and
+//! in the browser's first render (so hydration matches). Only then does an effect
+//! read the browser's clock and locale: it re-formats the date with
+//! `Intl.DateTimeFormat` and shows the notice when the article is older than its
+//! review interval. Nothing about "now" is decided while rendering: pre-rendered
+//! markup carries the pre-renderer's decision ([`StaleHint`]), which the first
+//! render repeats.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::model::freshness;
 use crate::model::ReviewStatus;
 use crate::viewmodel::ArticleView;
 
@@ -21,10 +30,74 @@ pub struct HeaderProps {
     pub tools: Html,
 }
 
+/// The pre-render's freshness decision ([`WidgetConfig::stale_hint`]), provided by
+/// the app: the first render repeats it, so hydrated markup matches and the notice
+/// neither appears nor vanishes unless the reader's clock disagrees.
+///
+/// [`WidgetConfig::stale_hint`]: crate::config::WidgetConfig::stale_hint
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct StaleHint(pub Option<bool>);
+
+/// What the browser works out after the first render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReaderDate {
+    /// The date in the reader's locale.
+    pub display: String,
+    /// Whether the article is older than its review interval today.
+    pub stale: bool,
+}
+
+/// Reads the browser's clock and locale (in an effect only).
+#[cfg(target_arch = "wasm32")]
+fn reader_date(iso: &str, interval_months: u32) -> Option<ReaderDate> {
+    use wasm_bindgen::JsValue;
+    let d = freshness::Date::parse_iso(iso)?;
+    let now = js_sys::Date::new_0();
+    let today = freshness::Date {
+        year: now.get_full_year() as i32,
+        month: now.get_month() + 1,
+        day: now.get_date(),
+    };
+    let opts = js_sys::Object::new();
+    for (k, val) in [("year", "numeric"), ("month", "long"), ("day", "numeric")] {
+        let _ = js_sys::Reflect::set(&opts, &k.into(), &val.into());
+    }
+    let date =
+        js_sys::Date::new_with_year_month_day(d.year as u32, d.month as i32 - 1, d.day as i32);
+    let fmt = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &opts);
+    let display = fmt
+        .format()
+        .call1(&JsValue::UNDEFINED, &date)
+        .ok()
+        .and_then(|s| s.as_string())?;
+    Some(ReaderDate {
+        display,
+        stale: freshness::is_stale(iso, interval_months, today),
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn reader_date(_iso: &str, _interval_months: u32) -> Option<ReaderDate> {
+    None
+}
+
 /// Article header.
 #[function_component(Header)]
 pub fn header(p: &HeaderProps) -> Html {
     let v = &p.view;
+    let reader = use_state_eq(|| None::<ReaderDate>);
+    {
+        let reader = reader.setter();
+        use_effect_with(
+            (v.last_updated.clone(), v.review_interval_months),
+            move |(iso, months)| reader.set(reader_date(iso, *months)),
+        );
+    }
+    let shown_date = reader
+        .as_ref()
+        .map_or_else(|| v.last_updated_display.clone(), |r| r.display.clone());
+    let hint = use_context::<StaleHint>().and_then(|h| h.0);
+    let stale = reader.as_ref().map(|r| r.stale).or(hint).unwrap_or(false);
     let current = v.status;
     let steps = ReviewStatus::ALL.iter().map(|&s| {
         let idx = ReviewStatus::ALL.iter().position(|x| *x == s).unwrap_or(0);
@@ -65,12 +138,18 @@ pub fn header(p: &HeaderProps) -> Html {
                 <h2 class="ea-review__label" id={format!("{}-status", p.heading_id)}>{"Article Review Status"}</h2>
                 <ol class="ea-steps" aria-labelledby={format!("{}-status", p.heading_id)}>{for steps}</ol>
             </div>
+            if v.has_notes {
+                <p class="ea-notes-line">{notes_line(v.plain)}</p>
+            }
             <p class="ea-meta">
-                {"Last updated: "}<time datetime={v.last_updated.clone()}>{v.last_updated_display.clone()}</time>
+                {"Last updated: "}<time datetime={v.last_updated.clone()}>{shown_date}</time>
                 if let Some(policy) = &v.editorial_policy {
                     {" · "}<a class="ea-meta__policy" href={policy.clone()}>{"View editorial policy"}</a>
                 }
             </p>
+            if stale {
+                <p class="ea-freshness">{freshness::notice(v.review_interval_months)}</p>
+            }
             <div class="ea-header__tools">{p.tools.clone()}<PrintButton /></div>
         </header>
     }
@@ -87,4 +166,13 @@ fn print_button() -> Html {
         }
     });
     html! { <button type="button" class="ea-btn ea-btn--small ea-print" {onclick}>{"Print"}</button> }
+}
+
+/// The line saying that editor's notes belong to the article, not to the sources.
+pub fn notes_line(plain: bool) -> &'static str {
+    if plain {
+        "Some citations have a note from the editors of this article. These notes are part of this article. They are not part of the sources."
+    } else {
+        "Editor's notes at some citations are part of this article, written by its editors; they are not part of the cited sources."
+    }
 }

@@ -66,6 +66,7 @@ pub fn popover(p: &PopoverProps) -> Html {
             let oncopy = p.oncopy.reform(move |_: MouseEvent| ama.clone());
             let n = r.number;
             let ongoto = p.ongoto.reform(move |_: MouseEvent| n);
+            let labels = Labels::new(r.plain);
             html! {
                 <>
                     <h2 class="ea-popover__title" id={title_id.clone()}>{format!("Reference {}", r.number)}</h2>
@@ -80,7 +81,14 @@ pub fn popover(p: &PopoverProps) -> Html {
                         </div>
                     }
                     if let Some(c) = &r.certainty {
-                        <p class="ea-popover__certainty"><span class="ea-popover__label">{"Certainty / strength: "}</span>{c.clone()}</p>
+                        <p class="ea-popover__certainty"><span class="ea-popover__label">{labels.certainty}</span>{c.clone()}</p>
+                    }
+                    if let Some(note) = &r.note_here {
+                        <div class="ea-popover__note">
+                            <h3 class="ea-popover__label">{"How this source relates to this sentence"}</h3>
+                            <p>{note.clone()}</p>
+                            <p class="ea-popover__note-by">{labels.note_by}</p>
+                        </div>
                     }
                     {source_links(r)}
                     <div class="ea-popover__actions">
@@ -106,6 +114,32 @@ pub fn popover(p: &PopoverProps) -> Html {
             </button>
             {body}
         </div>
+    }
+}
+
+/// Wording of the reference popover's labels for an audience.
+pub struct Labels {
+    /// Label before the certainty line.
+    pub certainty: &'static str,
+    /// Says who wrote an editor's note.
+    pub note_by: &'static str,
+}
+
+impl Labels {
+    /// Plain-language labels for lay readers, professional ones otherwise.
+    pub fn new(plain: bool) -> Self {
+        if plain {
+            Labels {
+                certainty: "How sure we can be: ",
+                note_by:
+                    "This note is from the editors of this article. It is not part of the source.",
+            }
+        } else {
+            Labels {
+                certainty: "Certainty / strength: ",
+                note_by: "Editor's note: part of this article, not of the cited source.",
+            }
+        }
     }
 }
 

@@ -40,6 +40,44 @@ pub fn source_links(r: &RefView) -> Html {
     html! { <ul class="ea-links">{for links}{for unconfirmed}</ul> }
 }
 
+/// The editor's notes on a reference's citations, each with a link to its marker.
+fn notes<'a>(
+    prefix: &'a str,
+    r: &'a RefView,
+    onback: &'a Callback<String>,
+) -> impl Iterator<Item = Html> + 'a {
+    r.notes.iter().enumerate().map(move |(i, n)| {
+        let target = marker_id(prefix, n.occurrence, n.number);
+        // Notes in the same section get numbered link texts, so each link names
+        // a different place.
+        let same = r
+            .notes
+            .iter()
+            .filter(|m| m.section_title == n.section_title);
+        let label = if same.clone().count() > 1 {
+            let k = r.notes[..i]
+                .iter()
+                .filter(|m| m.section_title == n.section_title)
+                .count();
+            format!("{}, note {}", n.section_title, k + 1)
+        } else {
+            n.section_title.clone()
+        };
+        let onback = onback.clone();
+        let t = target.clone();
+        let onclick = move |e: MouseEvent| {
+            e.prevent_default();
+            onback.emit(t.clone());
+        };
+        html! {
+            <li class="ea-refs__note">
+                <a href={format!("#{target}")} class="ea-backlink" {onclick}>{label}</a>
+                {": "}{n.text.clone()}
+            </li>
+        }
+    })
+}
+
 /// The reference list.
 #[function_component(References)]
 pub fn references(p: &ReferencesProps) -> Html {
@@ -58,6 +96,10 @@ pub fn references(p: &ReferencesProps) -> Html {
             <li class="ea-refs__item" id={entry_id(&p.prefix, r.number)} tabindex="-1" value={r.number.to_string()}>
                 <span class="ea-refs__text">{r.ama.clone()}</span>
                 {source_links(r)}
+                if !r.notes.is_empty() {
+                    <div class="ea-refs__notes">{"Editor's notes (part of this article, not of the source):"}
+                        <ul class="ea-refs__notelist">{for notes(&p.prefix, r, &p.onback)}</ul></div>
+                }
                 if !r.cited_in.is_empty() {
                     <div class="ea-refs__cited"><span aria-hidden="true">{"↩ "}</span>{"Cited in: "}
                         <ul class="ea-refs__backlinks">{for back}</ul></div>

@@ -140,6 +140,7 @@ fn config(options: &JsValue) -> WidgetConfig {
             .as_f64()
             .filter(|t| t.is_finite() && *t > 0.0)
             .map(|t| t.min(60_000.0) as u32),
+        stale_hint: None,
     }
 }
 

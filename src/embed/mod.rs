@@ -30,8 +30,19 @@ fn can_hydrate(root: &web_sys::Element, props: &AppProps) -> bool {
 /// view is the pre-rendered one (the nodes that painted first stay, nothing is built
 /// twice), otherwise empties `root` and renders (a share link or a stored audience
 /// that differs from the pre-render, or no pre-render at all).
-pub fn start_app(root: &web_sys::Element, props: AppProps) -> yew::AppHandle<App> {
+pub fn start_app(root: &web_sys::Element, mut props: AppProps) -> yew::AppHandle<App> {
     let hydrate = can_hydrate(root, &props);
+    if hydrate {
+        // The pre-render's freshness decision, so the first render matches it.
+        let shown = root
+            .query_selector(".ea-freshness")
+            .ok()
+            .flatten()
+            .is_some();
+        let mut config = (*props.config).clone();
+        config.stale_hint = Some(shown);
+        props.config = Rc::new(config);
+    }
     // The markup is live from now on: a later mount into this root must not
     // mistake it for pre-rendered markup.
     let _ = root.remove_attribute(PRERENDER_ATTR);
@@ -111,6 +122,7 @@ pub fn standalone_config(mount: &web_sys::Element) -> WidgetConfig {
         url_state: crate::url::read_param(&search, &key).map(|v| crate::url::decode(&v)),
         url_key: Some(key),
         fetch_timeout_ms: None,
+        stale_hint: None,
     }
 }
 

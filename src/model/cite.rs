@@ -107,7 +107,7 @@ pub fn ama(r: &Reference) -> String {
                 }
                 if let Some(p) = p {
                     s.push(':');
-                    s.push_str(p);
+                    s.push_str(&page_shown(p));
                 }
                 s.push('.');
             }
@@ -117,6 +117,16 @@ pub fn ama(r: &Reference) -> String {
         s.push_str(&format!(" doi:{doi}"));
     }
     s
+}
+
+/// A page field as shown: an open range (`"628-"`, the end page unknown) ends in an
+/// en dash, `628–`, so it cannot be read as a complete one-page locator.
+pub fn page_shown(page: &str) -> String {
+    let p = page.trim();
+    match p.strip_suffix(['-', '\u{2013}']) {
+        Some(start) if !start.trim().is_empty() => format!("{}\u{2013}", start.trim_end()),
+        _ => p.to_owned(),
+    }
 }
 
 /// Short label for accessible names: "Oldham JM et al., Respir Med 2016".

@@ -5,8 +5,10 @@
 pub mod audience;
 pub mod cite;
 pub mod encoding;
+pub mod freshness;
 pub mod inline;
 pub mod limits;
+pub mod notes;
 #[cfg(all(feature = "schema", not(target_arch = "wasm32")))]
 pub mod schema;
 pub mod slug;
@@ -18,6 +20,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use audience::Audience;
+pub use notes::EditorNote;
 pub use text::Text;
 
 /// The value authors put in `"format"`; the only version this build understands.
@@ -48,6 +51,11 @@ pub struct Article {
         schemars(extend("format" = "date", "pattern" = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
     )]
     pub last_updated: String,
+    /// Months after `last-updated` when the article is due for review (1-120;
+    /// default 12). Older articles show a notice that newer evidence may exist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 120)))]
+    pub review_interval_months: Option<u32>,
     /// Link to the page that explains the review process.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editorial_policy: Option<String>,
@@ -61,6 +69,10 @@ pub struct Article {
     pub glossary: Vec<GlossaryEntry>,
     /// Sources, as CSL-JSON items with our extension fields.
     pub references: Vec<Reference>,
+    /// Editor's notes on single citation occurrences (part of the article, not of
+    /// the source).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editor_notes: Vec<EditorNote>,
     /// The professional disclaimer.
     pub disclaimer: Disclaimer,
     /// The follow-up call to action.
@@ -282,16 +294,18 @@ pub struct Reference {
         skip_serializing_if = "Option::is_none"
     )]
     pub source_kind: Option<String>,
-    /// Extension: what the source found, in the editors' words.
+    /// Extension: what the source found, in the editors' words; a text with
+    /// registers, like article text (plain language for lay readers).
     #[serde(
         rename = "key-finding",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub key_finding: Option<String>,
-    /// Extension: certainty or recommendation strength stated by the source.
+    pub key_finding: Option<Text>,
+    /// Extension: certainty or recommendation strength stated by the source, in
+    /// registers like `key-finding`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub certainty: Option<String>,
+    pub certainty: Option<Text>,
     /// Extension: fields seen only second-hand; shown as text, never linked.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub likely: BTreeMap<String, String>,

@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use super::freshness::MAX_REVIEW_INTERVAL_MONTHS;
 use super::inline::{self, Inline};
+use super::notes::{self, NoteAnchorError};
 use super::text::{KNOWN_REGISTERS, PLAIN, PROFESSIONAL};
 use super::{Article, Audience, Block, ReviewStatus, Section, Text, FORMAT_V1};
 
@@ -144,6 +146,30 @@ impl Checker<'_> {
                     fmt_keys(&plain.1), fmt_keys(&prof.1)
                 ));
             }
+        }
+    }
+
+    /// Checks a text shown as written, without inline markup (a reference's finding
+    /// and certainty, an editor's note): known registers, not empty, and a plain
+    /// version when the article declares a plain-language audience.
+    fn prose(&mut self, path: &str, text: &Text, plain_audience: bool) {
+        for (register, value) in text.entries() {
+            let p = if text.is_single() {
+                path.to_owned()
+            } else {
+                format!("{path}.{register}")
+            };
+            if !KNOWN_REGISTERS.contains(&register) {
+                self.warn(&p, format!("\"{register}\" is not a register this version knows (professional, plain); it is ignored"));
+            } else if value.trim().is_empty() {
+                self.error(&p, "the text is empty");
+            }
+        }
+        if plain_audience && text.get(PROFESSIONAL).is_some() && text.get(PLAIN).is_none() {
+            self.error(
+                format!("{path}.plain"),
+                "plain-language text is missing (the article has an audience that reads plain language, so this needs a plain version)",
+            );
         }
     }
 
@@ -333,6 +359,81 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         }
     }
     c.ref_ids = seen.keys().copied().collect();
+    let plain_audience = article
+        .audiences
+        .values()
+        .any(|chain| chain.iter().any(|r| r == PLAIN));
+    for (i, r) in article.references.iter().enumerate() {
+        if let Some(t) = &r.key_finding {
+            c.prose(&format!("references[{i}].key-finding"), t, plain_audience);
+        }
+        if let Some(t) = &r.certainty {
+            c.prose(&format!("references[{i}].certainty"), t, plain_audience);
+        }
+    }
+    if let Some(m) = article.review_interval_months {
+        if !(1..=MAX_REVIEW_INTERVAL_MONTHS).contains(&m) {
+            c.error(
+                "review-interval-months",
+                format!("{m} is not a review interval: give a number of months from 1 to {MAX_REVIEW_INTERVAL_MONTHS}"),
+            );
+        }
+    }
+    let mut anchors = HashMap::new();
+    for (i, n) in article.editor_notes.iter().enumerate() {
+        let p = format!("editor-notes[{i}]");
+        c.prose(&format!("{p}.note"), &n.note, plain_audience);
+        if !c.ref_ids.contains(n.source.as_str()) {
+            c.error(
+                format!("{p}.source"),
+                format!("\"{}\" is not a reference id", truncate(&n.source)),
+            );
+            continue;
+        }
+        match notes::locate(article, &n.source, &n.sentence) {
+            Ok(anchor) => {
+                let plain_groups = notes::block_texts(article)
+                    .get(anchor.block)
+                    .and_then(|t| t.get(PLAIN))
+                    .map(|t| {
+                        inline::citations(&inline::parse(t))
+                            .iter()
+                            .filter(|g| g.contains(&n.source))
+                            .count()
+                    });
+                if plain_groups.is_some_and(|k| k <= anchor.nth) {
+                    c.error(
+                        format!("{p}.sentence"),
+                        format!(
+                            "the plain text of that paragraph or item cites [@{}] only {} time(s), so plain-language readers would not see the note: cite it in the same groups as the professional text",
+                            n.source,
+                            plain_groups.unwrap_or(0)
+                        ),
+                    );
+                }
+                if let Some(first) = anchors.insert((anchor, n.source.as_str()), i) {
+                    c.error(
+                        &p,
+                        format!("editor-notes[{first}] is already attached to the same citation"),
+                    );
+                }
+            }
+            Err(NoteAnchorError::NotFound) => c.error(
+                format!("{p}.sentence"),
+                format!(
+                    "no professional text has these words followed, in the same sentence, by a citation of [@{}]: quote the sentence as written",
+                    n.source
+                ),
+            ),
+            Err(NoteAnchorError::Ambiguous(k)) => c.error(
+                format!("{p}.sentence"),
+                format!(
+                    "these words are followed by a citation of [@{}] in {k} places: quote more of the sentence so they name one",
+                    n.source
+                ),
+            ),
+        }
+    }
     c.text("question", &article.question, false);
     if article.sections.is_empty() {
         c.error("sections", "the article has no sections");

@@ -37,7 +37,8 @@ function naughty() {
   });
   walk(a.sections);
   a.glossary.forEach((g) => { g.definition = `${next()} ${g.definition}`; });
-  a.references.forEach((r) => { r.title = `${blns[(i++) % blns.length]} ${r.title}`; r['key-finding'] = `${next()}`; });
+  a.references.forEach((r) => { r.title = `${blns[(i++) % blns.length]} ${r.title}`; r['key-finding'] = { professional: `${next()}`, plain: `${next()}` }; });
+  a['editor-notes'].forEach((n) => fill(n.note));
   fill(a.disclaimer.text);
   return a;
 }

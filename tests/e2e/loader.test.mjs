@@ -97,10 +97,11 @@ test('the CSP refusal keeps its own message and offers no retry', async () => {
   let wasm = 0;
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm += 1; });
   await page.goto(env.server.url + '/examples/no-wasm.html');
-  const w = page.locator('evidence-article');
+  const w = page.locator('evidence-article').first();
   await w.getByRole('alert').waitFor({ state: 'visible' });
   assert.match(await w.getByRole('alert').innerText(), CSP_TEXT);
   assert.equal(await w.getByRole('button', { name: 'Try again' }).count(), 0);
+  assert.equal(await page.locator('evidence-article#prerendered').getByRole('button', { name: 'Try again' }).count(), 0);
   assert.equal(wasm, 0, 'nothing downloaded that cannot run');
   await page.context_.close();
 });
@@ -141,7 +142,7 @@ test('other attribute changes re-mount with the reader\'s sections, audience and
   const toggle = one.locator('#guidelines-btn');
   await toggle.click();
   await until(async () => (await toggle.getAttribute('aria-expanded')) === 'false', { message: 'collapsed' });
-  await one.locator('.ea-cite__btn').nth(3).click();
+  await one.locator('.ea-cite__btn:visible').nth(1).click();
   await one.getByRole('dialog').waitFor({ state: 'visible' });
   const before = await one.getByRole('dialog').innerText();
   await one.evaluate((el) => el.setAttribute('follow-up-href', 'https://example.org/ask'));
@@ -161,7 +162,7 @@ test('a src change shows the new article with nothing of the old one: no popover
   const toggle = w.locator('#guidelines-btn');
   await toggle.click();
   await until(async () => (await toggle.getAttribute('aria-expanded')) === 'false', { message: 'collapsed' });
-  await w.locator('.ea-cite__btn').first().click();
+  await w.locator('.ea-cite__btn:visible').first().click();
   await w.getByRole('dialog').waitFor({ state: 'visible' });
   await until(async () => /ea-aza-src=[^&]*cite/.test(await page.evaluate(() => location.search)), { message: 'state in the URL' });
   await w.evaluate((el) => el.setAttribute('src', '/alt-article.json'));
