@@ -65,6 +65,27 @@ impl Checker<'_> {
         });
     }
 
+    /// The registers of a text worth checking further, each with its path: unknown
+    /// registers are warned about and empty ones are errors (both left out).
+    fn registers<'t>(&mut self, path: &str, text: &'t Text) -> Vec<(String, &'t str, &'t str)> {
+        let mut out = Vec::new();
+        for (register, value) in text.entries() {
+            let p = if text.is_single() {
+                path.to_owned()
+            } else {
+                format!("{path}.{register}")
+            };
+            if !KNOWN_REGISTERS.contains(&register) {
+                self.warn(&p, format!("\"{register}\" is not a register this version knows (professional, plain); it is ignored"));
+            } else if value.trim().is_empty() {
+                self.error(&p, "the text is empty");
+            } else {
+                out.push((p, register, value));
+            }
+        }
+        out
+    }
+
     /// Checks one text field; `needs_plain` asks for a plain-language version.
     fn text(&mut self, path: &str, text: &Text, needs_plain: bool) {
         let mut cite_sets: Vec<(&str, BTreeSet<String>)> = Vec::new();
@@ -78,20 +99,7 @@ impl Checker<'_> {
                 "the text is empty: give it professional (and, where needed, plain) text",
             );
         }
-        for (register, value) in text.entries() {
-            let p = if text.is_single() {
-                path.to_owned()
-            } else {
-                format!("{path}.{register}")
-            };
-            if !KNOWN_REGISTERS.contains(&register) {
-                self.warn(&p, format!("\"{register}\" is not a register this version knows (professional, plain); it is ignored"));
-                continue;
-            }
-            if value.trim().is_empty() {
-                self.error(&p, "the text is empty");
-                continue;
-            }
+        for (p, register, value) in self.registers(path, text) {
             let tree = inline::parse(value);
             let mut set = BTreeSet::new();
             for group in inline::citations(&tree) {
@@ -153,18 +161,7 @@ impl Checker<'_> {
     /// and certainty, an editor's note): known registers, not empty, and a plain
     /// version when the article declares a plain-language audience.
     fn prose(&mut self, path: &str, text: &Text, plain_audience: bool) {
-        for (register, value) in text.entries() {
-            let p = if text.is_single() {
-                path.to_owned()
-            } else {
-                format!("{path}.{register}")
-            };
-            if !KNOWN_REGISTERS.contains(&register) {
-                self.warn(&p, format!("\"{register}\" is not a register this version knows (professional, plain); it is ignored"));
-            } else if value.trim().is_empty() {
-                self.error(&p, "the text is empty");
-            }
-        }
+        self.registers(path, text);
         if plain_audience && text.get(PROFESSIONAL).is_some() && text.get(PLAIN).is_none() {
             self.error(
                 format!("{path}.plain"),
