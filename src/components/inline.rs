@@ -1,35 +1,22 @@
 //! Renders view-model inline nodes as Yew nodes (text nodes, never HTML strings).
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::components::citation::CitationGroup;
+use crate::components::citation::{CitationGroup, CitationGroupProps};
+use crate::components::term::TermButton;
 use crate::state::Popover;
 use crate::viewmodel::Node;
 
-/// What inline rendering needs from the article around it.
-#[derive(Clone, PartialEq)]
+/// What inline rendering needs from the article around it: plain data, so the
+/// components it creates compare equal when nothing they show changed.
+#[derive(Clone, PartialEq, Debug)]
 pub struct InlineCtx {
-    /// Id prefix of this widget instance.
-    pub prefix: AttrValue,
     /// Accessible name for each reference number (index = number - 1).
-    pub labels: std::rc::Rc<Vec<String>>,
+    pub labels: Rc<Vec<String>>,
     /// The open popover.
     pub popover: Option<Popover>,
-    /// Marker events: (number, marker occurrence, kind).
-    pub on_marker: Callback<(usize, usize, MarkerEvent)>,
-    /// Term clicks: (entry, term occurrence).
-    pub on_term: Callback<(usize, usize)>,
-}
-
-/// How a reader reached a marker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MarkerEvent {
-    /// Click, tap, Enter or Space.
-    Activate,
-    /// Pointer entered.
-    HoverStart,
-    /// Pointer left.
-    HoverEnd,
 }
 
 /// Renders a node list.
@@ -80,24 +67,20 @@ fn render_one(node: &Node, ctx: &InlineCtx) -> Html {
         Node::Cite {
             numbers,
             occurrence,
-        } => html! {
-            <CitationGroup numbers={numbers.clone()} occurrence={*occurrence} ctx={ctx.clone()} />
-        },
+        } => {
+            let props = CitationGroupProps::new(numbers, *occurrence, ctx.popover, &ctx.labels);
+            html! { <CitationGroup ..props /> }
+        }
         Node::Term {
             entry,
             text,
             occurrence,
             lead,
         } => {
-            let id = format!("{}term-{occurrence}", ctx.prefix);
             let open =
                 matches!(ctx.popover, Some(Popover::Term { mark, .. }) if mark == *occurrence);
-            let (entry, occ) = (*entry, *occurrence);
-            let onclick = ctx.on_term.reform(move |_: MouseEvent| (entry, occ));
             let button = html! {
-                <button type="button" class="ea-term" id={id} aria-expanded={open.to_string()}
-                    aria-controls={open.then(|| format!("{}popover", ctx.prefix))}
-                    aria-haspopup="dialog" onclick={onclick}>{text.clone()}</button>
+                <TermButton entry={*entry} occurrence={*occurrence} text={text.clone()} {open} />
             };
             if lead.is_empty() {
                 button
