@@ -101,7 +101,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             html! { <ArticleSection {key} ..props /> }
         });
     let heading_id = format!("{prefix}title");
-    let tools = html! { <Tools prefix={prefix.clone()} ids={Shared(view.clone())} /> };
+    let tools = html! { <Tools ids={Shared(view.clone())} /> };
     let disclaimer = InlineCtx {
         labels: labels.clone(),
         popover: state.popover,
@@ -132,7 +132,6 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
 /// Props of [`Tools`].
 #[derive(Properties, Clone, PartialEq)]
 struct ToolsProps {
-    prefix: AttrValue,
     ids: Shared<ArticleView>,
 }
 
@@ -157,7 +156,7 @@ fn tools(p: &ToolsProps) -> Html {
         <div class="ea-tools">
             <button type="button" class="ea-btn ea-btn--small" onclick={set_all(true)}>{"Expand all"}</button>
             <button type="button" class="ea-btn ea-btn--small" onclick={set_all(false)}>{"Collapse all"}</button>
-            <ShareControl prefix={p.prefix.to_string()} />
+            <ShareControl />
         </div>
     }
 }

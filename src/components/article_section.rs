@@ -113,8 +113,7 @@ pub fn article_section(p: &ArticleSectionProps) -> Html {
         .into_iter()
         .map(|(key, props)| html! { <ArticleSection {key} ..props /> });
     let actions = html! {
-        <SectionLink prefix={ctx.prefix.to_string()} section={s.id.clone()} title={s.title.clone()}
-            share_key={ctx.share_key.as_ref().map(|k| k.to_string())} />
+        <SectionLink section={s.id.clone()} title={s.title.clone()} />
     };
     html! {
         <Section id={format!("{}{}", ctx.prefix, s.id)} title={s.title.clone()} level={s.level}

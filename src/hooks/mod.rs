@@ -3,6 +3,7 @@
 //! They run only in the browser (effects never run under SSR); the browser calls
 //! they make live in `crate::dom`.
 
+mod use_announce;
 mod use_deep_link;
 mod use_dismiss;
 mod use_focus_request;
@@ -11,6 +12,7 @@ mod use_host_events;
 mod use_hover_timer;
 mod use_share_url;
 
+pub use use_announce::use_announce;
 pub use use_deep_link::use_deep_link;
 pub use use_dismiss::use_dismiss;
 pub use use_focus_request::use_focus_request;
