@@ -45,8 +45,8 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         use_reducer(move || state::initial_state(&article, &config))
     };
     let ctx = {
-        let (dispatcher, config) = (state.dispatcher(), p.config.clone());
-        use_memo((), move |_| WidgetContext {
+        let dispatcher = state.dispatcher();
+        use_memo(p.config.clone(), move |config| WidgetContext {
             prefix: config.prefix.clone().into(),
             share_key: config.share_state.then(|| config.share_key().into()),
             dispatch: Callback::from(move |a| dispatcher.dispatch(a)),
@@ -79,20 +79,17 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     hooks::use_dismiss(root.clone(), prefix.clone(), anchor, dispatch.clone());
     hooks::use_hover_timer(state.pending_hover, dispatch.clone());
 
-    let on_back = {
-        let view = view.clone();
-        use_callback(dispatch.clone(), move |(occurrence, number), dispatch| {
-            // Open the section holding the marker before focusing it.
-            let open = view
-                .markers()
-                .into_iter()
-                .find(|(o, _, _)| *o == occurrence)
-                .and_then(|(_, sid, _)| view.ancestry(&sid))
-                .unwrap_or_default();
-            let target = FocusTarget::Marker { occurrence, number };
-            dispatch.emit(Action::Reveal { open, target });
-        })
-    };
+    let on_back = use_callback(view.clone(), move |(occurrence, number), view| {
+        // Open the section holding the marker before focusing it.
+        let open = view
+            .markers()
+            .into_iter()
+            .find(|(o, _, _)| *o == occurrence)
+            .and_then(|(_, sid, _)| view.ancestry(&sid))
+            .unwrap_or_default();
+        let target = FocusTarget::Marker { occurrence, number };
+        dispatch.emit(Action::Reveal { open, target });
+    });
     let shared = Shared(view.clone());
     let sections = (0..view.sections.len())
         .filter_map(|i| ArticleSectionProps::new(&shared, i, &state, &labels))
@@ -101,7 +98,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             html! { <ArticleSection {key} ..props /> }
         });
     let heading_id = format!("{prefix}title");
-    let tools = html! { <Tools ids={Shared(view.clone())} /> };
+    let tools = html! { <Tools view={Shared(view.clone())} /> };
     let disclaimer = InlineCtx {
         labels: labels.clone(),
         popover: state.popover,
@@ -132,7 +129,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
 /// Props of [`Tools`].
 #[derive(Properties, Clone, PartialEq)]
 struct ToolsProps {
-    ids: Shared<ArticleView>,
+    view: Shared<ArticleView>,
 }
 
 /// "Expand all", "Collapse all" and the share control, in the header.
@@ -140,7 +137,7 @@ struct ToolsProps {
 fn tools(p: &ToolsProps) -> Html {
     let dispatch = crate::components::context::use_widget().dispatch;
     let ids: Vec<String> = p
-        .ids
+        .view
         .section_defaults()
         .into_iter()
         .map(|(i, _)| i)
