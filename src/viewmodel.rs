@@ -13,7 +13,7 @@ use crate::model::text::PROFESSIONAL;
 use crate::model::{Article, Audience, Block, GlossaryEntry, ReviewStatus, Section, Text};
 
 /// Rendered inline content.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
     /// Literal text.
     Text(String),
@@ -52,7 +52,7 @@ pub enum Node {
 }
 
 /// A content block.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BlockView {
     /// Paragraph.
     Paragraph(Vec<Node>),
@@ -61,7 +61,7 @@ pub enum BlockView {
 }
 
 /// A section resolved for the audience.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionView {
     /// Stable, unique id (deep links, share state).
     pub id: String,
@@ -81,7 +81,7 @@ pub struct SectionView {
 }
 
 /// A reference as shown in popovers and the list.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RefView {
     /// Citation number.
     pub number: usize,
@@ -108,7 +108,7 @@ pub struct RefView {
 }
 
 /// A glossary entry as shown.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TermView {
     /// The term.
     pub term: String,
@@ -119,7 +119,7 @@ pub struct TermView {
 }
 
 /// The whole article for one audience.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleView {
     /// Article id.
     pub id: String,
