@@ -10,4 +10,4 @@ setup:
 build:
 	./scripts/build.sh
 bench:
-	./scripts/bench.sh
+	node scripts/perf/bench.mjs

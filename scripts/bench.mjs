@@ -33,6 +33,19 @@ const seedText = fs.readFileSync('tests/fixtures/azathioprine-ild-uip.txt');
 const base = sizes(seedText);
 console.log(`baseline: seed article as plain text: raw ${kb(base.raw)}, brotli ${kb(base.brotli)}; widget/baseline (brotli) = ${(total.brotli / base.brotli).toFixed(1)}x`);
 
+// Size guard (a byte count, not a timing): shipped wasm + JS, brotli, may not grow more
+// than 2 % over the figure recorded in bench/size-budget.json. Raise that figure only
+// in a commit that says which feature earned the bytes.
+const budget = JSON.parse(fs.readFileSync('bench/size-budget.json', 'utf8'));
+let shipped = 0;
+for (const f of files.filter((x) => /\.(wasm|js)$/.test(x))) shipped += sizes(fs.readFileSync(path.join(dist, f))).brotli;
+const limit = Math.floor(budget.wasmJsBrotliBytes * 1.02);
+console.log(`size guard: wasm + JS ${shipped} bytes brotli; recorded ${budget.wasmJsBrotliBytes}, limit (+2 %) ${limit}; ${(100 * (shipped / budget.wasmJsBrotliBytes - 1)).toFixed(1)} % vs recorded`);
+if (shipped > limit) {
+  console.error(`size guard FAILED: wasm + JS grew to ${shipped} bytes brotli, more than 2 % over ${budget.wasmJsBrotliBytes} (bench/size-budget.json)`);
+  process.exit(1);
+}
+
 if (!fs.existsSync('/usr/bin/chromium') || !fs.existsSync(path.join(dist, 'index.html'))) process.exit(0);
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');

@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 echo "==> trunk build --release"
 trunk build --release
-echo "==> pre-rendering the standalone article (native, same components)"
-cargo run --quiet --example prerender > target/prerender.html
-node scripts/postbuild.mjs dist target/prerender.html
+echo "==> pre-rendering (the CLI's render: native, same components, hydratable)"
+# Same features as the native tests (cli = schema + ssr), so `make test` reuses that build.
+ARTICLE=static/articles/azathioprine-ild-uip.json
+cargo run --quiet --features cli -- render --bare "$ARTICLE" > target/prerender.html
+cargo run --quiet --features cli -- render --stylesheet ../evidence-article.css "$ARTICLE" > target/prerender-element.html
+node scripts/postbuild.mjs dist target/prerender.html target/prerender-element.html

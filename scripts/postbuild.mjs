@@ -6,26 +6,36 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 
 const dist = process.argv[2] || 'dist';
+// Exactly this many sinks, all in the glue: a Yew or wasm-bindgen upgrade that adds,
+// renames or removes one must be looked at, not shipped silently.
+const GLUE = 'evidence-article.js';
+const EXPECTED_SINKS = 1;
+const SINK = /\b\w+\.innerHTML\s*=\s*getStringFromWasm0\([^)]*\)/g;
+const ANY_SINK = /\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\b|\bdocument\.write\b/;
+const fail = (msg) => { console.error(`postbuild: ${msg}`); process.exit(1); };
+const gluePath = path.join(dist, GLUE);
+if (!fs.existsSync(gluePath)) fail(`${gluePath} is missing`);
+const src = fs.readFileSync(gluePath, 'utf8');
 let patched = 0;
+const out = src.replace(SINK, () => {
+  patched += 1;
+  return 'evidenceArticleNoHtml()';
+});
+if (patched !== EXPECTED_SINKS) fail(`expected ${EXPECTED_SINKS} innerHTML sink(s) in ${GLUE}, found ${patched}: check the glue by hand`);
+const patchedSrc = 'function evidenceArticleNoHtml(){throw new Error("evidence-article: raw HTML is disabled")}\n' + out;
+fs.writeFileSync(gluePath, patchedSrc);
+// Keep Trunk's subresource-integrity hashes true to the patched file.
+const hash = (t) => 'sha384-' + crypto.createHash('sha384').update(t).digest('base64');
+const [before, afterPatch] = [hash(src), hash(patchedSrc)];
+for (const h of fs.readdirSync(dist).filter((x) => x.endsWith('.html'))) {
+  const hp = path.join(dist, h);
+  const html = fs.readFileSync(hp, 'utf8');
+  if (html.includes(before)) fs.writeFileSync(hp, html.split(before).join(afterPatch));
+}
+// No HTML sink may be left in any shipped script.
 for (const f of fs.readdirSync(dist).filter((f) => f.endsWith('.js'))) {
-  const file = path.join(dist, f);
-  const src = fs.readFileSync(file, 'utf8');
-  const out = src.replace(/\b\w+\.innerHTML\s*=\s*getStringFromWasm0\([^)]*\)/g, () => {
-    patched += 1;
-    return 'evidenceArticleNoHtml()';
-  });
-  if (out !== src) {
-    const patchedSrc = 'function evidenceArticleNoHtml(){throw new Error("evidence-article: raw HTML is disabled")}\n' + out;
-    fs.writeFileSync(file, patchedSrc);
-    // Keep Trunk's subresource-integrity hashes true to the patched file.
-    const hash = (t) => 'sha384-' + crypto.createHash('sha384').update(t).digest('base64');
-    const [before, afterPatch] = [hash(src), hash(patchedSrc)];
-    for (const h of fs.readdirSync(dist).filter((x) => x.endsWith('.html'))) {
-      const hp = path.join(dist, h);
-      const html = fs.readFileSync(hp, 'utf8');
-      if (html.includes(before)) fs.writeFileSync(hp, html.split(before).join(afterPatch));
-    }
-  }
+  const m = fs.readFileSync(path.join(dist, f), 'utf8').match(ANY_SINK);
+  if (m) fail(`${f} still has an HTML sink: ${m[0]}`);
 }
 console.log(`postbuild: ${patched} innerHTML sink(s) replaced by a throwing function`);
 
@@ -36,7 +46,7 @@ const articlePath = 'static/articles/azathioprine-ild-uip.json';
 const article = JSON.parse(fs.readFileSync(articlePath, 'utf8'));
 const prof = (t) => (typeof t === 'string' ? t : (t && t.professional) || '');
 const plain = (s) => s.replace(/\[@[^\]]*\]/g, '').replace(/\*\*?([^*]+)\*\*?/g, '$1')
-  .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/\{publisher\}/g, article.publisher.name).replace(/\s+/g, ' ').replace(/ \./g, '.').trim();
+  .replace(/\[([^\]]+)\]\((?:[^()]|\([^()]*\))*\)/g, '$1').replace(/\{publisher\}/g, article.publisher.name).replace(/\s+/g, ' ').replace(/ \./g, '.').trim();
 const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const question = plain(prof(article.question));
 const firstBlock = article.sections[0].blocks.find((b) => b.type === 'paragraph');
@@ -56,11 +66,34 @@ let index = fs.readFileSync(indexPath, 'utf8');
 index = index.replace(/<title>[\s\S]*?<\/title>/, '')
   .replace(/<meta[^>]*(name="?description"?|property="?og:[a-z_]+"?)[^>]*>/g, '')
   .replace(/<meta charset="?utf-8"?>/i, (m) => m + head);
-// The pre-rendered article (tools/prerender.rs) goes into the mount element, so it
-// is readable before WebAssembly arrives; the app replaces it when it mounts.
-const prerendered = process.argv[3] && fs.existsSync(process.argv[3]) ? fs.readFileSync(process.argv[3], 'utf8') : '';
-if (prerendered && !/<script/i.test(prerendered)) {
-  index = index.replace(/(<main[^>]*id="?evidence-article"?[^>]*>)/, `$1${prerendered}`);
+// The pre-rendered article (the CLI's `render --bare`, default view: physician) goes
+// into the mount element, marked with the audience it was rendered for, so it is
+// readable before WebAssembly arrives and the app hydrates it (keeps these nodes).
+const readArg = (i) => (process.argv[i] && fs.existsSync(process.argv[i]) ? fs.readFileSync(process.argv[i], 'utf8') : '');
+const prerendered = readArg(3);
+if (prerendered) {
+  if (/<script/i.test(prerendered)) fail('the pre-rendered article contains a script element');
+  const mountTag = /<main([^>]*id="?evidence-article"?[^>]*)>/;
+  if (!mountTag.test(index)) fail('no <main id="evidence-article"> in index.html');
+  index = index.replace(mountTag, (_m, attrs) => `<main${attrs} data-ea-prerendered="physician">${prerendered}`)
+    // The article is readable without JavaScript now; only the interactive parts need it.
+    .replace(/<noscript>[^<]*<\/noscript>/, '<noscript><p class="ea-noscript">Switching the wording for patients, citation previews and share links need JavaScript and WebAssembly.</p></noscript>');
 }
 fs.writeFileSync(indexPath, index);
 console.log(`postbuild: page title and Open Graph tags from ${articlePath}; pre-rendered article: ${prerendered.length} bytes`);
+
+// Pre-rendered <evidence-article> elements (the CLI's `render`: declarative shadow
+// DOM + inline JSON) replace the <!-- ea:prerender --> placeholder in the examples.
+const element = readArg(4);
+if (element) {
+  const examples = path.join(dist, 'examples');
+  let placed = 0;
+  for (const f of fs.readdirSync(examples).filter((x) => x.endsWith('.html'))) {
+    const p = path.join(examples, f);
+    const html = fs.readFileSync(p, 'utf8');
+    const out = html.split('<!-- ea:prerender -->').join(element);
+    if (out !== html) { fs.writeFileSync(p, out); placed += html.split('<!-- ea:prerender -->').length - 1; }
+  }
+  if (placed === 0) fail('no <!-- ea:prerender --> placeholder in dist/examples');
+  console.log(`postbuild: pre-rendered <evidence-article> markup (${element.length} bytes) placed ${placed} time(s) in the examples`);
+}

@@ -10,6 +10,7 @@ step() { printf '\n==> [%ss] %s\n' "$(( $(date +%s) - t0 ))" "$*"; }
 
 step "setup"; ./scripts/setup.sh
 step "cargo fmt --check"; cargo fmt --all -- --check
+step "JSDoc types of static/*.js (tsc --checkJs)"; tsc -p tsconfig.json
 step "clippy (host)"; cargo clippy --all-targets --all-features -- -D warnings
 step "clippy (wasm32)"; cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "native tests"; cargo test --all-features
@@ -17,5 +18,6 @@ step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test wasm --test wasm_panic
 step "release build"; ./scripts/build.sh
 step "size benchmark"; node scripts/bench.mjs dist
+step "test-hooks build for the end-to-end panic test"; ./scripts/build-test-hooks.sh
 step "end-to-end tests (playwright-core + /usr/bin/chromium)"; node --test tests/e2e/
 step "all tests passed"

@@ -28,7 +28,14 @@ pub const EXIT_ERRORS: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 const USAGE: &str = "usage: evidence-article check FILE.json [FILE.json …]\n\
-    Checks evidence-article/1 files and prints FILE:LINE:COL: error|warning: PATH: message.\n\
+    \x20      evidence-article render FILE.json [--audience ID] [--stylesheet URL | --bare]\n\
+    check: checks evidence-article/1 files and prints FILE:LINE:COL: error|warning: PATH: message.\n\
+    render: checks one article, then prints the markup to put inside <evidence-article>\n\
+    \x20 (a declarative shadow root with the pre-rendered article for audience ID, default\n\
+    \x20 physician, linking the stylesheet URL, default evidence-article.css, and the\n\
+    \x20 article as inline JSON); the widget hydrates it when the WebAssembly arrives.\n\
+    \x20 --bare: the article markup alone, for an element of the host's own that carries\n\
+    \x20 data-ea-prerendered=\"ID\" (the standalone page, the mount API).\n\
     Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or read error.";
 
 /// One problem with its place in the source.
@@ -186,12 +193,17 @@ pub fn check_source(name: &str, raw: &str) -> Report {
 
 /// Checks one file on disk (refusing oversized files before reading them).
 pub fn check_file(path: &str) -> Result<Report, String> {
+    checked_file(path).map(|(report, _)| report)
+}
+
+/// Checks one file on disk; also returns its text when it was read.
+fn checked_file(path: &str) -> Result<(Report, Option<String>), String> {
     let len = std::fs::metadata(path)
         .map_err(|e| format!("{path}: cannot read: {e}"))?
         .len();
     if len > MAX_BYTES as u64 {
         let n = usize::try_from(len).unwrap_or(usize::MAX);
-        return Ok(Report {
+        let report = Report {
             name: path.to_owned(),
             findings: vec![Finding {
                 severity: Severity::Error,
@@ -199,11 +211,12 @@ pub fn check_file(path: &str) -> Result<Report, String> {
                 path: "$".into(),
                 message: LimitError::TooLarge(n).to_string(),
             }],
-        });
+        };
+        return Ok((report, None));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     let raw = String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))?;
-    Ok(check_source(path, &raw))
+    Ok((check_source(path, &raw), Some(raw)))
 }
 
 /// Runs the command for `args` (program name first) without printing: the lines
@@ -230,6 +243,7 @@ pub fn execute(args: &[String]) -> (Vec<String>, i32) {
             }
             (lines, code)
         }
+        Some((cmd, rest)) if cmd == "render" => render(rest),
         Some((cmd, _)) if cmd == "-h" || cmd == "--help" || cmd == "help" => {
             (USAGE.lines().map(str::to_owned).collect(), EXIT_OK)
         }
@@ -237,12 +251,78 @@ pub fn execute(args: &[String]) -> (Vec<String>, i32) {
     }
 }
 
+/// Options of `render`.
+#[derive(Debug, PartialEq)]
+struct RenderArgs<'a> {
+    file: &'a str,
+    audience: crate::model::Audience,
+    stylesheet: &'a str,
+    bare: bool,
+}
+
+fn render_args(args: &[String]) -> Result<RenderArgs<'_>, String> {
+    let mut file = None;
+    let mut audience = crate::model::Audience::default();
+    let mut stylesheet = "evidence-article.css";
+    let mut bare = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--audience" => {
+                let id = it.next().ok_or("--audience needs an id")?;
+                audience = crate::model::Audience::from_id(id).ok_or_else(|| {
+                    format!("unknown audience {id:?} (patient, student, nurse, physician)")
+                })?;
+            }
+            "--stylesheet" => {
+                stylesheet = it.next().ok_or("--stylesheet needs a URL")?;
+            }
+            "--bare" => bare = true,
+            f if !f.starts_with("--") && file.is_none() => file = Some(f),
+            other => return Err(format!("unexpected argument {other:?}")),
+        }
+    }
+    Ok(RenderArgs {
+        file: file.ok_or("render needs one FILE.json")?,
+        audience,
+        stylesheet,
+        bare,
+    })
+}
+
+/// `render`: the markup for `<evidence-article>`, or the check's findings (exit 1).
+fn render(args: &[String]) -> (Vec<String>, i32) {
+    let a = match render_args(args) {
+        Ok(a) => a,
+        Err(e) => {
+            let mut lines = vec![format!("render: {e}")];
+            lines.extend(USAGE.lines().map(str::to_owned));
+            return (lines, EXIT_USAGE);
+        }
+    };
+    let (report, raw) = match checked_file(a.file) {
+        Ok(r) => r,
+        Err(e) => return (vec![e], EXIT_USAGE),
+    };
+    let Some(raw) = raw.filter(|_| report.errors() == 0) else {
+        return (report.lines(), EXIT_ERRORS);
+    };
+    let html = if a.bare {
+        crate::render::render_bare(&raw, a.audience)
+    } else {
+        crate::render::render_element(&raw, a.audience, a.stylesheet)
+    };
+    (vec![html], EXIT_OK)
+}
+
 /// Runs the command, printing its lines, and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = String>) -> i32 {
     let args: Vec<String> = args.into_iter().collect();
     let (lines, code) = execute(&args);
+    // `render` prints markup on success; its problems must not end up in a page.
+    let rendering = args.get(1).is_some_and(|c| c == "render");
     for line in lines {
-        if code == EXIT_USAGE {
+        if code == EXIT_USAGE || (rendering && code != EXIT_OK) {
             eprintln!("{line}");
         } else {
             println!("{line}");

@@ -54,6 +54,15 @@ impl WidgetConfig {
         }
         (self.host_audience.unwrap_or_default(), false)
     }
+
+    /// Whether the reader's first view is the view pre-rendered for `rendered`: that
+    /// audience, not chosen by the reader, and no share link that opens, shuts or
+    /// points at anything. Only then may the widget hydrate pre-rendered markup
+    /// (hydration must start from identical markup); otherwise it renders afresh.
+    pub fn matches_prerender(&self, rendered: Audience) -> bool {
+        self.url_state.as_ref().is_none_or(|s| s.is_empty())
+            && self.initial_audience() == (rendered, false)
+    }
 }
 
 /// Events the widget reports to its host.
@@ -74,10 +83,25 @@ pub enum HostEvent {
     Error(String),
 }
 
-/// A handle the host keeps to steer a mounted widget (mount API `setAudience`).
+/// What a host asks of the audience.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AudienceRequest {
+    /// Switch, as if the reader chose it (mount API `setAudience`).
+    Reader(Audience),
+    /// A new default (`audience` attribute): the reader's or a share link's choice wins.
+    Default(Audience),
+}
+
+/// A handle the host keeps to steer a mounted widget (mount API `setAudience`,
+/// `audience` attribute changes) and to read the reader's state back (kept across
+/// a re-mount).
 #[derive(Default)]
 pub struct Control {
-    set_audience: std::cell::RefCell<Option<yew::Callback<Audience>>>,
+    set_audience: std::cell::RefCell<Option<yew::Callback<AudienceRequest>>>,
+    /// A default that arrived while the article was still loading.
+    pending_default: std::cell::Cell<Option<Audience>>,
+    /// The reader's state as of the last render.
+    snapshot: std::cell::RefCell<Option<crate::url::ShareState>>,
 }
 
 impl PartialEq for Control {
@@ -94,14 +118,36 @@ impl std::fmt::Debug for Control {
 }
 
 impl Control {
-    /// Called by the widget when it mounts.
-    pub fn connect(&self, cb: Option<yew::Callback<Audience>>) {
+    /// Called by the widget when it mounts; a default set while loading applies now.
+    pub fn connect(&self, cb: Option<yew::Callback<AudienceRequest>>) {
+        if let (Some(cb), Some(a)) = (&cb, self.pending_default.take()) {
+            cb.emit(AudienceRequest::Default(a));
+        }
         *self.set_audience.borrow_mut() = cb;
     }
 
     /// Sets the reader's audience; false when no widget is connected.
     pub fn set_audience(&self, a: Audience) -> bool {
         let cb = self.set_audience.borrow().clone();
-        cb.map(|cb| cb.emit(a)).is_some()
+        cb.map(|cb| cb.emit(AudienceRequest::Reader(a))).is_some()
+    }
+
+    /// Sets the host's default audience (kept until the widget connects).
+    pub fn set_default_audience(&self, a: Audience) {
+        let cb = self.set_audience.borrow().clone();
+        match cb {
+            Some(cb) => cb.emit(AudienceRequest::Default(a)),
+            None => self.pending_default.set(Some(a)),
+        }
+    }
+
+    /// Records the reader's state (called after each render that changed it).
+    pub fn record(&self, state: crate::url::ShareState) {
+        *self.snapshot.borrow_mut() = Some(state);
+    }
+
+    /// The reader's state as last recorded.
+    pub fn snapshot(&self) -> Option<crate::url::ShareState> {
+        self.snapshot.borrow().clone()
     }
 }

@@ -59,6 +59,44 @@ pub fn call_method(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsV
     f.apply(target, &arr)
 }
 
+/// Why `navigator.share` did not share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareError {
+    /// The reader closed the share sheet (`AbortError`): nothing to do.
+    Cancelled,
+    /// No share sheet, or it refused (`NotAllowedError`, `DataError`, …).
+    Failed,
+}
+
+/// Opens the platform share sheet for `url` now (inside the reader's click, which
+/// it needs) and returns its outcome to await.
+pub fn share(
+    url: &str,
+    title: &str,
+) -> Result<impl std::future::Future<Output = Result<(), ShareError>>, ShareError> {
+    let nav = window().ok_or(ShareError::Failed)?.navigator();
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let promise: js_sys::Promise = call_method(&nav.into(), "share", &[data.into()])
+        .ok()
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or(ShareError::Failed)?;
+    Ok(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let name = js_sys::Reflect::get(&e, &"name".into()).ok();
+                if name.and_then(|n| n.as_string()).as_deref() == Some("AbortError") {
+                    Err(ShareError::Cancelled)
+                } else {
+                    Err(ShareError::Failed)
+                }
+            }
+        }
+    })
+}
+
 /// `navigator.clipboard.writeText(text)`; resolves to whether it worked.
 pub async fn copy_text(text: &str) -> bool {
     let Some(nav) = window().map(|w| w.navigator()) else {

@@ -16,6 +16,8 @@ pub mod fetch;
 pub mod hooks;
 pub mod load;
 pub mod model;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod render;
 pub mod state;
 pub mod storage;
 pub mod url;

@@ -46,6 +46,21 @@ fn embedded_article_loads_without_errors_or_warnings() {
 }
 
 #[test]
+fn embedded_article_is_the_static_file_stored_compactly() {
+    let file = std::fs::read_to_string("static/articles/azathioprine-ild-uip.json").expect("file");
+    let embedded = evidence_article::model::EMBEDDED_ARTICLE_JSON;
+    let value = |t: &str| serde_json::from_str::<serde_json::Value>(t).expect("JSON");
+    assert_eq!(value(embedded), value(&file), "same article");
+    assert!(
+        embedded.len() * 10 < file.len() * 9,
+        "compact: {} of {} bytes",
+        embedded.len(),
+        file.len()
+    );
+    assert!(!embedded.contains("\n  "), "no indentation left");
+}
+
+#[test]
 fn serde_round_trip_is_lossless() {
     let first = seed();
     let json = serde_json::to_string_pretty(&first).expect("serializes");

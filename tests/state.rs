@@ -42,6 +42,29 @@ fn choosing_an_audience_is_a_reader_choice_and_is_announced() {
 }
 
 #[test]
+fn a_new_host_default_applies_until_the_reader_or_a_link_has_chosen() {
+    let (s, view) = seed_state();
+    let s = s.reduce(Action::SetDefaultAudience(Audience::Nurse));
+    assert_eq!(s.audience, Audience::Nurse);
+    assert!(
+        !s.audience_chosen && !s.reader_choice,
+        "a default is not stored"
+    );
+    assert_eq!(share_state(&s, &view).audience, None);
+    let s = s.reduce(Action::SetAudience(Audience::Patient));
+    let chosen = s.clone();
+    let s = s.reduce(Action::SetDefaultAudience(Audience::Student));
+    assert_eq!(s.audience, Audience::Patient, "the reader's choice wins");
+    assert!(Rc::ptr_eq(&s, &chosen), "nothing changed");
+    // A share link's audience counts as chosen too.
+    let (s, _) = seed_state();
+    let mut linked = (*s).clone();
+    linked.audience_chosen = true;
+    let s = Rc::new(linked).reduce(Action::SetDefaultAudience(Audience::Student));
+    assert_eq!(s.audience, Audience::Physician);
+}
+
+#[test]
 fn collapsing_the_section_holding_the_open_popover_closes_it_and_moves_focus() {
     let (s, view) = seed_state();
     let outcomes = &view.sections[1].subsections[1];

@@ -66,7 +66,8 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
 
     hooks::use_host_control(p.control.clone(), dispatch.clone());
     hooks::use_host_events(p.on_event.clone(), state.audience, state.reader_choice);
-    hooks::use_share_url(ctx.share_key.clone(), state::share_state(&state, &view));
+    let share = state::share_state(&state, &view);
+    hooks::use_share_url(ctx.share_key.clone(), p.control.clone(), share);
     hooks::use_deep_link(view.clone(), prefix.clone(), dispatch.clone());
     hooks::use_focus_request(
         root.clone(),

@@ -49,6 +49,9 @@ fn copy_or_show(
     });
 }
 
+/// Said when the share sheet failed and the link was copied instead.
+const SHARE_FELL_BACK: &str = "Sharing did not work here, so the link was copied instead.";
+
 /// The header's share control.
 #[function_component(ShareControl)]
 pub fn share_control() -> Html {
@@ -87,21 +90,23 @@ pub fn share_control() -> Html {
         }
     };
     let share = {
-        let status = status.clone();
+        let (status, fallback) = (status.clone(), fallback.clone());
         move |_: MouseEvent| {
             let Some(url) = current_url(None) else { return };
-            let Some(nav) = crate::dom::window().map(|w| w.navigator()) else {
-                return;
-            };
-            let data = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
             let doc_title = crate::dom::window()
                 .and_then(|w| w.document())
                 .map(|d| d.title())
                 .unwrap_or_default();
-            let _ = js_sys::Reflect::set(&data, &"title".into(), &doc_title.into());
-            if crate::dom::call_method(&nav.into(), "share", &[data.into()]).is_err() {
-                status.set("Sharing is not available here; use Copy link.".into());
+            let (status, fallback) = (status.clone(), fallback.clone());
+            // A share sheet that fails (not cancelled by the reader) falls back to copying.
+            let fail = move |url| copy_or_show(url, status, fallback, SHARE_FELL_BACK);
+            match crate::dom::share(&url, &doc_title) {
+                Ok(outcome) => wasm_bindgen_futures::spawn_local(async move {
+                    if outcome.await == Err(crate::dom::ShareError::Failed) {
+                        fail(url);
+                    }
+                }),
+                Err(_) => fail(url),
             }
         }
     };

@@ -34,6 +34,23 @@ impl MountHandle {
         Audience::from_id(id).is_some_and(|a| self.control.set_audience(a))
     }
 
+    /// Sets the host's default audience (the `audience` attribute changed): the
+    /// reader's own or a share link's choice still wins. An unknown id means the
+    /// default default (physician), as at mount.
+    #[wasm_bindgen(js_name = setDefaultAudience)]
+    pub fn set_default_audience(&self, id: &str) {
+        self.control
+            .set_default_audience(WidgetConfig::parse_audience(Some(id)).unwrap_or_default());
+    }
+
+    /// The reader's state (audience chosen, sections, open citation) in the share
+    /// link's encoding, for a re-mount to carry over (`state` option); `None` before
+    /// the article rendered.
+    #[wasm_bindgen(js_name = readerState)]
+    pub fn reader_state(&self) -> Option<String> {
+        self.control.snapshot().map(|s| crate::url::encode(&s))
+    }
+
     /// Unmounts the widget: its listeners and timers go with it.
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
@@ -114,7 +131,10 @@ fn config(options: &JsValue) -> WidgetConfig {
         stored_audience: crate::storage::load_browser_audience(),
         follow_up_href: WidgetConfig::parse_follow_up(get_str(options, "followUpHref").as_deref()),
         share_state,
-        url_state: crate::url::read_param(&search, &key).map(|v| crate::url::decode(&v)),
+        // A re-mount carries the reader's state over (`state`); else the page URL's.
+        url_state: get_str(options, "state")
+            .or_else(|| crate::url::read_param(&search, &key))
+            .map(|v| crate::url::decode(&v)),
         url_key: Some(key),
         fetch_timeout_ms: get(options, "timeoutMs")
             .as_f64()
@@ -147,7 +167,7 @@ fn object(pairs: &[(&str, &str)]) -> JsValue {
 /// Mounts a widget into `root`, reporting events on `host`. `options` (all optional,
 /// all untrusted): `article` (object or JSON text), `src`, `audience`,
 /// `followUpHref`, `shareState` (bool), `id` and `position` (share-link key),
-/// `prefix` (element-id prefix).
+/// `prefix` (element-id prefix), `state` (reader state from `readerState()`).
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(
     root: web_sys::Element,
@@ -168,14 +188,13 @@ pub fn mount_widget(
         HostEvent::Error(message) => emit(&host, "error", &object(&[("message", &message)])),
     });
     super::register_root(&root);
-    root.set_text_content(None);
     let props = AppProps {
         source: source(&options),
         config: Rc::new(config(&options)),
         on_event,
         control: Some(control.clone()),
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let app = super::start_app(&root, props);
     MountHandle {
         app: Some(app),
         root,
@@ -183,8 +202,10 @@ pub fn mount_widget(
     }
 }
 
-/// Diagnostics: panics inside this WebAssembly instance, so tests (and web teams)
-/// can check that a failure stays inside one widget. The widget never calls it.
+/// Test hook: panics inside this WebAssembly instance, so the end-to-end tests can
+/// check that a failure stays inside one widget. Only in builds with the
+/// `test-hooks` feature; the shipped module does not export it.
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen(js_name = __panicForTesting)]
 pub fn panic_for_testing() {
     panic!("evidence-article: panic requested through __panicForTesting");

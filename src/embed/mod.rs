@@ -8,6 +8,41 @@ use std::rc::Rc;
 
 use crate::components::{App, AppProps, ArticleSource};
 use crate::config::WidgetConfig;
+use crate::model::Audience;
+
+/// The attribute that marks pre-rendered markup in a mount root and names the
+/// audience it was rendered for (`tools/prerender.rs`, the CLI's `render`).
+pub const PRERENDER_ATTR: &str = "data-ea-prerendered";
+
+/// Whether `root` holds markup pre-rendered for exactly the first view these props
+/// will render (same source kind, audience and share state), so it can be hydrated.
+fn can_hydrate(root: &web_sys::Element, props: &AppProps) -> bool {
+    matches!(
+        props.source,
+        ArticleSource::Embedded | ArticleSource::Json(_)
+    ) && root
+        .get_attribute(PRERENDER_ATTR)
+        .and_then(|a| Audience::from_id(&a))
+        .is_some_and(|a| props.config.matches_prerender(a))
+}
+
+/// Mounts the app into `root`: hydrates pre-rendered markup when the reader's first
+/// view is the pre-rendered one (the nodes that painted first stay, nothing is built
+/// twice), otherwise empties `root` and renders (a share link or a stored audience
+/// that differs from the pre-render, or no pre-render at all).
+pub fn start_app(root: &web_sys::Element, props: AppProps) -> yew::AppHandle<App> {
+    let hydrate = can_hydrate(root, &props);
+    // The markup is live from now on: a later mount into this root must not
+    // mistake it for pre-rendered markup.
+    let _ = root.remove_attribute(PRERENDER_ATTR);
+    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
+    if hydrate {
+        renderer.hydrate()
+    } else {
+        root.set_text_content(None);
+        renderer.render()
+    }
+}
 
 thread_local! {
     /// Mount roots, so the panic hook can tell readers what happened.
@@ -93,8 +128,6 @@ pub fn start_standalone() {
     };
     register_root(&mount);
     let config = standalone_config(&mount);
-    // Replaces the pre-rendered article in the same task, so nothing flashes.
-    mount.set_text_content(None);
     let ready_target = mount.clone();
     let on_event = yew::Callback::from(move |ev: crate::config::HostEvent| {
         if ev == crate::config::HostEvent::Ready {
@@ -108,7 +141,8 @@ pub fn start_standalone() {
         on_event,
         control: None,
     };
-    yew::Renderer::<App>::with_root_and_props(mount, props).render();
+    // Dropping the handle does not unmount: the app lives as long as the page.
+    let _ = start_app(&mount, props);
 }
 
 pub mod api;

@@ -315,6 +315,7 @@ pub struct FollowUp {
     pub prompt: Text,
 }
 
-/// The article compiled into the widget as its default.
+/// The article compiled into the widget as its default
+/// (`static/articles/azathioprine-ild-uip.json`, stored compactly by `build.rs`).
 pub const EMBEDDED_ARTICLE_JSON: &str =
-    include_str!("../../static/articles/azathioprine-ild-uip.json");
+    include_str!(concat!(env!("OUT_DIR"), "/embedded-article.json"));

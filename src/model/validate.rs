@@ -102,8 +102,19 @@ impl Checker<'_> {
                     set.insert(key);
                 }
             }
+            for broken in inline::broken_links(value) {
+                self.error(
+                    &p,
+                    format!(
+                        "\"{}\" is not a link: a link target has no spaces and its parentheses balance (put a target with spaces inside <…>)",
+                        truncate(&broken)
+                    ),
+                );
+            }
             for href in inline::links(&tree) {
-                if !safe_href(&href) {
+                if href.trim().is_empty() {
+                    self.error(&p, "a link has no target");
+                } else if !safe_href(&href) {
                     self.error(
                         &p,
                         format!(

@@ -85,6 +85,9 @@ impl WidgetState {
 pub enum Action {
     /// The reader (or the host's `setAudience`) picked an audience.
     SetAudience(Audience),
+    /// The host changed its default audience (`audience` attribute): it applies only
+    /// while neither the reader nor a share link has chosen one.
+    SetDefaultAudience(Audience),
     /// Open or close one section.
     SetSection {
         /// Section id.
@@ -154,6 +157,16 @@ impl WidgetState {
                 self.audience_chosen = true;
                 self.reader_choice = true;
                 // Term marks differ between audiences; citation markers keep their numbers.
+                if matches!(self.popover, Some(Popover::Term { .. })) {
+                    self.close(None);
+                }
+                self.announcement = format!("Now reading as: {}.", a.label());
+            }
+            Action::SetDefaultAudience(a) => {
+                if self.audience_chosen || self.audience == a {
+                    return;
+                }
+                self.audience = a;
                 if matches!(self.popover, Some(Popover::Term { .. })) {
                     self.close(None);
                 }

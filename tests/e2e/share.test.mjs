@@ -194,3 +194,29 @@ test('intranet example: a copied link reproduces both widgets\' views, host URL 
   assert.equal(await a2.locator('#research-btn').getAttribute('aria-expanded'), 'true');
   await fresh.context_.close();
 });
+
+test('a share sheet that fails falls back to copying, with a message; a cancelled one does nothing', async () => {
+  const page = await env.page({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.addInitScript(() => {
+    window.__shareCalls = 0;
+    navigator.share = () => {
+      window.__shareCalls += 1;
+      const name = window.__shareCalls === 1 ? 'AbortError' : 'NotAllowedError';
+      return Promise.reject(new DOMException('no', name));
+    };
+  });
+  await page.goto(env.server.url + '/?ea=1;aud:student');
+  await ready(page);
+  const share = page.getByRole('button', { name: 'Share…' });
+  const status = page.locator('.ea-share__status').first();
+  // Cancelled by the reader: no message, no copy, no error.
+  await share.click();
+  await until(() => page.evaluate(() => window.__shareCalls === 1), { message: 'share sheet asked' });
+  // Failed: the link is copied instead, and the reader is told.
+  await share.click();
+  await until(async () => /copied instead/.test(await status.innerText()), { message: 'fallback message' });
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /\/\?ea=1;aud:student/);
+  assert.deepEqual(page.problems.pageErrors, [], 'no unhandled rejection');
+  assert.deepEqual(page.problems.console, [], 'no console errors');
+  await page.context_.close();
+});

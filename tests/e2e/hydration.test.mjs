@@ -1,0 +1,131 @@
+// Hydration: the widget attaches to its pre-rendered markup instead of replacing it
+// (standalone page and pre-rendered <evidence-article>); a share link or a stored
+// audience that differs from the pre-rendered view still opens as linked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, until } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+/** Holds the wasm download until `release()` is called. */
+async function holdWasm(page) {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+  return () => release();
+}
+
+/** Records, from the first byte, layout shifts and element nodes removed under `selector`. */
+async function watch(page, selector) {
+  await page.addInitScript((sel) => {
+    window.__ea = { shift: 0, removed: [] };
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__ea.shift += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+    const start = () => {
+      const root = document.querySelector(sel);
+      if (!root) return void requestAnimationFrame(start);
+      new MutationObserver((ms) => {
+        for (const m of ms) for (const n of m.removedNodes) if (n.nodeType === 1) window.__ea.removed.push(n.nodeName);
+      }).observe(root, { childList: true, subtree: true });
+    };
+    document.addEventListener('DOMContentLoaded', start);
+  }, selector);
+}
+
+test('standalone page: the pre-rendered heading is the same node after the widget is ready; nothing is rebuilt, nothing shifts', async () => {
+  const page = await env.page();
+  await watch(page, '#evidence-article');
+  const release = await holdWasm(page);
+  await page.goto(env.server.url + '/');
+  const h1 = page.locator('h1.ea-title');
+  await h1.waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#evidence-article').getAttribute('data-ea-prerendered'), 'physician');
+  assert.equal(await page.locator('#evidence-article[data-ea-ready]').count(), 0, 'not interactive before the wasm');
+  await h1.evaluate((el) => { el.__eaPainted = true; });
+  const before = await page.locator('#evidence-article *').count();
+  release();
+  await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
+  assert.equal(await h1.evaluate((el) => el.__eaPainted === true), true, 'same heading node');
+  assert.equal(await page.locator('.ea-root').count(), 1, 'rendered once');
+  const removed = await page.evaluate(() => window.__ea.removed.filter((n) => n !== 'NOSCRIPT'));
+  assert.deepEqual(removed, [], 'no pre-rendered element was removed');
+  assert.ok(await page.locator('#evidence-article *').count() >= before - 1, 'no content lost');
+  assert.equal(await page.evaluate(() => window.__ea.shift), 0, 'CLS 0');
+  // Hydrated nodes are live: a citation opens its popover, a section toggles.
+  await page.locator('.ea-cite__btn').first().click();
+  await page.getByRole('dialog').waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  const toggle = page.locator('#guidelines-btn');
+  await toggle.click();
+  await until(async () => (await toggle.getAttribute('aria-expanded')) === 'false', { message: 'section closed' });
+  assert.deepEqual(page.problems.console, []);
+  assert.deepEqual(page.problems.pageErrors, []);
+  await page.context_.close();
+});
+
+test('standalone page: a share link to the patient view opens as linked (rendered afresh, once)', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/?ea=1;aud:patient;shut:guidelines');
+  await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('.ea-root').count(), 1);
+  assert.equal(await page.locator('.ea-picker__current strong').innerText(), 'Patient or caregiver');
+  assert.equal(await page.locator('#guidelines-btn').getAttribute('aria-expanded'), 'false');
+  assert.deepEqual(page.problems.pageErrors, []);
+  await page.context_.close();
+});
+
+test('standalone page: a reader whose stored audience is patient gets the patient view', async () => {
+  const page = await env.page();
+  await page.addInitScript(() => { try { localStorage.setItem('evidence-article:audience', 'patient'); } catch { /* none */ } });
+  await page.goto(env.server.url + '/');
+  await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('.ea-picker__current strong').innerText(), 'Patient or caregiver');
+  assert.equal(await page.locator('.ea-root').count(), 1);
+  await page.context_.close();
+});
+
+test('intranet example: the pre-rendered <evidence-article> paints before the wasm and is hydrated, not replaced', async () => {
+  const page = await env.page();
+  const release = await holdWasm(page);
+  await page.goto(env.server.url + '/examples/intranet.html');
+  const el = page.locator('#aza');
+  const h1 = el.locator('h1.ea-title');
+  await h1.waitFor({ state: 'visible' });
+  // Styled from the declarative shadow root's stylesheet before any script ran.
+  assert.notEqual(await h1.evaluate((e) => getComputedStyle(e).fontFamily), await page.evaluate(() => getComputedStyle(document.body).fontFamily));
+  await h1.evaluate((e) => { e.__eaPainted = true; });
+  const ready = el.evaluate((e) => new Promise((r) => e.addEventListener('evidence-article:ready', () => r(true), { once: true })));
+  release();
+  assert.equal(await ready, true);
+  assert.equal(await h1.evaluate((e) => e.__eaPainted === true), true, 'same heading node');
+  assert.equal(await el.locator('.ea-root').count(), 1);
+  await el.locator('.ea-cite__btn').first().click();
+  await el.getByRole('dialog').waitFor({ state: 'visible' });
+  assert.deepEqual(page.problems.pageErrors, []);
+  await page.context_.close();
+});
+
+test('pre-rendered <evidence-article> without JavaScript: readable, sections open, all references listed', async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(env.server.url + '/examples/intranet.html');
+  const el = page.locator('#aza');
+  assert.match(await el.locator('h1.ea-title').innerText(), /^What is the role of Azathioprine/);
+  assert.ok(await el.getByText('27% of patients discontinuing treatment due to side effects').isVisible());
+  assert.equal(await el.locator('.ea-refs__item').count(), 5);
+  await context.close();
+});
+
+test('pre-rendered <evidence-article> where WebAssembly is forbidden: the article stays, with the note above it', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/examples/no-wasm.html');
+  const el = page.locator('#prerendered');
+  await el.getByRole('alert').waitFor();
+  assert.match(await el.getByRole('alert').innerText(), /does not allow WebAssembly/);
+  assert.ok(await el.locator('h1.ea-title').isVisible(), 'the article is still there');
+  assert.equal(await el.locator('.ea-refs__item').count(), 5);
+  await page.context_.close();
+});

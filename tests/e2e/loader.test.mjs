@@ -1,0 +1,232 @@
+// The embed loader against faults and changes: transient network failures of the
+// wasm module and of one instance's glue, attribute changes after mounting, frames
+// added to an iframe host later, and timers that must not outlive a widget.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, until, DIST } from './helpers.mjs';
+
+// A second article (another title) for `src` changes.
+const alt = JSON.parse(fs.readFileSync(path.join(DIST, 'articles/azathioprine-ild-uip.json'), 'utf8'));
+alt.question = { professional: 'Second article: the same evidence under another title?', plain: 'Second article: the same evidence under another title?' };
+const routes = {
+  '/alt-article.json': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(alt));
+  },
+};
+
+let env;
+before(async () => { env = await setup({ routes }); });
+after(async () => { await env?.close(); });
+
+const CSP_TEXT = /does not allow WebAssembly/;
+const NETWORK_TEXT = /could not be loaded: the network or the server did not answer/;
+
+/**
+ * Opens `path`, answering the first `failures` requests for `pattern` with 503;
+ * returns the page and a live count of requests for it.
+ */
+async function withFailures(path, pattern, failures, opts) {
+  const page = await env.page(opts);
+  const seen = { n: 0 };
+  await page.route(pattern, (route) => {
+    seen.n += 1;
+    return seen.n <= failures ? route.fulfill({ status: 503, body: 'busy' }) : route.continue();
+  });
+  await page.goto(env.server.url + path);
+  return { page, seen };
+}
+const addWidget = (page, id) => page.evaluate((id) => {
+  const el = document.createElement('evidence-article');
+  el.id = id;
+  el.setAttribute('share-state', 'off');
+  document.body.append(el);
+}, id);
+const readingAs = (w) => w.locator('.ea-picker__current strong').innerText();
+
+test('a 503 for the wasm is retried with backoff: every widget loads, and one added later needs no new request', async () => {
+  const { page, seen } = await withFailures('/examples/multi.html', '**/evidence-article_bg.wasm', 1);
+  await until(async () => (await page.locator('evidence-article h1.ea-title').count()) === 3, { timeout: 15000, message: 'three rendered after the retry' });
+  assert.equal(seen.n, 2, 'one failed request, one retry');
+  assert.equal(await page.getByRole('alert').count(), 0, 'no failure message left');
+  await addWidget(page, 'late');
+  await page.locator('evidence-article#late h1.ea-title').waitFor();
+  assert.equal(seen.n, 2, 'the compiled module is reused');
+  assert.deepEqual(page.problems.pageErrors, []);
+  await page.context_.close();
+});
+
+test('a lasting network failure shows a network message with "Try again"; a widget added later tries again', async () => {
+  const { page, seen } = await withFailures('/examples/neutral.html', '**/evidence-article_bg.wasm', 3);
+  const first = page.locator('evidence-article#aza');
+  const alert = first.getByRole('alert');
+  await alert.waitFor({ state: 'visible', timeout: 15000 });
+  assert.match(await alert.innerText(), NETWORK_TEXT);
+  assert.match(await alert.innerText(), /503/);
+  assert.doesNotMatch(await alert.innerText(), CSP_TEXT, 'not blamed on the page\'s policy');
+  assert.equal(seen.n, 3, 'the first request and two retries with backoff');
+  const retry = first.getByRole('button', { name: 'Try again' });
+  assert.ok(await retry.isVisible());
+  // The failure was not cached: a new widget fetches again, and now gets the module.
+  await addWidget(page, 'late');
+  await page.locator('evidence-article#late h1.ea-title').waitFor();
+  assert.equal(seen.n, 4);
+  await retry.click();
+  await first.locator('h1.ea-title').waitFor();
+  assert.equal(await first.getByRole('alert').count(), 0);
+  assert.equal(seen.n, 4, 'Try again reused the module the other widget compiled');
+  await page.context_.close();
+});
+
+test('a failed instance (its glue answered 503) shows "Try again", which makes a new instance', async () => {
+  const { page, seen } = await withFailures('/examples/neutral.html', /evidence-article\.js\?ea-instance=0$/, 1);
+  const w = page.locator('evidence-article#aza');
+  await w.getByRole('alert').waitFor({ state: 'visible' });
+  assert.match(await w.getByRole('alert').innerText(), NETWORK_TEXT);
+  await w.getByRole('button', { name: 'Try again' }).click();
+  await w.locator('h1.ea-title').waitFor();
+  assert.equal(await w.evaluate((el) => el.dataset.eaInstance), '1');
+  assert.equal(seen.n, 1);
+  await page.context_.close();
+});
+
+test('the CSP refusal keeps its own message and offers no retry', async () => {
+  const page = await env.page();
+  let wasm = 0;
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm += 1; });
+  await page.goto(env.server.url + '/examples/no-wasm.html');
+  const w = page.locator('evidence-article').first();
+  await w.getByRole('alert').waitFor({ state: 'visible' });
+  assert.match(await w.getByRole('alert').innerText(), CSP_TEXT);
+  assert.equal(await w.getByRole('button', { name: 'Try again' }).count(), 0);
+  assert.equal(await page.locator('evidence-article#prerendered').getByRole('button', { name: 'Try again' }).count(), 0);
+  assert.equal(wasm, 0, 'nothing downloaded that cannot run');
+  await page.context_.close();
+});
+
+test('an audience attribute change applies in place, and the reader\'s own choice still wins', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/examples/multi.html');
+  const third = page.locator('evidence-article').nth(2);
+  await third.locator('h1.ea-title').waitFor();
+  const toggle = third.locator('#guidelines-btn');
+  await toggle.click();
+  await until(async () => (await toggle.getAttribute('aria-expanded')) === 'false', { message: 'collapsed' });
+  await third.evaluate((el) => { el.shadowRoot.querySelector('h1.ea-title').dataset.probe = 'same'; });
+  await third.evaluate((el) => el.setAttribute('audience', 'student'));
+  await until(async () => (await readingAs(third)) === 'Student', { message: 'new default applied' });
+  assert.equal(await third.locator('h1.ea-title').getAttribute('data-probe'), 'same', 'not re-mounted');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'the reader\'s collapsed section stays collapsed');
+  await third.getByLabel('Patient or caregiver', { exact: true }).click();
+  await until(async () => (await readingAs(third)) === 'Patient or caregiver');
+  await third.evaluate((el) => el.setAttribute('audience', 'nurse'));
+  // A change that should not happen has nothing to wait for: queue a reader action
+  // after it and wait for that; the widget handles both in order.
+  await toggle.click();
+  await until(async () => (await toggle.getAttribute('aria-expanded')) === 'true', { message: 'expanded after the attribute change' });
+  assert.equal(await readingAs(third), 'Patient or caregiver', 'the reader\'s choice wins over the new default');
+  assert.deepEqual(page.problems.pageErrors, []);
+  await page.context_.close();
+});
+
+test('other attribute changes re-mount with the reader\'s sections, audience and open citation', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/examples/multi.html');
+  const one = page.locator('evidence-article#one');
+  await one.locator('h1.ea-title').waitFor();
+  await one.evaluate((el) => el.setAttribute('share-state', 'off'));
+  await one.locator('h1.ea-title').waitFor();
+  await one.getByLabel('Student', { exact: true }).click();
+  const toggle = one.locator('#guidelines-btn');
+  await toggle.click();
+  await until(async () => (await toggle.getAttribute('aria-expanded')) === 'false', { message: 'collapsed' });
+  await one.locator('.ea-cite__btn:visible').nth(1).click();
+  await one.getByRole('dialog').waitFor({ state: 'visible' });
+  const before = await one.getByRole('dialog').innerText();
+  await one.evaluate((el) => el.setAttribute('follow-up-href', 'https://example.org/ask'));
+  await until(async () => /^https:\/\/example\.org\/ask/.test(await one.locator('.ea-followup__btn').getAttribute('href').catch(() => '') || ''), { message: 'new follow-up link' });
+  assert.equal(await readingAs(one), 'Student');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await one.getByRole('dialog').waitFor({ state: 'visible' });
+  assert.equal(await one.getByRole('dialog').innerText(), before, 'the same citation is open');
+  await page.context_.close();
+});
+
+test('a src change shows the new article with nothing of the old one: no popover, default sections, no stale URL state', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/examples/intranet.html');
+  const w = page.locator('evidence-article#aza-src');
+  await w.locator('h1.ea-title').waitFor();
+  const toggle = w.locator('#guidelines-btn');
+  await toggle.click();
+  await until(async () => (await toggle.getAttribute('aria-expanded')) === 'false', { message: 'collapsed' });
+  await w.locator('.ea-cite__btn:visible').first().click();
+  await w.getByRole('dialog').waitFor({ state: 'visible' });
+  await until(async () => /ea-aza-src=[^&]*cite/.test(await page.evaluate(() => location.search)), { message: 'state in the URL' });
+  await w.evaluate((el) => el.setAttribute('src', '/alt-article.json'));
+  await until(async () => /^Second article/.test(await w.locator('h1.ea-title').innerText().catch(() => '')), { message: 'new article' });
+  assert.equal(await w.getByRole('dialog').count(), 0, 'no popover carried over');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'sections at the new article\'s defaults');
+  assert.equal(await readingAs(w), 'Patient or caregiver', 'the host default audience');
+  await until(async () => !/ea-aza-src=[^&]*(cite|shut)/.test(await page.evaluate(() => location.search)), { message: 'old state gone from the URL' });
+  assert.deepEqual(page.problems.pageErrors, []);
+  await page.context_.close();
+});
+
+test('iframe host: a frame added later and a frame whose src moves to another origin are both sized', async () => {
+  const page = await env.page();
+  // Without the host page's CSP, so a frame may come from the second origin.
+  await page.goto(env.server.url + '/examples/iframe.html?nocsp');
+  await page.frameLocator('#frame').locator('h1.ea-title').waitFor();
+  const height = (sel) => page.locator(sel).evaluate((f) => f.clientHeight);
+  await page.evaluate(() => {
+    const f = document.createElement('iframe');
+    f.id = 'late';
+    f.title = 'Evidence article added later';
+    f.setAttribute('data-evidence-article', '');
+    f.src = '../frame.html?audience=student';
+    document.querySelector('main').append(f);
+  });
+  await page.frameLocator('#late').locator('h1.ea-title').waitFor();
+  await until(async () => (await height('#late')) > 1000, { timeout: 10000, message: 'the late frame is sized to its content' });
+  const other = env.server.url.replace('127.0.0.1', 'localhost');
+  await page.locator('#frame').evaluate((f, u) => { f.style.height = '150px'; f.src = `${u}/frame.html?audience=nurse`; }, other);
+  await page.frameLocator('#frame').locator('h1.ea-title').waitFor();
+  await until(async () => (await height('#frame')) > 1000, { timeout: 10000, message: 'the moved frame is sized from its new origin' });
+  await page.context_.close();
+});
+
+test('a destroyed widget leaves no timer behind (the back-link flash)', async () => {
+  // Motion allowed, so a marker reached by a back-link flashes (a 1.6 s timer).
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    const pending = new Map();
+    const set = window.setTimeout;
+    const clear = window.clearTimeout;
+    window.setTimeout = (fn, ms, ...args) => {
+      const id = set((...a) => { pending.delete(id); return typeof fn === 'function' ? fn(...a) : undefined; }, ms, ...args);
+      pending.set(id, ms);
+      return id;
+    };
+    window.clearTimeout = (id) => { pending.delete(id); return clear(id); };
+    window.__pendingTimers = () => [...pending.values()];
+  });
+  await page.goto(env.server.url + '/examples/mount.html');
+  const slot = page.locator('#slot');
+  await slot.locator('h1.ea-title').waitFor();
+  const back = slot.locator('.ea-backlink').first();
+  await back.scrollIntoViewIfNeeded();
+  await back.click();
+  await until(async () => (await slot.locator('.ea-cite__btn.ea-flash').count()) === 1, { message: 'the marker flashes' });
+  assert.ok((await page.evaluate(() => window.__pendingTimers())).includes(1600), 'flash timer running');
+  await page.locator('#destroy').click();
+  await until(async () => (await slot.evaluate((s) => s.childElementCount)) === 0, { message: 'destroyed' });
+  assert.deepEqual(await page.evaluate(() => window.__pendingTimers().filter((ms) => ms > 0)), [], 'timers left running after destroy');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

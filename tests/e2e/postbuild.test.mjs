@@ -1,0 +1,54 @@
+// The post-build guard: the shipped scripts carry no HTML sink, and
+// scripts/postbuild.mjs fails the build unless it replaced exactly the expected
+// sink in the glue (no browser needed).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, DIST } from './helpers.mjs';
+
+const SINK = /\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\b|\bdocument\.write\b/;
+
+test('the shipped scripts in dist/ have no innerHTML sink left; the glue has the throwing stand-in', () => {
+  const scripts = fs.readdirSync(DIST).filter((f) => f.endsWith('.js'));
+  assert.ok(scripts.includes('evidence-article.js'), `glue shipped: ${scripts}`);
+  for (const f of scripts) {
+    const m = fs.readFileSync(path.join(DIST, f), 'utf8').match(SINK);
+    assert.equal(m, null, `${f} has an HTML sink: ${m && m[0]}`);
+  }
+  assert.match(fs.readFileSync(path.join(DIST, 'evidence-article.js'), 'utf8'), /evidenceArticleNoHtml\(\)/);
+});
+
+test('the shipped module exports no test hook', () => {
+  const glue = fs.readFileSync(path.join(DIST, 'evidence-article.js'), 'utf8');
+  assert.doesNotMatch(glue, /__panicForTesting/);
+});
+
+/** Runs postbuild on a scratch dist/ whose glue has `sinks` innerHTML setters. */
+function postbuild(sinks) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ea-postbuild-'));
+  try {
+    const setter = (i) => `function s${i}(arg0,arg1,arg2){arg0.innerHTML=getStringFromWasm0(arg1,arg2)}`;
+    const glue = `function getStringFromWasm0(){}\n${Array.from({ length: sinks }, (_, i) => setter(i)).join('\n')}\n`;
+    fs.writeFileSync(path.join(dir, 'evidence-article.js'), glue);
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>x</title></head><body><main id="evidence-article"></main></body></html>');
+    const r = spawnSync(process.execPath, ['scripts/postbuild.mjs', dir], { cwd: ROOT, encoding: 'utf8' });
+    return { status: r.status, stderr: r.stderr, glue: fs.readFileSync(path.join(dir, 'evidence-article.js'), 'utf8') };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('postbuild fails when the glue has no sink or more sinks than expected, and passes with exactly one', () => {
+  const none = postbuild(0);
+  assert.notEqual(none.status, 0, 'no sink found must fail the build');
+  assert.match(none.stderr, /expected 1 innerHTML sink/);
+  const two = postbuild(2);
+  assert.notEqual(two.status, 0, 'an unexpected second sink must fail the build');
+  const one = postbuild(1);
+  assert.equal(one.status, 0, one.stderr);
+  assert.doesNotMatch(one.glue, /innerHTML/);
+  assert.match(one.glue, /evidenceArticleNoHtml\(\)/);
+});

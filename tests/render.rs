@@ -1,0 +1,107 @@
+//! The CLI's `render` (pre-rendered markup for hosts) and the rule that decides when
+//! the widget may hydrate pre-rendered markup instead of rendering afresh.
+
+#![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
+
+use evidence_article::cli::{self, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use evidence_article::config::WidgetConfig;
+use evidence_article::model::Audience;
+use evidence_article::url::ShareState;
+
+const VALID: &str = "tests/fixtures/articles/valid.json";
+
+fn render(args: &[&str]) -> (Vec<String>, i32) {
+    let mut all = vec!["evidence-article".to_owned(), "render".to_owned()];
+    all.extend(args.iter().map(|a| (*a).to_owned()));
+    cli::execute(&all)
+}
+
+#[test]
+fn render_prints_a_declarative_shadow_root_with_the_article_and_its_inline_json() {
+    let (lines, code) = render(&[VALID, "--audience", "patient", "--stylesheet", "/w/ea.css"]);
+    assert_eq!(code, EXIT_OK, "{lines:?}");
+    let html = lines.concat();
+    assert!(html.starts_with(
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/w/ea.css\"><div data-ea-prerendered=\"patient\">"
+    ));
+    // The patient view, hydratable (Yew's component markers), then the article JSON.
+    assert!(html.contains("ea-aud-patient"));
+    assert!(html.contains("<!--<[evidence_article::components::app::App]>-->"));
+    let (shadow, script) = html.split_once("</template>").expect("template closed");
+    assert!(
+        !shadow.contains("<script"),
+        "no script inside the shadow root"
+    );
+    let json = script
+        .strip_prefix("<script type=\"application/json\">")
+        .and_then(|s| s.strip_suffix("</script>"))
+        .expect("one inline JSON script");
+    assert!(
+        !json.contains('<'),
+        "no '<' can end the script element early"
+    );
+    let parsed: serde_json::Value = serde_json::from_str(json).expect("inline JSON parses");
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(VALID).expect("fixture")).expect("json");
+    assert_eq!(
+        parsed, original,
+        "the inline article is the rendered article"
+    );
+}
+
+#[test]
+fn render_bare_prints_only_the_article_for_a_light_dom_mount() {
+    let (lines, code) = render(&["--bare", VALID]);
+    assert_eq!(code, EXIT_OK);
+    let html = lines.concat();
+    assert!(html.starts_with("<!--<[evidence_article::components::app::App]>-->"));
+    assert!(html.contains("ea-aud-physician"));
+    assert!(!html.contains("<template") && !html.contains("<script"));
+}
+
+#[test]
+fn render_refuses_an_article_with_errors_and_bad_arguments() {
+    let (lines, code) = render(&["tests/fixtures/articles/broken.json"]);
+    assert_eq!(code, EXIT_ERRORS);
+    assert!(lines.iter().any(|l| l.contains(": error: ")), "{lines:?}");
+    assert!(!lines.concat().contains("<template"));
+    assert_eq!(render(&[VALID, "--audience", "surgeon"]).1, EXIT_USAGE);
+    assert_eq!(render(&[VALID, "--audience"]).1, EXIT_USAGE);
+    assert_eq!(render(&[]).1, EXIT_USAGE);
+    assert_eq!(
+        render(&["tests/fixtures/articles/missing.json"]).1,
+        EXIT_USAGE
+    );
+}
+
+#[test]
+fn hydration_only_when_the_first_view_is_the_pre_rendered_one() {
+    let plain = WidgetConfig::default();
+    assert!(plain.matches_prerender(Audience::default()));
+    assert!(!plain.matches_prerender(Audience::Patient));
+    let host = WidgetConfig {
+        host_audience: Some(Audience::Patient),
+        ..WidgetConfig::default()
+    };
+    assert!(host.matches_prerender(Audience::Patient));
+    // The reader's stored choice renders the picker differently ("chosen").
+    let stored = WidgetConfig {
+        stored_audience: Some(Audience::Physician),
+        ..WidgetConfig::default()
+    };
+    assert!(!stored.matches_prerender(Audience::Physician));
+    // A share link that says nothing still hydrates; one that opens a popover does not.
+    let empty_link = WidgetConfig {
+        url_state: Some(ShareState::default()),
+        ..WidgetConfig::default()
+    };
+    assert!(empty_link.matches_prerender(Audience::default()));
+    let link = WidgetConfig {
+        url_state: Some(ShareState {
+            cite: Some(2),
+            ..ShareState::default()
+        }),
+        ..WidgetConfig::default()
+    };
+    assert!(!link.matches_prerender(Audience::default()));
+}
