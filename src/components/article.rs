@@ -101,6 +101,8 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let heading_id = format!("{prefix}title");
     let tools = html! { <Tools view={Shared(view.clone())} /> };
     let disclaimer = InlineCtx {
+        prefix: prefix.clone(),
+        dispatch: ctx.dispatch.clone(),
         labels: labels.clone(),
         popover: state.popover,
     };

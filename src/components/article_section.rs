@@ -99,6 +99,8 @@ pub fn article_section(p: &ArticleSectionProps) -> Html {
         })
     };
     let inline = InlineCtx {
+        prefix: ctx.prefix.clone(),
+        dispatch: ctx.dispatch.clone(),
         labels: p.labels.clone(),
         popover: p.popover,
     };

@@ -5,14 +5,19 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::citation::{CitationGroup, CitationGroupProps};
-use crate::components::term::TermButton;
-use crate::state::Popover;
+use crate::components::term::term_button;
+use crate::state::{Action, Popover};
 use crate::viewmodel::Node;
 
-/// What inline rendering needs from the article around it: plain data, so the
-/// components it creates compare equal when nothing they show changed.
-#[derive(Clone, PartialEq, Debug)]
+/// What inline rendering needs from the article around it. Besides the widget's
+/// static prefix and dispatcher it is plain data, so the citation groups it creates
+/// compare equal when nothing they show changed.
+#[derive(Clone, PartialEq)]
 pub struct InlineCtx {
+    /// Element-id prefix of the widget.
+    pub prefix: AttrValue,
+    /// The widget's dispatcher (term buttons).
+    pub dispatch: Callback<Action>,
     /// Accessible name for each reference number (index = number - 1).
     pub labels: Rc<Vec<String>>,
     /// The open popover.
@@ -79,9 +84,7 @@ fn render_one(node: &Node, ctx: &InlineCtx) -> Html {
         } => {
             let open =
                 matches!(ctx.popover, Some(Popover::Term { mark, .. }) if mark == *occurrence);
-            let button = html! {
-                <TermButton entry={*entry} occurrence={*occurrence} text={text.clone()} {open} />
-            };
+            let button = term_button(*entry, *occurrence, text, open, &ctx.prefix, &ctx.dispatch);
             if lead.is_empty() {
                 button
             } else {

@@ -1,36 +1,27 @@
-//! A glossary term in the text: a button that opens (or closes) its definition.
+//! A glossary term in the text: a button that opens (or closes) its definition. A
+//! plain function, not a component: it renders as part of its section, which already
+//! re-renders only when a popover anchored in it opens or closes.
 
 use yew::prelude::*;
 
-use crate::components::context::use_widget;
 use crate::state::focus::{popover_id, term_id};
-use crate::state::PopoverAction;
+use crate::state::{Action, PopoverAction};
 
-/// Props of [`TermButton`].
-#[derive(Properties, Clone, PartialEq, Debug)]
-pub struct TermButtonProps {
-    /// Glossary index.
-    pub entry: usize,
-    /// Term occurrence index (for its id).
-    pub occurrence: usize,
-    /// The text as written.
-    pub text: AttrValue,
-    /// Whether its definition is open here.
-    #[prop_or_default]
-    pub open: bool,
-}
-
-/// A marked glossary term.
-#[function_component(TermButton)]
-pub fn term_button(p: &TermButtonProps) -> Html {
-    let ctx = use_widget();
-    let (entry, mark) = (p.entry, p.occurrence);
-    let onclick = ctx
-        .dispatch
-        .reform(move |_: MouseEvent| PopoverAction::TermPress { entry, mark }.into());
+/// A marked glossary term: glossary `entry`, term occurrence `mark`, whether its
+/// definition is open here.
+pub fn term_button(
+    entry: usize,
+    mark: usize,
+    text: &str,
+    open: bool,
+    prefix: &str,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let onclick =
+        dispatch.reform(move |_: MouseEvent| PopoverAction::TermPress { entry, mark }.into());
     html! {
-        <button type="button" class="ea-term" id={term_id(&ctx.prefix, mark)} aria-expanded={p.open.to_string()}
-            aria-controls={p.open.then(|| popover_id(&ctx.prefix))}
-            aria-haspopup="dialog" {onclick}>{p.text.clone()}</button>
+        <button type="button" class="ea-term" id={term_id(prefix, mark)} aria-expanded={open.to_string()}
+            aria-controls={open.then(|| popover_id(prefix))}
+            aria-haspopup="dialog" {onclick}>{text.to_owned()}</button>
     }
 }
