@@ -129,3 +129,96 @@ pub fn path_any(e: &web_sys::Event, pred: impl Fn(&web_sys::Element) -> bool) ->
 pub fn event_within(e: &web_sys::Event, el: &web_sys::Element) -> bool {
     path_any(e, |x| x == el)
 }
+
+/// Writes the share state into the page URL with `history.replaceState`, keeping the
+/// host's other parameters and fragment untouched.
+pub fn write_share_state(key: &str, share: &crate::url::ShareState) {
+    let Some(win) = window() else {
+        return;
+    };
+    let loc = win.location();
+    let (Ok(search), Ok(hash), Ok(path)) = (loc.search(), loc.hash(), loc.pathname()) else {
+        return;
+    };
+    let value = crate::url::encode(share);
+    let query = crate::url::write_param(&search, key, Some(&value));
+    if query == search || (query.is_empty() && search.is_empty()) {
+        return;
+    }
+    if let Ok(history) = win.history() {
+        let _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}{hash}")),
+        );
+    }
+}
+
+/// The page's fragment without `#`, if any.
+pub fn location_hash() -> Option<String> {
+    let h = window()?.location().hash().ok()?;
+    let h = h.strip_prefix('#')?.to_owned();
+    (!h.is_empty() && h.len() <= 128).then_some(h)
+}
+
+/// Whether an element has keyboard focus.
+pub fn has_focus(el: &web_sys::Element) -> bool {
+    el.matches(":focus").unwrap_or(true)
+}
+
+/// Whether a pointer press landed on something that takes focus itself.
+pub fn pressed_interactive(e: &web_sys::Event) -> bool {
+    path_any(e, |el| {
+        matches!(
+            el.tag_name().to_ascii_lowercase().as_str(),
+            "button" | "a" | "input" | "select" | "textarea" | "label" | "summary"
+        )
+    })
+}
+
+/// Blurs the focused element inside the element with `id`, if any.
+pub fn blur_within(root: &web_sys::Element, id: &str) {
+    let Some(container) = find(root, id) else {
+        return;
+    };
+    if !container.matches(":focus-within").unwrap_or(false) {
+        return;
+    }
+    let focused = container
+        .query_selector(":focus")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .unwrap_or(container);
+    let _ = focused.blur();
+}
+
+/// A CSS class that stays on an element for a while; dropping the guard removes it
+/// at once (the widget went away or another flash replaced it).
+pub struct TimedClass {
+    el: web_sys::Element,
+    class: &'static str,
+    _timer: gloo::timers::callback::Timeout,
+}
+
+impl TimedClass {
+    /// Adds `class` to `el` and removes it after `ms` milliseconds.
+    pub fn add(el: web_sys::Element, class: &'static str, ms: u32) -> Self {
+        let _ = el.class_list().add_1(class);
+        let later = el.clone();
+        let timer = gloo::timers::callback::Timeout::new(ms, move || {
+            let _ = later.class_list().remove_1(class);
+        });
+        Self {
+            el,
+            class,
+            _timer: timer,
+        }
+    }
+}
+
+impl Drop for TimedClass {
+    fn drop(&mut self) {
+        let _ = self.el.class_list().remove_1(self.class);
+    }
+}

@@ -14,7 +14,7 @@ use crate::model::text::{PLAIN, PROFESSIONAL};
 use crate::model::{Article, Audience, Block, GlossaryEntry, ReviewStatus, Section, Text};
 
 /// Rendered inline content.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
     /// Literal text.
     Text(String),
@@ -53,7 +53,7 @@ pub enum Node {
 }
 
 /// A content block.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BlockView {
     /// Paragraph.
     Paragraph(Vec<Node>),
@@ -62,7 +62,7 @@ pub enum BlockView {
 }
 
 /// A section resolved for the audience.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionView {
     /// Stable, unique id (deep links, share state).
     pub id: String,
@@ -82,7 +82,7 @@ pub struct SectionView {
 }
 
 /// A reference as shown in popovers and the list.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RefView {
     /// Citation number.
     pub number: usize,
@@ -116,7 +116,7 @@ pub struct RefView {
 }
 
 /// An editor's note on one citation occurrence, resolved for the audience.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteView {
     /// Marker occurrence the note is attached to.
     pub occurrence: usize,
@@ -129,7 +129,7 @@ pub struct NoteView {
 }
 
 /// A glossary entry as shown.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TermView {
     /// The term.
     pub term: String,
@@ -140,7 +140,7 @@ pub struct TermView {
 }
 
 /// The whole article for one audience.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleView {
     /// Article id.
     pub id: String,

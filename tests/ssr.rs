@@ -171,3 +171,13 @@ async fn a_section_declared_collapsed_renders_closed_but_findable() {
         }
     );
 }
+
+#[tokio::test]
+async fn every_announcement_goes_through_one_live_region() {
+    let html = render(Audience::Physician).await;
+    assert_eq!(html.matches("aria-live").count(), 1, "one live region");
+    assert_eq!(html.matches("role=\"status\"").count(), 1);
+    assert!(
+        html.contains("aria-live=\"polite\" role=\"status\" class=\"ea-visually-hidden ea-live\"")
+    );
+}

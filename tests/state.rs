@@ -4,9 +4,10 @@
 
 use std::rc::Rc;
 
-use evidence_article::components::article::share_state;
 use evidence_article::model::Audience;
-use evidence_article::state::{Action, Popover, WidgetState};
+use evidence_article::state::{
+    share_state, Action, Dismiss, FocusTarget, Popover, PopoverAction, WidgetState,
+};
 use evidence_article::viewmodel;
 use yew::Reducible;
 
@@ -68,22 +69,26 @@ fn collapsing_the_section_holding_the_open_popover_closes_it_and_moves_focus() {
     let (s, view) = seed_state();
     let outcomes = &view.sections[1].subsections[1];
     let marker = outcomes.markers.start;
-    let s = s.reduce(Action::Open(Popover::Cite {
+    let s = s.reduce(Action::Popover(PopoverAction::MarkerPress {
         number: 5,
         marker,
-        pinned: true,
     }));
     assert_eq!(s.open_citation(), Some(5));
     let s = s.reduce(Action::SetSection {
         id: outcomes.id.clone(),
         open: false,
         contains_marker: outcomes.markers.clone(),
-        button: "research-treatment-outcomes-btn".into(),
     });
     assert_eq!(s.popover, None);
     assert_eq!(
-        s.return_focus.as_deref(),
-        Some("research-treatment-outcomes-btn")
+        s.return_focus,
+        Some(FocusTarget::SectionButton(
+            "research-treatment-outcomes".into()
+        ))
+    );
+    assert_eq!(
+        s.return_focus.as_ref().map(|t| t.element_id("w-")),
+        Some("w-research-treatment-outcomes-btn".to_owned())
     );
     let share = share_state(&s, &view);
     assert_eq!(share.shut, vec!["research-treatment-outcomes".to_owned()]);
@@ -95,16 +100,14 @@ fn collapsing_another_section_keeps_the_popover() {
     let (s, view) = seed_state();
     let outcomes = &view.sections[1].subsections[1];
     let guidelines = &view.sections[0];
-    let s = s.reduce(Action::Open(Popover::Cite {
+    let s = s.reduce(Action::Popover(PopoverAction::MarkerPress {
         number: 5,
         marker: outcomes.markers.start,
-        pinned: true,
     }));
     let s = s.reduce(Action::SetSection {
         id: guidelines.id.clone(),
         open: false,
         contains_marker: guidelines.markers.clone(),
-        button: "guidelines-btn".into(),
     });
     assert!(s.popover.is_some());
     assert_eq!(s.return_focus, None);
@@ -113,16 +116,24 @@ fn collapsing_another_section_keeps_the_popover() {
 #[test]
 fn a_hover_preview_is_not_shared_but_a_pinned_popover_is() {
     let (s, view) = seed_state();
-    let s = s.reduce(Action::Open(Popover::Cite {
+    let s = s.reduce(Action::Popover(PopoverAction::MarkerEnter {
         number: 2,
         marker: 7,
-        pinned: false,
     }));
+    let generation = s.pending_hover.expect("hover delay").generation;
+    let s = s.reduce(Action::Popover(PopoverAction::HoverElapsed(generation)));
+    assert_eq!(
+        s.popover,
+        Some(Popover::Cite {
+            number: 2,
+            marker: 7,
+            pinned: false
+        })
+    );
     assert_eq!(share_state(&s, &view).cite, None);
-    let s = s.reduce(Action::Open(Popover::Cite {
+    let s = s.reduce(Action::Popover(PopoverAction::MarkerPress {
         number: 2,
         marker: 7,
-        pinned: true,
     }));
     assert_eq!(share_state(&s, &view).cite, Some(2));
 }
@@ -141,9 +152,9 @@ fn collapse_all_closes_everything_and_no_op_actions_keep_the_same_state() {
     });
     assert!(closed.open.is_empty());
     assert_eq!(share_state(&closed, &view).shut.len(), 5);
-    let again = closed.clone().reduce(Action::Close {
-        focus: Some("x".into()),
-    });
+    let again = closed
+        .clone()
+        .reduce(Action::Popover(PopoverAction::Dismiss(Dismiss::Escape)));
     assert!(
         Rc::ptr_eq(&closed, &again),
         "closing nothing does not re-render"

@@ -3,29 +3,29 @@
 
 use yew::prelude::*;
 
+use crate::components::context::use_widget;
 use crate::model::Audience;
+use crate::state::Action;
 
 /// Props of [`AudiencePicker`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct AudiencePickerProps {
-    /// Id prefix of the widget instance.
-    pub prefix: AttrValue,
     /// Current audience.
     pub audience: Audience,
     /// Whether the reader has chosen (otherwise the picker invites a choice).
     pub chosen: bool,
-    /// Called with the new audience.
-    pub onchange: Callback<Audience>,
 }
 
 /// The audience radio group.
 #[function_component(AudiencePicker)]
 pub fn audience_picker(p: &AudiencePickerProps) -> Html {
-    let name = format!("{}audience", p.prefix);
-    let legend_id = format!("{}audience-legend", p.prefix);
+    let ctx = use_widget();
+    let prefix = &ctx.prefix;
+    let name = format!("{prefix}audience");
+    let legend_id = format!("{prefix}audience-legend");
     let options = Audience::ALL.iter().map(|&a| {
-        let id = format!("{}audience-{}", p.prefix, a.id());
-        let onchange = p.onchange.reform(move |_: Event| a);
+        let id = format!("{prefix}audience-{}", a.id());
+        let onchange = ctx.dispatch.reform(move |_: Event| Action::SetAudience(a));
         html! {
             <label class="ea-picker__option" for={id.clone()}>
                 <input type="radio" id={id} name={name.clone()} value={a.id()}
@@ -56,9 +56,9 @@ pub fn audience_picker(p: &AudiencePickerProps) -> Html {
             </p>
             <h2 class="ea-picker__heading">{"Personalize"}</h2>
             <p class="ea-picker__tagline">{"Help us tailor your experience"}</p>
-            <fieldset class="ea-picker__group" ref={group_ref} aria-describedby={format!("{}audience-help", p.prefix)}>
+            <fieldset class="ea-picker__group" ref={group_ref} aria-describedby={format!("{prefix}audience-help")}>
                 <legend id={legend_id} class="ea-picker__legend">{"Which best describes you?"}</legend>
-                <p class="ea-picker__help" id={format!("{}audience-help", p.prefix)}>
+                <p class="ea-picker__help" id={format!("{prefix}audience-help")}>
                     {"Your choice helps us use language that's most understandable for you."}
                     if !p.chosen { {format!(" Until you choose, the article uses the wording for: {}.", p.audience.label())} }
                 </p>

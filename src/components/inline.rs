@@ -1,35 +1,27 @@
 //! Renders view-model inline nodes as Yew nodes (text nodes, never HTML strings).
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::components::citation::CitationGroup;
-use crate::state::Popover;
+use crate::components::citation::{CitationGroup, CitationGroupProps};
+use crate::components::term::term_button;
+use crate::state::{Action, Popover};
 use crate::viewmodel::Node;
 
-/// What inline rendering needs from the article around it.
+/// What inline rendering needs from the article around it. Besides the widget's
+/// static prefix and dispatcher it is plain data, so the citation groups it creates
+/// compare equal when nothing they show changed.
 #[derive(Clone, PartialEq)]
 pub struct InlineCtx {
-    /// Id prefix of this widget instance.
+    /// Element-id prefix of the widget.
     pub prefix: AttrValue,
+    /// The widget's dispatcher (term buttons).
+    pub dispatch: Callback<Action>,
     /// Accessible name for each reference number (index = number - 1).
-    pub labels: std::rc::Rc<Vec<String>>,
+    pub labels: Rc<Vec<String>>,
     /// The open popover.
     pub popover: Option<Popover>,
-    /// Marker events: (number, marker occurrence, kind).
-    pub on_marker: Callback<(usize, usize, MarkerEvent)>,
-    /// Term clicks: (entry, term occurrence).
-    pub on_term: Callback<(usize, usize)>,
-}
-
-/// How a reader reached a marker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MarkerEvent {
-    /// Click, tap, Enter or Space.
-    Activate,
-    /// Pointer entered.
-    HoverStart,
-    /// Pointer left.
-    HoverEnd,
 }
 
 /// Renders a node list.
@@ -80,25 +72,19 @@ fn render_one(node: &Node, ctx: &InlineCtx) -> Html {
         Node::Cite {
             numbers,
             occurrence,
-        } => html! {
-            <CitationGroup numbers={numbers.clone()} occurrence={*occurrence} ctx={ctx.clone()} />
-        },
+        } => {
+            let props = CitationGroupProps::new(numbers, *occurrence, ctx.popover, &ctx.labels);
+            html! { <CitationGroup ..props /> }
+        }
         Node::Term {
             entry,
             text,
             occurrence,
             lead,
         } => {
-            let id = format!("{}term-{occurrence}", ctx.prefix);
             let open =
                 matches!(ctx.popover, Some(Popover::Term { mark, .. }) if mark == *occurrence);
-            let (entry, occ) = (*entry, *occurrence);
-            let onclick = ctx.on_term.reform(move |_: MouseEvent| (entry, occ));
-            let button = html! {
-                <button type="button" class="ea-term" id={id} aria-expanded={open.to_string()}
-                    aria-controls={open.then(|| format!("{}popover", ctx.prefix))}
-                    aria-haspopup="dialog" onclick={onclick}>{text.clone()}</button>
-            };
+            let button = term_button(*entry, *occurrence, text, open, &ctx.prefix, &ctx.dispatch);
             if lead.is_empty() {
                 button
             } else {

@@ -3,14 +3,19 @@
 
 pub mod app;
 pub mod article;
+pub mod article_section;
 pub mod audience_picker;
 pub mod citation;
+pub mod context;
 pub mod error_panel;
+pub mod follow_up;
 pub mod header;
 pub mod inline;
 pub mod popover;
+pub mod popover_layer;
 pub mod references;
 pub mod section;
 pub mod share;
+pub mod term;
 
 pub use app::{App, AppProps, ArticleSource};

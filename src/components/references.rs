@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::citation::marker_id;
+use crate::components::context::use_widget;
+use crate::state::focus::marker_id;
 use crate::viewmodel::{ArticleView, RefView};
 
 /// Props of [`References`].
@@ -13,16 +14,11 @@ use crate::viewmodel::{ArticleView, RefView};
 pub struct ReferencesProps {
     /// The resolved article.
     pub view: Rc<ArticleView>,
-    /// Id prefix of the widget instance.
-    pub prefix: AttrValue,
-    /// A back-link was followed: (marker element id).
-    pub onback: Callback<String>,
+    /// A back-link was followed: (marker occurrence, citation number).
+    pub onback: Callback<(usize, usize)>,
 }
 
-/// Element id of a reference list entry.
-pub fn entry_id(prefix: &str, number: usize) -> String {
-    format!("{prefix}ref-{number}")
-}
+pub use crate::state::focus::entry_id;
 
 /// Links from verified identifiers plus unconfirmed identifiers as text.
 pub fn source_links(r: &RefView) -> Html {
@@ -44,7 +40,7 @@ pub fn source_links(r: &RefView) -> Html {
 fn notes<'a>(
     prefix: &'a str,
     r: &'a RefView,
-    onback: &'a Callback<String>,
+    onback: &'a Callback<(usize, usize)>,
 ) -> impl Iterator<Item = Html> + 'a {
     r.notes.iter().enumerate().map(move |(i, n)| {
         let target = marker_id(prefix, n.occurrence, n.number);
@@ -64,10 +60,10 @@ fn notes<'a>(
             n.section_title.clone()
         };
         let onback = onback.clone();
-        let t = target.clone();
+        let at = (n.occurrence, n.number);
         let onclick = move |e: MouseEvent| {
             e.prevent_default();
-            onback.emit(t.clone());
+            onback.emit(at);
         };
         html! {
             <li class="ea-refs__note">
@@ -81,24 +77,25 @@ fn notes<'a>(
 /// The reference list.
 #[function_component(References)]
 pub fn references(p: &ReferencesProps) -> Html {
+    let prefix = use_widget().prefix;
     let items = p.view.references.iter().map(|r| {
         let back = r.cited_in.iter().map(|(occ, title)| {
-            let target = marker_id(&p.prefix, *occ, r.number);
+            let target = marker_id(&prefix, *occ, r.number);
             let onback = p.onback.clone();
-            let t = target.clone();
+            let at = (*occ, r.number);
             let onclick = move |e: MouseEvent| {
                 e.prevent_default();
-                onback.emit(t.clone());
+                onback.emit(at);
             };
             html! { <li><a href={format!("#{target}")} class="ea-backlink" {onclick}>{title.clone()}</a></li> }
         });
         html! {
-            <li class="ea-refs__item" id={entry_id(&p.prefix, r.number)} tabindex="-1" value={r.number.to_string()}>
+            <li class="ea-refs__item" id={entry_id(&prefix, r.number)} tabindex="-1" value={r.number.to_string()}>
                 <span class="ea-refs__text">{r.ama.clone()}</span>
                 {source_links(r)}
                 if !r.notes.is_empty() {
                     <div class="ea-refs__notes">{"Editor's notes (part of this article, not of the source):"}
-                        <ul class="ea-refs__notelist">{for notes(&p.prefix, r, &p.onback)}</ul></div>
+                        <ul class="ea-refs__notelist">{for notes(&prefix, r, &p.onback)}</ul></div>
                 }
                 if !r.cited_in.is_empty() {
                     <div class="ea-refs__cited"><span aria-hidden="true">{"↩ "}</span>{"Cited in: "}
@@ -107,7 +104,7 @@ pub fn references(p: &ReferencesProps) -> Html {
             </li>
         }
     });
-    let heading_id = format!("{}references", p.prefix);
+    let heading_id = format!("{prefix}references");
     html! {
         <section class="ea-refs">
             <h2 class="ea-refs__heading" id={heading_id}>{"References"}</h2>

@@ -1,15 +1,9 @@
 //! Share controls: "Copy link" for the whole view (the URL already carries the state),
 //! the platform share sheet where offered, and "copy link to this section".
 //! When the clipboard is unavailable or denied, the link appears in a selected field.
+//! Status messages are announced through the widget's one live region.
 
 use yew::prelude::*;
-
-/// Props of [`ShareControl`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct ShareControlProps {
-    /// Id prefix of the widget instance.
-    pub prefix: String,
-}
 
 /// The page URL with `at:<section>` added to this widget's share state: the link
 /// reopens the whole view, scrolled to that section.
@@ -60,8 +54,10 @@ const SHARE_FELL_BACK: &str = "Sharing did not work here, so the link was copied
 
 /// The header's share control.
 #[function_component(ShareControl)]
-pub fn share_control(p: &ShareControlProps) -> Html {
+pub fn share_control() -> Html {
+    let prefix = crate::components::context::use_widget().prefix;
     let status = use_state(String::new);
+    crate::hooks::use_announce((*status).clone());
     let fallback = use_state(|| None::<String>);
     let can_share = use_state(|| false);
     let field = use_node_ref();
@@ -120,10 +116,10 @@ pub fn share_control(p: &ShareControlProps) -> Html {
             if *can_share {
                 <button type="button" class="ea-btn ea-btn--small" onclick={share}>{"Share…"}</button>
             }
-            <span class="ea-share__status" role="status" aria-live="polite">{(*status).clone()}</span>
+            <span class="ea-share__status">{(*status).clone()}</span>
             if let Some(url) = &*fallback {
                 <label class="ea-share__fallback">{"Link to this view: "}
-                    <input ref={field} type="text" readonly=true value={url.clone()} id={format!("{}share-field", p.prefix)} />
+                    <input ref={field} type="text" readonly=true value={url.clone()} id={format!("{prefix}share-field")} />
                 </label>
             }
         </div>
@@ -133,28 +129,25 @@ pub fn share_control(p: &ShareControlProps) -> Html {
 /// Props of [`SectionLink`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct SectionLinkProps {
-    /// Id prefix of the widget instance.
-    pub prefix: String,
     /// Section id.
     pub section: String,
     /// Section title (for the accessible name).
     pub title: String,
-    /// Query key of this widget's share state; `None` when share state is off
-    /// (the link then uses a `#fragment`).
-    #[prop_or_default]
-    pub share_key: Option<String>,
 }
 
 /// "Copy link to this section", shown on hover/focus of the heading, always in the
 /// tab order.
 #[function_component(SectionLink)]
 pub fn section_link(p: &SectionLinkProps) -> Html {
+    // The share key is `None` when share state is off: the link then uses a `#fragment`.
+    let ctx = crate::components::context::use_widget();
     let status = use_state(String::new);
+    crate::hooks::use_announce((*status).clone());
     let fallback = use_state(|| None::<String>);
     let onclick = {
         let (status, fallback) = (status.clone(), fallback.clone());
-        let frag = format!("{}{}", p.prefix, p.section);
-        let (key, section) = (p.share_key.clone(), p.section.clone());
+        let frag = format!("{}{}", ctx.prefix, p.section);
+        let (key, section) = (ctx.share_key.clone(), p.section.clone());
         move |_: MouseEvent| {
             let url = match &key {
                 Some(key) => url_with_position(key, section.clone()),
@@ -175,7 +168,6 @@ pub fn section_link(p: &SectionLinkProps) -> Html {
             <button type="button" class="ea-seclink__btn" {onclick} aria-label={format!("Copy link to this section: {}", p.title)}>
                 <span aria-hidden="true">{"#"}</span>
             </button>
-            <span class="ea-visually-hidden" role="status" aria-live="polite">{(*status).clone()}</span>
             if let Some(url) = &*fallback {
                 <input class="ea-seclink__field" type="text" readonly=true value={url.clone()} aria-label="Link to this section" />
             }

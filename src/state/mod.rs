@@ -1,6 +1,13 @@
 //! The widget's one piece of mutable state and its pure reducer: audience, open
-//! sections, the open citation or term popover, and the live-region message.
-//! Effects (storage, URL, host events) observe this state; they never live here.
+//! sections, the open citation or term popover (a state machine, [`popover`]), what
+//! to focus or scroll to next ([`focus`]) and the live-region message. Effects
+//! (storage, URL, timers, focus, host events) observe this state from
+//! `crate::hooks`; they never live here.
+
+pub mod focus;
+pub mod init;
+pub mod popover;
+pub mod share;
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -9,26 +16,10 @@ use yew::Reducible;
 
 use crate::model::Audience;
 
-/// Which popover is open and how it was opened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Popover {
-    /// A citation popover for one reference, anchored at one marker occurrence.
-    Cite {
-        /// Citation number shown.
-        number: usize,
-        /// Marker occurrence it is anchored to.
-        marker: usize,
-        /// Opened by click/keys (stays) or by hover (closes when the pointer leaves).
-        pinned: bool,
-    },
-    /// A glossary definition, anchored at one term occurrence.
-    Term {
-        /// Glossary index.
-        entry: usize,
-        /// Term occurrence it is anchored to.
-        mark: usize,
-    },
-}
+pub use focus::FocusTarget;
+pub use init::initial_state;
+pub use popover::{Dismiss, HoverIntent, PendingHover, Popover, PopoverAction, HOVER_MS};
+pub use share::share_state;
 
 /// Everything a reader can change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,10 +34,14 @@ pub struct WidgetState {
     pub open: BTreeSet<String>,
     /// The open popover, if any.
     pub popover: Option<Popover>,
-    /// Marker or term to focus when a popover closes (`None`: leave focus alone).
-    pub return_focus: Option<String>,
-    /// Section or element to scroll into view after the next render.
-    pub scroll_to: Option<String>,
+    /// The hover delay in progress, if any (the hover-timer hook runs it).
+    pub pending_hover: Option<PendingHover>,
+    /// Generation of the last hover delay started.
+    pub hover_generation: u32,
+    /// What to focus after the next render (`None`: leave focus alone).
+    pub return_focus: Option<FocusTarget>,
+    /// What to scroll into view after the next render.
+    pub scroll_to: Option<FocusTarget>,
     /// Polite screen-reader announcement.
     pub announcement: String,
 }
@@ -58,19 +53,21 @@ impl WidgetState {
             audience,
             audience_chosen: false,
             reader_choice: false,
-            scroll_to: None,
             open: defaults
                 .iter()
                 .filter(|(_, o)| *o)
                 .map(|(id, _)| id.clone())
                 .collect(),
             popover: None,
+            pending_hover: None,
+            hover_generation: 0,
             return_focus: None,
+            scroll_to: None,
             announcement: String::new(),
         }
     }
 
-    /// The open citation number, for share links.
+    /// The open citation number, for share links (hover previews are not shared).
     pub fn open_citation(&self) -> Option<usize> {
         match self.popover {
             Some(Popover::Cite {
@@ -86,7 +83,7 @@ impl WidgetState {
 /// Things that change state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// The reader picked an audience.
+    /// The reader (or the host's `setAudience`) picked an audience.
     SetAudience(Audience),
     /// The host changed its default audience (`audience` attribute): it applies only
     /// while neither the reader nor a share link has chosen one.
@@ -97,10 +94,9 @@ pub enum Action {
         id: String,
         /// Open?
         open: bool,
-        /// Markers inside it (an open popover there is closed when collapsing).
+        /// Markers inside it (an open popover there is closed when collapsing, and
+        /// focus moves to the section's button).
         contains_marker: std::ops::Range<usize>,
-        /// Element to focus if collapsing closed a popover (the section's button).
-        button: String,
     },
     /// Open these sections (deep link: a section and its ancestors).
     OpenSections(Vec<String>),
@@ -111,23 +107,29 @@ pub enum Action {
         /// Open?
         open: bool,
     },
-    /// Show a popover.
-    Open(Popover),
-    /// Close the popover; `focus` is the element id to return focus to.
-    Close {
-        /// Element to focus afterwards.
-        focus: Option<String>,
+    /// A marker, term or popover interaction.
+    Popover(PopoverAction),
+    /// Open these sections, then scroll to and focus a target (back-links).
+    Reveal {
+        /// Sections to open first (the target's section and its ancestors).
+        open: Vec<String>,
+        /// Element to scroll to and focus.
+        target: FocusTarget,
     },
-    /// Scroll to and focus an element after the next render (back-links, "go to").
-    Focus(String),
-    /// Scroll an element into view after the next render.
-    ScrollTo(String),
-    /// Focus has been returned.
-    FocusReturned,
-    /// The scroll has been done.
-    Scrolled,
+    /// "Go to reference list" in a citation popover: close it, focus the entry.
+    GoToReference(usize),
+    /// Scroll a target into view after the next render.
+    ScrollTo(FocusTarget),
+    /// The pending scroll and focus requests have been carried out.
+    FocusDone,
     /// Replace the live-region message.
     Announce(String),
+}
+
+impl From<PopoverAction> for Action {
+    fn from(a: PopoverAction) -> Self {
+        Self::Popover(a)
+    }
 }
 
 impl Reducible for WidgetState {
@@ -135,82 +137,87 @@ impl Reducible for WidgetState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        s.apply(action);
+        if s == *self {
+            self
+        } else {
+            Rc::new(s)
+        }
+    }
+}
+
+impl WidgetState {
+    fn apply(&mut self, action: Action) {
         match action {
             Action::SetAudience(a) => {
-                if s.audience == a && s.audience_chosen {
-                    return self;
+                if self.audience == a && self.audience_chosen {
+                    return;
                 }
-                s.audience = a;
-                s.audience_chosen = true;
-                s.reader_choice = true;
+                self.audience = a;
+                self.audience_chosen = true;
+                self.reader_choice = true;
                 // Term marks differ between audiences; citation markers keep their numbers.
-                if matches!(s.popover, Some(Popover::Term { .. })) {
-                    s.popover = None;
+                if matches!(self.popover, Some(Popover::Term { .. })) {
+                    self.close(None);
                 }
-                s.announcement = format!("Now reading as: {}.", a.label());
+                self.announcement = format!("Now reading as: {}.", a.label());
             }
             Action::SetDefaultAudience(a) => {
-                if s.audience_chosen || s.audience == a {
-                    return self;
+                if self.audience_chosen || self.audience == a {
+                    return;
                 }
-                s.audience = a;
-                if matches!(s.popover, Some(Popover::Term { .. })) {
-                    s.popover = None;
+                self.audience = a;
+                if matches!(self.popover, Some(Popover::Term { .. })) {
+                    self.close(None);
                 }
-                s.announcement = format!("Now reading as: {}.", a.label());
+                self.announcement = format!("Now reading as: {}.", a.label());
             }
             Action::SetSection {
                 id,
                 open,
                 contains_marker,
-                button,
             } => {
                 if open {
-                    s.open.insert(id);
+                    self.open.insert(id);
                 } else {
-                    let closes_popover = match s.popover {
+                    let closes_popover = match self.popover {
                         Some(Popover::Cite { marker, .. }) => contains_marker.contains(&marker),
                         _ => false,
                     };
                     if closes_popover {
-                        s.popover = None;
-                        s.return_focus = Some(button);
+                        self.close(Some(FocusTarget::SectionButton(id.clone())));
                     }
-                    s.open.remove(&id);
+                    self.open.remove(&id);
                 }
             }
-            Action::OpenSections(ids) => s.open.extend(ids),
+            Action::OpenSections(ids) => self.open.extend(ids),
             Action::SetAll { ids, open } => {
                 if open {
-                    s.open.extend(ids);
-                    s.announcement = "All sections expanded.".into();
+                    self.open.extend(ids);
+                    self.announcement = "All sections expanded.".into();
                 } else {
-                    s.open.clear();
-                    s.popover = None;
-                    s.announcement = "All sections collapsed.".into();
+                    self.open.clear();
+                    self.close(None);
+                    self.announcement = "All sections collapsed.".into();
                 }
             }
-            Action::Open(p) => s.popover = Some(p),
-            Action::Close { focus } => {
-                if s.popover.is_none() {
-                    return self;
-                }
-                s.popover = None;
-                s.return_focus = focus;
+            Action::Popover(a) => self.popover_action(a),
+            Action::Reveal { open, target } => {
+                self.open.extend(open);
+                self.scroll_to = Some(target.clone());
+                self.return_focus = Some(target);
             }
-            Action::Focus(id) => {
-                s.scroll_to = Some(id.clone());
-                s.return_focus = Some(id);
+            Action::GoToReference(n) => {
+                self.close(None);
+                self.scroll_to = Some(FocusTarget::Reference(n));
+                self.return_focus = Some(FocusTarget::Reference(n));
             }
-            Action::ScrollTo(id) => s.scroll_to = Some(id),
-            Action::FocusReturned => s.return_focus = None,
-            Action::Scrolled => s.scroll_to = None,
-            Action::Announce(m) => s.announcement = m,
-        }
-        if s == *self {
-            self
-        } else {
-            Rc::new(s)
+            Action::ScrollTo(t) => self.scroll_to = Some(t),
+            Action::FocusDone => {
+                self.return_focus = None;
+                self.scroll_to = None;
+            }
+            Action::Announce(m) => self.announcement = m,
         }
     }
 }

@@ -1,0 +1,166 @@
+//! One section of the article (and, nested, its subsections): the disclosure, its
+//! "copy link" control and its blocks. Props are plain data cut to the section —
+//! its open flags and the popover only when anchored inside it — so opening a
+//! popover or toggling a section re-renders that section alone.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::context::{use_widget, Shared};
+use crate::components::inline::{self, InlineCtx};
+use crate::components::section::Section;
+use crate::components::share::SectionLink;
+use crate::state::{Action, Popover, WidgetState};
+use crate::viewmodel::{ArticleView, BlockView, Node, SectionView};
+
+/// Props of [`ArticleSection`].
+#[derive(Properties, Clone, PartialEq, Debug)]
+pub struct ArticleSectionProps {
+    /// The resolved article.
+    pub view: Shared<ArticleView>,
+    /// Index path of the section (top level first).
+    pub path: Vec<usize>,
+    /// Open flags of the section and its descendants, in document order.
+    pub open: Vec<bool>,
+    /// The open popover, only if it is anchored inside this section.
+    #[prop_or_default]
+    pub popover: Option<Popover>,
+    /// Accessible name for each reference number (index = number - 1).
+    pub labels: Rc<Vec<String>>,
+}
+
+impl ArticleSectionProps {
+    /// Props of the top-level section `index` for this state.
+    pub fn new(
+        view: &Shared<ArticleView>,
+        index: usize,
+        state: &WidgetState,
+        labels: &Rc<Vec<String>>,
+    ) -> Option<Self> {
+        let s = view.sections.get(index)?;
+        let mut open = Vec::new();
+        walk(s, &mut |x| open.push(state.open.contains(&x.id)));
+        Some(Self {
+            view: view.clone(),
+            path: vec![index],
+            open,
+            popover: state.popover.filter(|p| anchored_in(s, *p)),
+            labels: labels.clone(),
+        })
+    }
+
+    fn section(&self) -> Option<&SectionView> {
+        let (first, rest) = self.path.split_first()?;
+        rest.iter()
+            .try_fold(self.view.sections.get(*first)?, |s, i| {
+                s.subsections.get(*i)
+            })
+    }
+
+    /// Props of this section's subsections.
+    fn children(&self, s: &SectionView) -> Vec<(String, Self)> {
+        let mut at = 1;
+        s.subsections
+            .iter()
+            .enumerate()
+            .map(|(i, sub)| {
+                let len = subtree_len(sub);
+                let open = self.open.get(at..at + len).unwrap_or_default().to_vec();
+                at += len;
+                let mut path = self.path.clone();
+                path.push(i);
+                let props = Self {
+                    view: self.view.clone(),
+                    path,
+                    open,
+                    popover: self.popover.filter(|p| anchored_in(sub, *p)),
+                    labels: self.labels.clone(),
+                };
+                (sub.id.clone(), props)
+            })
+            .collect()
+    }
+}
+
+/// A section with its content and subsections.
+#[function_component(ArticleSection)]
+pub fn article_section(p: &ArticleSectionProps) -> Html {
+    let ctx = use_widget();
+    let Some(s) = p.section() else {
+        return Html::default();
+    };
+    let ontoggle = {
+        let (id, markers) = (s.id.clone(), s.markers.clone());
+        ctx.dispatch.reform(move |open| Action::SetSection {
+            id: id.clone(),
+            open,
+            contains_marker: markers.clone(),
+        })
+    };
+    let inline = InlineCtx {
+        prefix: ctx.prefix.clone(),
+        dispatch: ctx.dispatch.clone(),
+        labels: p.labels.clone(),
+        popover: p.popover,
+    };
+    let blocks = s.blocks.iter().map(|b| match b {
+        BlockView::Paragraph(n) => html! { <p>{inline::render(n, &inline)}</p> },
+        BlockView::List(items) => html! {
+            <ul>{for items.iter().map(|n| html! { <li>{inline::render(n, &inline)}</li> })}</ul>
+        },
+    });
+    let subs = p
+        .children(s)
+        .into_iter()
+        .map(|(key, props)| html! { <ArticleSection {key} ..props /> });
+    let actions = html! {
+        <SectionLink section={s.id.clone()} title={s.title.clone()} />
+    };
+    html! {
+        <Section id={format!("{}{}", ctx.prefix, s.id)} title={s.title.clone()} level={s.level}
+            initially_open={s.initially_open} expanded={p.open.first().copied()} {ontoggle} {actions}>
+            {for blocks}
+            {for subs}
+        </Section>
+    }
+}
+
+fn walk<'a>(s: &'a SectionView, f: &mut impl FnMut(&'a SectionView)) {
+    f(s);
+    for x in &s.subsections {
+        walk(x, f);
+    }
+}
+
+fn subtree_len(s: &SectionView) -> usize {
+    let mut n = 0;
+    walk(s, &mut |_| n += 1);
+    n
+}
+
+/// Whether a popover's anchor lies inside a section (or its subsections).
+pub fn anchored_in(s: &SectionView, p: Popover) -> bool {
+    match p {
+        Popover::Cite { marker, .. } => s.markers.contains(&marker),
+        Popover::Term { mark, .. } => {
+            let mut found = false;
+            walk(s, &mut |x| {
+                found = found
+                    || x.blocks.iter().any(|b| match b {
+                        BlockView::Paragraph(n) => has_term(n, mark),
+                        BlockView::List(items) => items.iter().any(|n| has_term(n, mark)),
+                    })
+            });
+            found
+        }
+    }
+}
+
+fn has_term(nodes: &[Node], mark: usize) -> bool {
+    nodes.iter().any(|n| match n {
+        Node::Term { occurrence, .. } => *occurrence == mark,
+        Node::Strong(c) | Node::Emph(c) | Node::Link { children: c, .. } => has_term(c, mark),
+        _ => false,
+    })
+}

@@ -1,0 +1,43 @@
+//! The first state of a widget: the article's section defaults, then the reader's
+//! share link (audience, open/shut sections, open citation, scroll position).
+
+use super::{FocusTarget, Popover, WidgetState};
+use crate::config::WidgetConfig;
+use crate::model::Article;
+use crate::{url, viewmodel};
+
+/// Builds the first state from the article defaults and the share link.
+pub fn initial_state(article: &Article, config: &WidgetConfig) -> WidgetState {
+    let (audience, chosen) = config.initial_audience();
+    // Section ids and citation numbers are the same in every audience's view.
+    let base = viewmodel::build(article, audience);
+    let defaults = base.section_defaults();
+    let mut s = WidgetState::new(audience, &defaults);
+    s.audience_chosen = chosen;
+    let Some(link) = &config.url_state else {
+        return s;
+    };
+    let ids: Vec<String> = defaults.iter().map(|(i, _)| i.clone()).collect();
+    let link = url::sanitize(link.clone(), &ids, base.references.len());
+    s.open.extend(link.open.iter().cloned());
+    for id in &link.shut {
+        s.open.remove(id);
+    }
+    if let Some(number) = link.cite {
+        if let Some(marker) = base.first_marker_for(number) {
+            if let Some((_, sid, _)) = base.markers().into_iter().find(|(o, _, _)| *o == marker) {
+                s.open.extend(base.ancestry(&sid).unwrap_or_default());
+            }
+            s.popover = Some(Popover::Cite {
+                number,
+                marker,
+                pinned: true,
+            });
+        }
+    }
+    if let Some(at) = link.at {
+        s.open.extend(base.ancestry(&at).unwrap_or_default());
+        s.scroll_to = Some(FocusTarget::Section(at));
+    }
+    s
+}
