@@ -68,7 +68,8 @@ test('Escape closes and returns focus to the marker, for every marker', async ()
 test('keyboard focus alone does not open; Space opens; the pinned popover is reachable with Tab', async () => {
   const page = await fresh();
   await marker(page, 4).focus();
-  await page.waitForTimeout(0);
+  // Two rendered frames: anything focus would have opened is on screen by then.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   assert.equal(await page.locator('.ea-popover').count(), 0, 'focus does not open');
   await page.keyboard.press('Space');
   await dialog(page).waitFor({ state: 'visible' });
