@@ -62,15 +62,7 @@ fn stale_today(json: &str) -> bool {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| (d.as_secs() / 86_400) as i64);
     let today = crate::model::freshness::Date::from_unix_days(days);
-    crate::load::load(json).is_ok_and(|l| {
-        crate::model::freshness::is_stale(
-            &l.article.last_updated,
-            l.article
-                .review_interval_months
-                .unwrap_or(crate::model::freshness::DEFAULT_REVIEW_INTERVAL_MONTHS),
-            today,
-        )
-    })
+    crate::load::load(json).is_ok_and(|l| l.article.is_stale(today))
 }
 
 /// Escapes JSON text for a `<script type="application/json">` element: `<` only

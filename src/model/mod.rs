@@ -329,6 +329,19 @@ pub struct FollowUp {
     pub prompt: Text,
 }
 
+impl Article {
+    /// Whether the article is past its review interval (declared, or the default of
+    /// 12 months) on `today`: the one rule the pre-render and the header share.
+    pub fn is_stale(&self, today: freshness::Date) -> bool {
+        freshness::is_stale(
+            &self.last_updated,
+            self.review_interval_months
+                .unwrap_or(freshness::DEFAULT_REVIEW_INTERVAL_MONTHS),
+            today,
+        )
+    }
+}
+
 /// The article compiled into the widget as its default
 /// (`static/articles/azathioprine-ild-uip.json`, stored compactly by `build.rs`).
 pub const EMBEDDED_ARTICLE_JSON: &str =
