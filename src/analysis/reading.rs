@@ -13,6 +13,9 @@ use crate::model::Article;
 pub const TARGET_GRADE: f64 = 8.0;
 /// No single article text (heading, paragraph, list item) should read above this.
 pub const BLOCK_LIMIT: f64 = 10.0;
+/// Texts shorter than this many words are not held to a limit on their own (the
+/// grade of a two-word heading says nothing); they still count in the overall grade.
+pub const MIN_WORDS_FOR_LIMIT: usize = 10;
 /// How many hardest sentences a report lists.
 pub const HARDEST: usize = 3;
 
@@ -41,6 +44,12 @@ impl TextReading {
         } else {
             BLOCK_LIMIT
         }
+    }
+
+    /// Whether the text is long enough to judge ([`MIN_WORDS_FOR_LIMIT`]) and reads
+    /// above its limit.
+    pub fn is_too_hard(&self) -> bool {
+        self.counts.words >= MIN_WORDS_FOR_LIMIT && self.grade > self.limit()
     }
 }
 
@@ -82,12 +91,13 @@ impl ReadingReport {
         self.grade <= self.target
     }
 
-    /// Texts reading above their limit ([`TextReading::limit`]).
+    /// Texts of at least [`MIN_WORDS_FOR_LIMIT`] words reading above their limit
+    /// ([`TextReading::limit`]).
     pub fn too_hard(&self) -> impl Iterator<Item = &TextReading> {
         self.texts
             .iter()
             .chain(&self.popovers)
-            .filter(|t| t.grade > t.limit())
+            .filter(|t| t.is_too_hard())
     }
 }
 
