@@ -23,7 +23,7 @@ mod advice;
 pub mod check;
 pub mod error;
 mod help;
-// pub mod import;
+pub mod import;
 mod json;
 pub mod locate;
 mod new;
@@ -88,7 +88,7 @@ pub fn outcome(args: &[String]) -> Outcome {
         "check" => check::command(rest).map(|(out, code)| (out, Vec::new(), code)),
         "stats" => stats::command(rest).map(|(out, code)| (out, Vec::new(), code)),
         "new" => new::command(rest),
-        // "import" => import::command(rest),
+        "import" => import::command(rest),
         // `render` prints markup on success; its problems must not end up in a page.
         "render" => render::command(rest).map(|(out, code)| match code {
             EXIT_OK => (out, Vec::new(), code),

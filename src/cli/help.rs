@@ -29,20 +29,24 @@ exit status: 0 written; 2 the file exists (without --force) or cannot be written
 /// `import --help`.
 pub const IMPORT: &str = "\
 usage: evidence-article import ARTICLE.md [--references REFS.json|REFS.bib]
-                               [-o ARTICLE.json] [--force]
+                               [-o ARTICLE.json]
 
-Turns a Markdown article into evidence-article/1 JSON:
-  YAML front matter   id, question, publisher, review, last-updated, audiences, …
-  # / ## / ### Heading   a section / subsection (`{#id}` at the end sets its id)
-  paragraphs, - lists   content blocks; [@key] or [@a; @b] cite references
-  ::: plain … :::     the plain-language version of the block just above it
-  Term                glossary entries, as a definition list under a
-  : definition          heading `# Glossary` (`: (expansion) definition` for
-                        an abbreviation)
-  references          CSL-JSON (Zotero, PubMed) or BibTeX; CSL fields the format
-                        does not use are carried through
-The result is checked like `check`; problems in the Markdown are reported as
-ARTICLE.md:LINE: error: message. Without -o the JSON is printed.
+Turns a Markdown article into evidence-article/1 JSON (docs/authoring.md):
+  --- front matter ---   YAML: id, question, publisher, review, last-updated,
+                         audiences, disclaimer, follow-up, editor-notes, …
+                         (reference-fields: extra fields per citation key)
+  # Title {#id}          a section; ## and ### are subsections ({.collapsed}
+                         makes one start closed)
+  paragraphs, - lists    content blocks; [@key] or [@a; @b] cite references
+  ::: plain … :::        the plain-language version of the heading, paragraph
+                         or list item just above it
+  # Glossary             a definition list: a line `Term (expansion)` or `Term`,
+                         then `: definition`
+References: CSL-JSON (Zotero, PubMed), whose fields the format does not use are
+carried through, or BibTeX (.bib). Only cited references are kept.
+The result is checked like `check`; every problem is printed as
+FILE:LINE: error|warning: message, with the line in the Markdown (or references)
+file. Without -o the JSON is printed; -o replaces the file.
 exit status: 0 written (warnings allowed); 1 problems found, nothing written;
 2 usage mistake, or a file that cannot be read or written.";
 
