@@ -31,6 +31,8 @@ mod render;
 pub mod report;
 mod stats;
 
+use std::io::Write;
+
 pub use check::{check_file, check_source, inspect, Options};
 pub use error::CliError;
 pub use report::{Finding, Report};
@@ -132,7 +134,18 @@ pub fn execute(args: &[String]) -> (Vec<String>, i32) {
 pub fn run(args: impl IntoIterator<Item = String>) -> i32 {
     let args: Vec<String> = args.into_iter().collect();
     let o = outcome(&args);
-    o.stdout.iter().for_each(|l| println!("{l}"));
-    o.stderr.iter().for_each(|l| eprintln!("{l}"));
+    // A closed pipe (`… | head`) ends the output quietly instead of panicking.
+    let mut out = std::io::stdout().lock();
+    for line in &o.stdout {
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
+    }
+    let mut err = std::io::stderr().lock();
+    for line in &o.stderr {
+        if writeln!(err, "{line}").is_err() {
+            break;
+        }
+    }
     o.code
 }

@@ -52,6 +52,27 @@ fn the_seed_in_markdown_imports_to_the_seed_json() {
     assert!(warnings[3].starts_with(&format!("{SEED_REFS}:")) && warnings[3].contains("\"CI\""));
 }
 
+/// The tutorial's example (docs/authoring.md) imports and passes `check --strict`.
+#[test]
+fn the_tutorial_example_imports_cleanly() {
+    let md = "docs/examples/first-article.md";
+    let refs = "docs/examples/first-article.refs.json";
+    let done = import(md, &read(md), Some((refs, &read(refs)))).expect("imports");
+    assert!(done.warnings.is_empty(), "{:?}", done.warnings);
+    let (report, _) = cli::inspect("a.json", &done.json, cli::Options { strict: true });
+    assert_eq!(report.lines(), ["a.json: 0 errors, 0 warnings"]);
+    // Without its references file, the import says what is missing.
+    let e: Vec<String> = import(md, &read(md), None)
+        .expect_err("fails")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(e.first().map(String::as_str), Some(
+        "docs/examples/first-article.md:1: error: the article cites [@acr-chest-2023] but no references file was given: add --references REFS.json (CSL-JSON) or REFS.bib"
+    ));
+    assert!(e[1].starts_with("docs/examples/first-article.md:44: error: sections[0].blocks[0].items[0].text.professional: [@acr-chest-2023] is not a reference id"), "{e:#?}");
+}
+
 const FRONT: &str = "---
 id: test-article
 question:

@@ -239,7 +239,7 @@ pub fn import(
         }]
     })?;
     let (report, _) = inspect(md_name, &json, Options::default());
-    let findings: Vec<Located> = report
+    let mut findings: Vec<Located> = report
         .findings
         .into_iter()
         .map(|f| {
@@ -252,6 +252,20 @@ pub fn import(
             }
         })
         .collect();
+    if refs.is_none() && !keys.is_empty() {
+        let list: Vec<String> = keys.iter().map(|k| format!("[@{k}]")).collect();
+        findings.push(Located {
+            file: md_name.to_owned(),
+            line: 1,
+            error: true,
+            message: format!(
+                "the article cites {} but no references file was given: add --references REFS.json (CSL-JSON) or REFS.bib",
+                list.join(", ")
+            ),
+        });
+    }
+    // The Markdown's lines in order, then the references file's.
+    findings.sort_by_key(|f| (f.file != md_name, f.line));
     if findings.iter().any(|f| f.error) {
         return Err(findings);
     }
