@@ -392,3 +392,42 @@ fn the_command_writes_json_or_prints_it() {
         EXIT_USAGE
     );
 }
+
+/// Untrusted input never panics the import: every naughty string in a heading, a
+/// paragraph, a plain div, a glossary entry, the front matter and the references
+/// either imports or gives problems with lines.
+#[test]
+fn naughty_strings_never_panic_the_import() {
+    let blns: Vec<String> = serde_json::from_str(include_str!("fixtures/blns.json"))
+        .expect("blns.json is a list of strings");
+    let fragments = [
+        "---",
+        ":::",
+        "::: plain",
+        "# ",
+        "- ",
+        "1. ",
+        "> ",
+        "```",
+        "Term\n: ",
+        "[@",
+        "{#",
+        "\n\n",
+    ];
+    let all: Vec<&str> = blns.iter().map(String::as_str).chain(fragments).collect();
+    // Twenty strings per article keeps the test fast; each string gets every place.
+    for chunk in all.chunks(20) {
+        let mut md = FRONT.to_owned();
+        let mut glossary = String::from("# Glossary\n\n");
+        for s in chunk {
+            md.push_str(&format!("# {s}\n\n{s}\n\n::: plain\n{s}\n:::\n\n- {s}\n\n"));
+            glossary.push_str(&format!("{s}\n: {s}\n\n"));
+        }
+        let _ = import("a.md", &(md + &glossary), Some(("refs.json", REFS)));
+    }
+    for s in all {
+        let _ = import("a.md", &format!("---\nid: {s}\n---\n{s}\n"), None);
+        let _ = import("a.md", s, Some(("refs.bib", s)));
+        let _ = import("a.md", s, Some(("refs.json", s)));
+    }
+}

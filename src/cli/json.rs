@@ -102,9 +102,14 @@ pub fn serde_message(e: &serde_json::Error) -> String {
     text.to_owned()
 }
 
-/// Every field name the format uses anywhere (from its JSON Schema), for "did you
-/// mean" hints.
-pub fn known_fields() -> BTreeSet<String> {
+/// Every field name the format uses anywhere (from its JSON Schema, derived once),
+/// for "did you mean" hints.
+pub fn known_fields() -> &'static BTreeSet<String> {
+    static KNOWN: std::sync::OnceLock<BTreeSet<String>> = std::sync::OnceLock::new();
+    KNOWN.get_or_init(derive_known_fields)
+}
+
+fn derive_known_fields() -> BTreeSet<String> {
     fn walk(v: &Value, out: &mut BTreeSet<String>) {
         match v {
             Value::Object(map) => {

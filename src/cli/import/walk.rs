@@ -10,14 +10,17 @@ use super::Problem;
 
 type Ev<'a> = (Event<'a>, Range<usize>);
 
-/// Index of the `End` matching the `Start` at `i`.
+/// Index of the `End` matching the `Start` at `i` (`i` itself for any other event).
 fn matching_end(events: &[Ev<'_>], i: usize) -> usize {
+    if !matches!(events.get(i), Some((Event::Start(_), _))) {
+        return i;
+    }
     let mut depth = 0usize;
     for (j, (e, _)) in events.iter().enumerate().skip(i) {
         match e {
             Event::Start(_) => depth += 1,
             Event::End(_) => {
-                depth -= 1;
+                depth = depth.saturating_sub(1);
                 if depth == 0 {
                     return j;
                 }
