@@ -208,7 +208,7 @@ fn each_gap_is_found_with_its_path() {
 
 #[test]
 fn abbreviations_follow_the_documented_rule() {
-    let got = analysis::coverage::abbreviations("CTD-associated RP-ILD, TNFi and Word, DLCO.");
+    let got = analysis::terms::abbreviations("CTD-associated RP-ILD, TNFi and Word, DLCO.");
     let got: Vec<&str> = got.iter().map(String::as_str).collect();
     assert_eq!(got, ["CTD", "DLCO", "RP-ILD", "TNFi"]);
 }

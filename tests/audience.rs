@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use common::*;
 use evidence_article::analysis::counter::{counts, syllables, Counts};
-use evidence_article::analysis::coverage::abbreviations;
+use evidence_article::analysis::terms::abbreviations;
 use evidence_article::model::inline;
 use evidence_article::model::text::{PLAIN, PROFESSIONAL};
 use evidence_article::model::{Article, Audience, Block, Section, Text};

@@ -6,6 +6,7 @@
 pub mod counter;
 pub mod coverage;
 pub mod reading;
+pub mod terms;
 pub mod texts;
 
 pub use counter::Counts;

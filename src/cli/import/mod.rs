@@ -11,6 +11,7 @@ mod divs;
 mod front;
 mod output;
 mod refs;
+mod tree;
 mod walk;
 
 pub use assemble::{import, Imported};

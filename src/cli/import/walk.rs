@@ -5,13 +5,15 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Tag};
 
-use super::body::{joined, line_at, term_and_expansion, Blk, Body, Sec, Term, Unit};
+use super::body::{joined, line_at, Blk, Body, Sec, Unit};
 use super::Problem;
+
+mod glossary;
 
 type Ev<'a> = (Event<'a>, Range<usize>);
 
 /// Index of the `End` matching the `Start` at `i` (`i` itself for any other event).
-fn matching_end(events: &[Ev<'_>], i: usize) -> usize {
+pub(super) fn matching_end(events: &[Ev<'_>], i: usize) -> usize {
     if !matches!(events.get(i), Some((Event::Start(_), _))) {
         return i;
     }
@@ -32,7 +34,7 @@ fn matching_end(events: &[Ev<'_>], i: usize) -> usize {
 }
 
 /// The source range spanned by `events` (empty at `fallback` when there are none).
-fn span(events: &[Ev<'_>], fallback: usize) -> Range<usize> {
+pub(super) fn span(events: &[Ev<'_>], fallback: usize) -> Range<usize> {
     let start = events.iter().map(|(_, r)| r.start).min();
     let end = events.iter().map(|(_, r)| r.end).max();
     match (start, end) {
@@ -71,12 +73,17 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn problem(&mut self, offset: usize, message: impl Into<String>) {
+    pub(super) fn problem(&mut self, offset: usize, message: impl Into<String>) {
         let line = line_at(self.src, offset);
         self.body.problems.push(Problem::new(line, message));
     }
 
-    fn unit(&mut self, range: Range<usize>, line_from: usize, translatable: bool) -> usize {
+    pub(super) fn unit(
+        &mut self,
+        range: Range<usize>,
+        line_from: usize,
+        translatable: bool,
+    ) -> usize {
         self.body.units.push(Unit {
             text: joined(self.src, range.clone()),
             line: line_at(self.src, line_from),
@@ -230,60 +237,5 @@ impl<'s> Walker<'s> {
             k = end + 1;
         }
         self.block(at, Blk::List(line_at(self.src, at), items));
-    }
-
-    fn definitions(&mut self, inner: &[Ev<'_>], at: usize) {
-        if !self.glossary {
-            self.problem(
-                at,
-                "a definition list is read as the glossary: put it under a heading # Glossary",
-            );
-            return;
-        }
-        let mut k = 0;
-        let mut pending: Option<(String, Option<String>, usize, bool)> = None;
-        while k < inner.len() {
-            let end = matching_end(inner, k);
-            let (event, r) = &inner[k];
-            let content = &inner[k + 1..end.max(k + 1)];
-            match event {
-                Event::Start(Tag::DefinitionListTitle) => {
-                    self.finish_term(&mut pending);
-                    let (term, expansion) =
-                        term_and_expansion(&joined(self.src, span(content, r.start)));
-                    pending = Some((term, expansion, r.start, false));
-                }
-                Event::Start(Tag::DefinitionListDefinition) => {
-                    let text = joined(self.src, span(content, r.start));
-                    let text = text.trim_start_matches(':').trim().to_owned();
-                    match pending.as_mut() {
-                        Some((_, _, _, true)) => {
-                            self.problem(r.start, "a glossary term has one definition")
-                        }
-                        Some((term, expansion, line, done)) => {
-                            *done = true;
-                            let unit = self.unit(r.clone(), r.start, false);
-                            let _ = unit;
-                            self.body.glossary.push(Term {
-                                term: term.clone(),
-                                expansion: expansion.clone(),
-                                definition: text,
-                                line: line_at(self.src, *line),
-                            });
-                        }
-                        None => self.problem(r.start, "a definition without a term"),
-                    }
-                }
-                _ => {}
-            }
-            k = end + 1;
-        }
-        self.finish_term(&mut pending);
-    }
-
-    fn finish_term(&mut self, pending: &mut Option<(String, Option<String>, usize, bool)>) {
-        if let Some((term, _, at, false)) = pending.take() {
-            self.problem(at, format!("the glossary term \"{term}\" has no definition: write it on the next line after \": \""));
-        }
     }
 }
