@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::counter;
-use super::terms::{abbreviations, candidates};
+pub use super::terms::{abbreviations, candidates, CANDIDATE_SYLLABLES};
 use super::texts::{self, Role};
 use crate::model::inline;
 use crate::model::notes;
