@@ -210,7 +210,8 @@
       const r = ratio(over(rgba(cs.outlineColor), behind), behind);
       if (r < 2.99) problems.push(`${name(el)}: focus outline ${r.toFixed(2)}:1 against rgb(${behind.slice(0, 3)})`);
     }
-    const box = el.getBoundingClientRect();
+    // A link wrapped over two lines: the centre of its first line box, not of its bounding box.
+    const box = cs.display === 'inline' ? el.getClientRects()[0] : el.getBoundingClientRect();
     const x = box.left + box.width / 2;
     const y = box.top + box.height / 2;
     const hit = el.getRootNode().elementFromPoint(x, y);
@@ -220,15 +221,17 @@
 
   /** Controls a Tab walk must reach, in document order (one stop per radio group: the checked radio). */
   function tabbables() {
-    const seenGroups = new Set();
+    const seenGroups = new Map(); // root node → radio group names seen there
     const out = [];
     for (const el of all(roots({}))) {
       if (!el.matches(CONTROLS) || el.matches(':disabled') || el.closest('[inert]')) continue;
       if (!el.checkVisibility({ checkVisibilityCSS: true })) continue;
       if (el.matches('input[type=radio]')) {
-        if (seenGroups.has(el.name)) continue;
-        seenGroups.add(el.name);
-        const checked = el.form ? null : el.getRootNode().querySelector(`input[type=radio][name="${el.name}"]:checked`);
+        const root = el.getRootNode();
+        if (!seenGroups.has(root)) seenGroups.set(root, new Set());
+        if (seenGroups.get(root).has(el.name)) continue;
+        seenGroups.get(root).add(el.name);
+        const checked = root.querySelector(`input[type=radio][name="${el.name}"]:checked`);
         out.push(name(checked || el));
         continue;
       }
@@ -238,10 +241,13 @@
   }
 
   /** Focuses every control in turn (as the keyboard would: focus-visible, scrolled into view) and checks each stop. */
-  function focusAll() {
+  function focusAll(reverse) {
     const problems = [];
     let n = 0;
-    for (const el of all(roots({}))) {
+    const list = all(roots({}));
+    // Backwards (as Shift+Tab) the page scrolls up, so a sticky host header can cover the stop.
+    if (reverse) list.reverse();
+    for (const el of list) {
       if (!el.matches(CONTROLS) || el.matches(':disabled') || !el.checkVisibility({ checkVisibilityCSS: true })) continue;
       if (el.matches('input[type=radio]:not(:checked)')) continue;
       el.focus({ focusVisible: true });
@@ -257,15 +263,19 @@
   function recordTabs() {
     const rec = { stops: [], entered: false, left: false, presses: 0 };
     const inside = (el) => !!el && roots({}).some((r) => r.contains(el) || r.getRootNode().contains(el) && !!el.closest('[popover]'));
+    let last = null;
     const onIn = () => {
       if (rec.left) return;
       const el = deepActive();
+      if (el === last) return; // the same move seen by the document and by a shadow root
+      last = el;
       if (inside(el)) { rec.entered = true; rec.stops.push(name(el)); } else if (rec.entered) { rec.left = true; rec.leftTo = el ? name(el) : null; }
     };
     const onOut = (e) => { if (rec.entered && !rec.left && !e.relatedTarget) setTimeout(() => { if (!inside(deepActive())) { rec.left = true; rec.leftTo = 'outside the page'; } }); };
-    document.addEventListener('focusin', onIn, true);
-    document.addEventListener('focusout', onOut, true);
-    rec.stop = () => { document.removeEventListener('focusin', onIn, true); document.removeEventListener('focusout', onOut, true); };
+    // A move inside one shadow tree is not seen by the document (target = relatedTarget = host).
+    const places = [document, ...roots({}).map((r) => r.getRootNode()).filter((r) => r instanceof ShadowRoot)];
+    for (const p of places) { p.addEventListener('focusin', onIn, true); p.addEventListener('focusout', onOut, true); }
+    rec.stop = () => { for (const p of places) { p.removeEventListener('focusin', onIn, true); p.removeEventListener('focusout', onOut, true); } };
     window.__eaTabs = rec;
   }
 
@@ -314,7 +324,7 @@
       const res = {};
       let targetCount = 0;
       if (o.checks.includes('axe')) {
-        const context = o.scope ? { include: rs.map((r) => (r.getRootNode() instanceof ShadowRoot ? { fromShadowDom: [`#${r.getRootNode().host.id}`, o.scope] } : o.scope)) } : document;
+        const context = o.axeInclude ? { include: [o.axeInclude] } : o.scope ? { include: rs.map((r) => (r.getRootNode() instanceof ShadowRoot ? { fromShadowDom: [`#${r.getRootNode().host.id}`, o.scope] } : o.scope)) } : document;
         const r = await window.axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, resultTypes: ['violations'] });
         res.axe = r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
       }
