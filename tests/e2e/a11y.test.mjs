@@ -308,3 +308,16 @@ test('one polite live region announces an audience change and "Link copied", eac
   tally.states += 1;
   tally.checks += 4;
 });
+
+test('reduced motion: the motion check sees the transitions a reader without the preference gets, and none with it', async () => {
+  const page = await open('/', { viewport: { width: 1280, height: 800 }, theme: 'light' });
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  const motion = async () => (await page.evaluate(() => window.__eaProbe.state({ checks: ['motion'] }))).res.motion;
+  const allowed = await motion();
+  assert.ok(allowed.some((m) => /ea-section__chevron/.test(m)), `the chevron's transition is seen: ${JSON.stringify(allowed.slice(0, 3))}`);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await setAll(page, false);
+  assert.deepEqual(await motion(), [], 'nothing moves with prefers-reduced-motion: reduce');
+  tally.states += 2;
+  tally.checks += 2;
+});
