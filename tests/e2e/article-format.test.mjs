@@ -1,6 +1,6 @@
 // Articles supplied by the host: validation errors, network failures with "Try
 // again", and naughty strings that must never execute.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,6 +60,8 @@ before(async () => {
     },
   });
 });
+// Every context closes after each test, passed or failed; the browser and server after the file.
+afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
 const alertText = (page) => page.locator('evidence-article').getByRole('alert').innerText();
@@ -82,7 +84,6 @@ test('a broken inline article shows the error panel with each problem and its pa
   assert.match(text, /last-updated: "2025-02-30" is not a real date/);
   await until(() => events.length === 1, { message: 'error event' });
   assert.deepEqual(page.problems.console, []);
-  await page.context_.close();
 });
 
 for (const [name, state, expected] of [
@@ -114,7 +115,6 @@ test('loading shows a skeleton of the article\'s size (no layout jump)', async (
   const h = await skeleton.evaluate((s) => s.getBoundingClientRect().height);
   assert.ok(h >= 400, `skeleton reserves space (${h}px)`);
   mode.current = 'ok';
-  await page.context_.close();
 });
 
 test('a BLNS-filled article renders with no script execution, console error or off-origin request', async () => {
@@ -135,5 +135,4 @@ test('a BLNS-filled article renders with no script execution, console error or o
   assert.deepEqual(page.problems.console, []);
   assert.deepEqual(page.problems.pageErrors, []);
   assert.deepEqual(page.problems.offOrigin, []);
-  await page.context_.close();
 });

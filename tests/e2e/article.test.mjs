@@ -1,10 +1,12 @@
 // Walking skeleton: the release build serves the seed article; nothing goes wrong.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, ready, saveShot } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
+// Every context closes after each test, passed or failed; the browser and server after the file.
+afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
 test('standalone page renders the whole seed article with no errors and no off-origin requests', async () => {
@@ -22,7 +24,6 @@ test('standalone page renders the whole seed article with no errors and no off-o
   assert.deepEqual(page.problems.console, [], 'console errors');
   assert.deepEqual(page.problems.pageErrors, [], 'page errors');
   assert.deepEqual(page.problems.offOrigin, [], 'requests to other origins');
-  await page.context_.close();
 });
 
 test('editorial policy page exists and explains the statuses', async () => {
@@ -33,7 +34,6 @@ test('editorial policy page exists and explains the statuses', async () => {
   await page.getByRole('heading', { level: 1 }).waitFor();
   const text = await page.locator('main').innerText();
   for (const s of ['Submitted', 'Under Review', 'Approved']) assert.ok(text.includes(s), s);
-  await page.context_.close();
 });
 
 test('the standalone page carries title, description, canonical and Open Graph tags from the article data', async () => {
@@ -46,7 +46,6 @@ test('the standalone page carries title, description, canonical and Open Graph t
   assert.match(await meta('meta[name="description"]'), /^Azathioprine is not recommended as a treatment for rapidly progressive interstitial lung disease/);
   assert.equal(await meta('meta[property="og:site_name"]'), 'Dr.Oracle');
   assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), './');
-  await page.context_.close();
 });
 
 test('the standalone page is readable without JavaScript (pre-rendered), and the app takes over', async () => {
@@ -64,5 +63,4 @@ test('the standalone page is readable without JavaScript (pre-rendered), and the
   await live.locator('.ea-cite__btn').first().click();
   await live.getByRole('dialog').waitFor({ state: 'visible' });
   assert.deepEqual(live.problems.console, []);
-  await live.context_.close();
 });

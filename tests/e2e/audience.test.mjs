@@ -1,11 +1,13 @@
 // Audience personalization in a real browser: mouse, keyboard, persistence, blocked
 // storage, term popovers and accessibility in every audience.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, ready, until, activeId, axe, saveShot } from './helpers.mjs';
+import { setup, ready, until, activeId, axe, saveShot, expect } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
+// Every context closes after each test, passed or failed; the browser and server after the file.
+afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
 const TITLES = {
@@ -28,19 +30,19 @@ async function fresh(opts) {
   return page;
 }
 
-const current = (page) => page.locator('.ea-picker__current strong').innerText();
+const reading = (page) => page.locator('.ea-picker__current strong');
+const current = (page) => reading(page).innerText();
 
 test('each audience can be chosen with the mouse and changes the text in place', async () => {
   const page = await fresh();
   assert.equal(await current(page), LABELS.physician, 'default is physician');
   for (const id of ['patient', 'student', 'nurse', 'physician']) {
     await page.getByLabel(LABELS[id], { exact: true }).click();
-    await until(async () => (await current(page)) === LABELS[id], { message: `reading as ${id}` });
+    await expect(reading(page), `reading as ${id}`).toHaveText(LABELS[id]);
     assert.ok(await page.getByRole('button', { name: TITLES[id], exact: true }).isVisible(), `${id} section title`);
     assert.match(await page.locator('.ea-live').innerText(), new RegExp(`Now reading as: ${LABELS[id].replace(/[,]/g, '.?')}`));
   }
   assert.deepEqual(page.problems.console, []);
-  await page.context_.close();
 });
 
 test('keyboard: arrow keys in the radio group change the audience', async () => {
@@ -48,24 +50,22 @@ test('keyboard: arrow keys in the radio group change the audience', async () => 
   await page.getByRole('button', { name: 'Change' }).click();
   assert.equal(await activeId(page), 'audience-physician', '"Change" focuses the current choice');
   await page.keyboard.press('ArrowUp');
-  await until(async () => (await current(page)) === LABELS.nurse, { message: 'nurse via ArrowUp' });
+  await expect(reading(page), 'nurse via ArrowUp').toHaveText(LABELS.nurse);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
-  await until(async () => (await current(page)) === LABELS.patient, { message: 'patient via ArrowUp x3' });
+  await expect(reading(page), 'patient via ArrowUp x3').toHaveText(LABELS.patient);
   assert.ok(await page.getByRole('button', { name: 'What the guidelines say', exact: true }).isVisible());
-  await page.context_.close();
 });
 
 test('the choice is remembered across reloads under one prefixed key', async () => {
   const page = await fresh();
   await page.getByLabel(LABELS.patient, { exact: true }).click();
-  await until(async () => (await current(page)) === LABELS.patient);
+  await expect(reading(page)).toHaveText(LABELS.patient);
   await page.goto(env.server.url + '/');
   await ready(page);
   assert.equal(await current(page), LABELS.patient);
   const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
   assert.deepEqual(stored, { 'evidence-article:audience': 'patient' });
-  await page.context_.close();
 });
 
 test('an unknown stored value is ignored and removed', async () => {
@@ -76,7 +76,6 @@ test('an unknown stored value is ignored and removed', async () => {
   await ready(page);
   assert.equal(await current(page), LABELS.physician);
   assert.equal(await page.evaluate(() => localStorage.getItem('evidence-article:audience')), null);
-  await page.context_.close();
 });
 
 test('with localStorage throwing, the widget works and switches audience from memory', async () => {
@@ -87,18 +86,17 @@ test('with localStorage throwing, the widget works and switches audience from me
   await page.goto(env.server.url + '/');
   await ready(page);
   await page.getByLabel(LABELS.student, { exact: true }).click();
-  await until(async () => (await current(page)) === LABELS.student);
+  await expect(reading(page)).toHaveText(LABELS.student);
   await page.getByLabel(LABELS.patient, { exact: true }).click();
-  await until(async () => (await current(page)) === LABELS.patient);
+  await expect(reading(page)).toHaveText(LABELS.patient);
   assert.deepEqual(page.problems.pageErrors, []);
   assert.deepEqual(page.problems.console, []);
-  await page.context_.close();
 });
 
 test('nurses get abbreviations expanded on first use; terms open a definition popover', async () => {
   const page = await fresh();
   await page.getByLabel(LABELS.nurse, { exact: true }).click();
-  await until(async () => (await current(page)) === LABELS.nurse);
+  await expect(reading(page)).toHaveText(LABELS.nurse);
   const guideline = await page.locator('#guidelines-body').innerText();
   assert.match(guideline, /TNFi \(tumou?r necrosis factor inhibitors?\)/i);
   const term = page.locator('#guidelines-body .ea-term', { hasText: 'TNFi' }).first();
@@ -110,16 +108,14 @@ test('nurses get abbreviations expanded on first use; terms open a definition po
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await activeId(page), termId, 'focus returns to the term');
-  await page.context_.close();
 });
 
 test('axe finds no violations in any audience', async () => {
   const page = await fresh();
   for (const id of ['patient', 'student', 'nurse', 'physician']) {
     await page.getByLabel(LABELS[id], { exact: true }).click();
-    await until(async () => (await current(page)) === LABELS[id]);
+    await expect(reading(page)).toHaveText(LABELS[id]);
     assert.deepEqual(await axe(page), [], `axe violations for ${id}`);
     if (id === 'patient') await page.screenshot({ path: saveShot('patient.png'), fullPage: true });
   }
-  await page.context_.close();
 });

@@ -1,10 +1,12 @@
 // Citation popovers and the reference list with a real pointer and keyboard.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, ready, until, activeId, axe } from './helpers.mjs';
+import { setup, ready, until, activeId, axe, expect } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
+// Every context closes after each test, passed or failed; the browser and server after the file.
+afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
 async function fresh(opts) {
@@ -27,7 +29,6 @@ test('markers are buttons with descriptive names and 24px touch targets that kee
   assert.ok(Math.abs(lines - Math.round(lines)) < 0.05, `paragraph height is a whole number of lines (${lines})`);
   assert.equal(await marker(page, 2).getAttribute('aria-label'), 'Reference 2: Oldham JM et al., Respir Med 2016');
   assert.equal(await marker(page, 2).getAttribute('aria-expanded'), 'false');
-  await page.context_.close();
 });
 
 test('click opens a labelled dialog; clicking another marker swaps it', async () => {
@@ -42,12 +43,11 @@ test('click opens a labelled dialog; clicking another marker swaps it', async ()
   assert.match(text, /Type of source: Clinical practice guideline/);
   assert.equal(await page.getByRole('dialog', { name: 'Reference 1' }).count(), 1, 'dialog labelled by its title');
   await marker(page, 3).click();
-  await until(async () => /Reference 3/.test(await dialog(page).innerText()), { message: 'swapped to 3' });
+  await expect(dialog(page), 'swapped to 3').toContainText('Reference 3');
   assert.equal(await page.locator('.ea-popover').count(), 1, 'only one popover');
   assert.match(await dialog(page).innerText(), /27%/);
   const links = await dialog(page).locator('a').evaluateAll((as) => as.map((a) => [a.href, a.target, a.rel]));
   for (const [, target, rel] of links) { assert.equal(target, '_blank'); assert.equal(rel, 'noopener noreferrer'); }
-  await page.context_.close();
 });
 
 test('Escape closes and returns focus to the marker, for every marker', async () => {
@@ -62,7 +62,6 @@ test('Escape closes and returns focus to the marker, for every marker', async ()
     await dialog(page).waitFor({ state: 'detached' });
     assert.equal(await activeId(page), id, `focus back on ${id}`);
   }
-  await page.context_.close();
 });
 
 test('keyboard focus alone does not open; Space opens; the pinned popover is reachable with Tab', async () => {
@@ -76,28 +75,32 @@ test('keyboard focus alone does not open; Space opens; the pinned popover is rea
   await page.keyboard.press('Tab');
   const inside = await page.evaluate(() => !!document.activeElement?.closest('.ea-popover'));
   assert.ok(inside, 'Tab moves within the popover');
-  await page.context_.close();
 });
 
 test('hover opens after a delay, survives moving onto the popover, closes after leaving both', async () => {
-  const page = await fresh();
+  // The page's clock is Playwright's fake one: the hover timers run when the test
+  // advances time, so the delays are checked exactly and nothing sleeps.
+  const page = await env.page();
+  await page.clock.install();
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  await page.clock.pauseAt(Date.now() + 60_000);
   const m = marker(page, 2);
   await m.scrollIntoViewIfNeeded();
   const box = await m.boundingBox();
-  const t0 = Date.now();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  assert.equal(await page.locator('.ea-popover').count(), 0, 'not instantly');
-  await dialog(page).waitFor({ state: 'visible' });
-  const delay = Date.now() - t0;
-  assert.ok(delay >= 250, `opened after ${delay} ms`);
+  await page.clock.runFor(200);
+  await expect(page.locator('.ea-popover'), 'not before the hover delay').toHaveCount(0);
+  await page.clock.runFor(150);
+  await expect(dialog(page)).toBeVisible();
   const pop = await page.locator('.ea-popover').boundingBox();
   // Move onto the popover (the hover bridge) and stay there past the close delay.
   await page.mouse.move(pop.x + pop.width / 2, pop.y + 10, { steps: 5 });
-  await page.waitForTimeout(600);
-  assert.ok(await dialog(page).isVisible(), 'stays while hovered');
+  await page.clock.runFor(1000);
+  await expect(dialog(page), 'stays while hovered').toBeVisible();
   await page.mouse.move(2, 2);
-  await dialog(page).waitFor({ state: 'detached', timeout: 2000 });
-  await page.context_.close();
+  await page.clock.runFor(1000);
+  await expect(dialog(page)).toHaveCount(0);
 });
 
 test('a click outside closes the popover', async () => {
@@ -107,7 +110,6 @@ test('a click outside closes the popover', async () => {
   await page.locator('h1').click();
   await dialog(page).waitFor({ state: 'detached' });
   assert.equal(await activeId(page), await marker(page, 5).getAttribute('id'));
-  await page.context_.close();
 });
 
 for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 }]) {
@@ -144,17 +146,15 @@ test('Go to reference list moves focus to the entry; back-links reach the marker
   const id = await activeId(page);
   assert.match(id, /^cite-\d+-5$/);
   assert.ok(await page.locator(`#${id}`).evaluate((b) => b.closest('#research-comparison-with-other-treatments') !== null));
-  await page.context_.close();
 });
 
 test('Copy citation puts the AMA citation on the clipboard', async () => {
   const page = await fresh({ permissions: ['clipboard-read', 'clipboard-write'] });
   await marker(page, 2).click();
   await dialog(page).getByRole('button', { name: 'Copy citation' }).click();
-  await until(async () => /Citation copied/.test(await page.locator('.ea-live').innerText()), { message: 'announced' });
+  await expect(page.locator('.ea-live'), 'announced').toContainText('Citation copied');
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(clip, 'Oldham JM, Lee C, Valenzi E, et al. Azathioprine response in patients with fibrotic connective tissue disease-associated interstitial lung disease. Respir Med. 2016;121:117-122. doi:10.1016/j.rmed.2016.11.007');
-  await page.context_.close();
 });
 
 test('axe finds no violations with each popover open', async () => {
@@ -166,5 +166,4 @@ test('axe finds no violations with each popover open', async () => {
     await page.keyboard.press('Escape');
     await dialog(page).waitFor({ state: 'detached' });
   }
-  await page.context_.close();
 });

@@ -1,13 +1,15 @@
 // Embedding in pages we do not control: the custom element under a strict CSP,
 // hostile CSS, several instances, the iframe mode, sandboxing and no-WebAssembly.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, until, axe, saveShot, ROOT } from './helpers.mjs';
+import { setup, until, axe, saveShot, ROOT, expect } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
+// Every context closes after each test, passed or failed; the browser and server after the file.
+afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
 /** Opens an example page, recording CSP violations. */
@@ -27,15 +29,15 @@ async function clean(page) {
   assert.deepEqual(page.problems.offOrigin, [], 'off-origin requests');
 }
 const widget = (page, id) => page.locator(`evidence-article#${id}`);
-const readingAs = (w) => w.locator('.ea-picker__current strong').innerText();
+const reading = (w) => w.locator('.ea-picker__current strong');
 
 async function interact(w, page) {
   await w.locator('h1.ea-title').waitFor();
   await w.getByLabel('Student', { exact: true }).click();
-  await until(async () => (await readingAs(w)) === 'Student', { message: 'audience switched' });
+  await expect(reading(w), 'audience switched').toHaveText('Student');
   const btn = w.locator('.ea-section__toggle').first();
   await btn.click();
-  await until(async () => (await btn.getAttribute('aria-expanded')) === 'false', { message: 'section toggled' });
+  await expect(btn, 'section toggled').toHaveAttribute('aria-expanded', 'false');
   await btn.click();
   await w.locator('.ea-cite__btn').first().click();
   await w.getByRole('dialog').waitFor({ state: 'visible' });
@@ -48,12 +50,11 @@ test('intranet example: both widgets render and work under the strict CSP with h
   await interact(widget(page, 'aza'), page);
   const second = widget(page, 'aza-src');
   await second.locator('h1.ea-title').waitFor();
-  assert.equal(await readingAs(second), 'Patient or caregiver', 'audience attribute is the default');
+  await expect(reading(second), 'audience attribute is the default').toHaveText('Patient or caregiver');
   const follow = second.locator('.ea-followup__btn');
   assert.match(await follow.getAttribute('href'), /^https:\/\/intranet\.example\/ask\?q=What%20is%20the%20role/);
   await page.screenshot({ path: saveShot('intranet.png') });
   await clean(page);
-  await page.context_.close();
 });
 
 test('hostile CSS changes nothing: computed styles equal those on a neutral page', async () => {
@@ -88,24 +89,23 @@ test('a popover inside an overflow:hidden ancestor, under a max z-index sticky h
     return pts.map(([x, y]) => !!host.shadowRoot.elementFromPoint(x, y)?.closest('.ea-popover'));
   });
   assert.deepEqual(hits, [true, true, true, true]);
-  await page.context_.close();
 });
 
 test('three instances: independent state, no duplicate ids, events with the right detail', async () => {
   const page = await open('/examples/multi.html');
   const all = page.locator('evidence-article');
-  await until(async () => (await page.locator('evidence-article h1.ea-title').count()) === 3, { message: 'three rendered' });
+  await expect(page.locator('evidence-article h1.ea-title'), 'three rendered').toHaveCount(3);
   await until(async () => (await page.evaluate(() => window.eaEvents.filter((e) => e.type === 'evidence-article:ready').length)) === 3, { message: 'three ready events' });
   const one = widget(page, 'one');
   const two = widget(page, 'two');
   const third = all.nth(2);
-  assert.equal(await readingAs(two), 'Nurse, pharmacist or allied health professional');
+  await expect(reading(two)).toHaveText('Nurse, pharmacist or allied health professional');
   await one.getByLabel('Patient or caregiver', { exact: true }).click();
-  await until(async () => (await readingAs(one)) === 'Patient or caregiver');
-  assert.equal(await readingAs(two), 'Nurse, pharmacist or allied health professional', 'two unchanged');
-  assert.equal(await readingAs(third), 'Physician or advanced practice clinician', 'third unchanged');
+  await expect(reading(one)).toHaveText('Patient or caregiver');
+  await expect(reading(two), 'two unchanged').toHaveText('Nurse, pharmacist or allied health professional');
+  await expect(reading(third), 'third unchanged').toHaveText('Physician or advanced practice clinician');
   await two.locator('#guidelines-btn').click();
-  await until(async () => (await two.locator('#guidelines-btn').getAttribute('aria-expanded')) === 'false');
+  await expect(two.locator('#guidelines-btn')).toHaveAttribute('aria-expanded', 'false');
   assert.equal(await one.locator('#guidelines-btn').getAttribute('aria-expanded'), 'true');
   const change = await page.evaluate(() => window.eaEvents.filter((e) => e.type === 'evidence-article:audience-change'));
   assert.deepEqual(change, [{ type: 'evidence-article:audience-change', target: 'one', detail: { audience: 'patient' } }]);
@@ -127,7 +127,6 @@ test('three instances: independent state, no duplicate ids, events with the righ
   await clean(page); // before axe: axe's own injected styles trip the CSP
   const violations = await axe(page);
   assert.deepEqual(violations, [], 'axe on a page with three widgets');
-  await page.context_.close();
 });
 
 test('attributes changed after connection take effect; removal tears down cleanly', async () => {
@@ -135,12 +134,12 @@ test('attributes changed after connection take effect; removal tears down cleanl
   const third = page.locator('evidence-article').nth(2);
   await third.locator('h1.ea-title').waitFor();
   await third.evaluate((el) => el.setAttribute('audience', 'student'));
-  await until(async () => (await readingAs(third)) === 'Student', { message: 'audience attribute applied' });
-  const left = await third.evaluate((el) => { const sr = el.shadowRoot; el.remove(); return sr; });
-  await until(() => page.evaluate(() => document.querySelectorAll('evidence-article').length === 2));
-  await page.waitForTimeout(50);
+  await expect(reading(third), 'audience attribute applied').toHaveText('Student');
+  const left = await third.evaluateHandle((el) => { const sr = el.shadowRoot; el.remove(); return sr; });
+  await expect(page.locator('evidence-article')).toHaveCount(2);
+  // Teardown is observable: the removed element's shadow root no longer holds an article.
+  await until(() => left.evaluate((sr) => sr.querySelector('h1.ea-title') === null), { message: 'the removed widget is torn down' });
   await clean(page);
-  await page.context_.close();
 });
 
 test('iframe mode: height follows content; spoofed messages are ignored', async () => {
@@ -176,11 +175,17 @@ test('iframe mode: height follows content; spoofed messages are ignored', async 
   assert.ok(frames >= 1, 'the height changed after the toggle');
   await until(async () => (await outer()) < before - 100 && Math.abs((await outer()) - (await inner())) <= 1, { timeout: 2000, message: 'height matches after collapse' });
   const collapsed = await outer();
-  await page.evaluate(() => window.postMessage({ type: 'evidence-article:height', height: 7 }, '*'));
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  // Messages to one window are dispatched in order: when the probe posted after the spoof
+  // arrives, the host has already handled (and ignored) the spoof.
+  await page.evaluate(() => new Promise((resolve) => {
+    window.addEventListener('message', function probe(e) {
+      if (e.data === 'probe') { window.removeEventListener('message', probe); resolve(); }
+    });
+    window.postMessage({ type: 'evidence-article:height', height: 7 }, '*');
+    window.postMessage('probe', '*');
+  }));
   assert.equal(await outer(), collapsed, 'spoofed message from another window ignored');
   await clean(page);
-  await page.context_.close();
 });
 
 test('sandboxed iframe (localStorage throws): the widget works and switches audience from memory', async () => {
@@ -188,9 +193,8 @@ test('sandboxed iframe (localStorage throws): the widget works and switches audi
   const frame = page.frameLocator('#sandboxed');
   await frame.locator('h1.ea-title').waitFor();
   await frame.getByLabel('Patient or caregiver', { exact: true }).click();
-  await until(async () => (await frame.locator('.ea-picker__current strong').innerText()) === 'Patient or caregiver', { message: 'switched in sandbox' });
+  await expect(frame.locator('.ea-picker__current strong'), 'switched in sandbox').toHaveText('Patient or caregiver');
   await clean(page);
-  await page.context_.close();
 });
 
 test('a page without wasm-unsafe-eval shows the fallback text', async () => {
@@ -198,22 +202,20 @@ test('a page without wasm-unsafe-eval shows the fallback text', async () => {
   const alert = page.locator('evidence-article').first().getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /does not allow WebAssembly/);
-  await page.context_.close();
 });
 
 test('mount API: mount(), setAudience() and destroy() on a host-rendered element', async () => {
   const page = await open('/examples/mount.html');
   const slot = page.locator('#slot');
   await slot.locator('h1.ea-title').waitFor();
-  assert.equal(await readingAs(slot), 'Patient or caregiver');
+  await expect(reading(slot)).toHaveText('Patient or caregiver');
   await page.locator('#student').click();
-  await until(async () => (await readingAs(slot)) === 'Student', { message: 'setAudience applied' });
+  await expect(reading(slot), 'setAudience applied').toHaveText('Student');
   assert.equal(await page.evaluate(() => window.eaHandle.setAudience('surgeon')), false, 'unknown audience refused');
   await page.locator('#destroy').click();
   await until(async () => (await slot.evaluate((s) => s.childElementCount)) === 0, { message: 'destroyed' });
   await clean(page);
   assert.deepEqual(await page.context_.cookies(), [], 'no cookies');
-  await page.context_.close();
 });
 
 test('a panic inside one widget shows a message there; the other widgets keep working', async (t) => {
@@ -232,7 +234,7 @@ test('a panic inside one widget shows a message there; the other widgets keep wo
   t.after(() => hookEnv.close());
   const page = await hookEnv.page();
   await page.goto(hookEnv.server.url + '/examples/multi.html');
-  await until(async () => (await page.locator('evidence-article h1.ea-title').count()) === 3, { message: 'three rendered' });
+  await expect(page.locator('evidence-article h1.ea-title'), 'three rendered').toHaveCount(3);
   const instances = await page.locator('evidence-article').evaluateAll((els) => els.map((e) => e.dataset.eaInstance));
   assert.equal(new Set(instances).size, 3, `one WebAssembly instance per widget: ${instances}`);
   const thrown = await page.locator('evidence-article#two').evaluate(async (el) => {
@@ -247,9 +249,8 @@ test('a panic inside one widget shows a message there; the other widgets keep wo
   // The others still respond.
   const one = widget(page, 'one');
   await one.getByLabel('Student', { exact: true }).click();
-  await until(async () => (await readingAs(one)) === 'Student', { message: 'widget one still works' });
+  await expect(reading(one), 'widget one still works').toHaveText('Student');
   const third = page.locator('evidence-article').nth(2);
   await third.locator('.ea-cite__btn').first().click();
   await third.getByRole('dialog').waitFor({ state: 'visible' });
-  await page.context_.close();
 });

@@ -1,12 +1,14 @@
 // Honest evidence (issue 12) in a real browser: plain findings in the patient's
 // citation popovers, editor's notes at the Matson and Boerner citations, the
 // freshness notice under a fixed clock, and axe with a note open.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, ready, until, axe } from './helpers.mjs';
+import { setup, ready, until, axe, expect } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
+// Every context closes after each test, passed or failed; the browser and server after the file.
+afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
 async function fresh({ clock, locale } = {}) {
@@ -26,8 +28,7 @@ async function fresh({ clock, locale } = {}) {
 
 async function asPatient(page) {
   await page.getByLabel('Patient or caregiver', { exact: true }).click();
-  await until(async () => (await page.locator('.ea-picker__current strong').innerText()) === 'Patient or caregiver',
-    { message: 'reading as patient' });
+  await expect(page.locator('.ea-picker__current strong'), 'reading as patient').toHaveText('Patient or caregiver');
 }
 
 const dialog = (page) => page.getByRole('dialog');
@@ -69,7 +70,6 @@ test('a patient opens each citation and reads the plain findings, numbers explai
   }
   assert.deepEqual([...seen].sort(), [1, 2, 3, 4, 5]);
   assert.deepEqual(page.problems.pageErrors, []);
-  await page.context_.close();
 });
 
 test('clinicians read the professional findings', async () => {
@@ -77,7 +77,6 @@ test('clinicians read the professional findings', async () => {
   const text = await open(page, page.locator('.ea-cite__btn[data-ref="2"]').first());
   assert.match(text, /incidence rate ratio 1\.23, 95% CI 0\.49-3\.12/);
   assert.match(text, /Certainty|What this source found/);
-  await page.context_.close();
 });
 
 test('the Matson and Boerner notes appear at their sentences, and only there', async () => {
@@ -114,7 +113,6 @@ test('the Matson and Boerner notes appear at their sentences, and only there', a
   assert.equal(new Set(guideline).size, 7, JSON.stringify(guideline));
   // The header says whose words the notes are.
   assert.match(await page.locator('.ea-notes-line').innerText(), /part of this article, written by its editors; they are not part of the cited sources/);
-  await page.context_.close();
 });
 
 test('a patient reads the notes in plain words', async () => {
@@ -125,7 +123,6 @@ test('a patient reads the notes in plain words', async () => {
   assert.match(text, /This study only looked at azathioprine\. It did not test it against mycophenolate mofetil\./);
   assert.match(text, /This note is from the editors of this article\. It is not part of the source\./);
   await close(page);
-  await page.context_.close();
 });
 
 test('freshness: the pre-render carries the build clock\'s decision, and the reader\'s clock has the last word', async () => {
@@ -143,16 +140,14 @@ test('freshness: the pre-render carries the build clock\'s decision, and the rea
   // Exactly 12 months later is not yet older than the interval.
   // (en-GB, so the re-formatted date proves the browser's check has run.)
   page = await fresh({ clock: '2026-05-30T10:00:00', locale: 'en-GB' });
-  await until(async () => (await page.locator('.ea-meta time').innerText()) === '30 May 2025', { message: 'checked in the browser' });
+  await expect(page.locator('.ea-meta time'), 'checked in the browser').toHaveText('30 May 2025');
   assert.equal(await page.locator('.ea-freshness').count(), 0);
-  await page.context_.close();
 });
 
 test('the date is formatted for the reader\'s locale', async () => {
   const page = await fresh({ clock: '2025-09-01T10:00:00', locale: 'en-GB' });
-  await until(async () => (await page.locator('.ea-meta time').innerText()) === '30 May 2025', { message: 'en-GB date' });
+  await expect(page.locator('.ea-meta time'), 'en-GB date').toHaveText('30 May 2025');
   assert.equal(await page.locator('.ea-freshness').count(), 0, 'three months old: no notice');
-  await page.context_.close();
 });
 
 test('axe finds no violations with an editor\'s note open, in both registers', async () => {
@@ -165,5 +160,4 @@ test('axe finds no violations with an editor\'s note open, in both registers', a
   await open(page, page.locator('#research-comparison-with-other-treatments .ea-cite__btn[data-ref="3"]'));
   assert.deepEqual(await axe(page), [], 'axe with the Boerner note open (patient)');
   await close(page);
-  await page.context_.close();
 });

@@ -1,7 +1,9 @@
 // Shared set-up for the end-to-end tests: one Chromium (Debian's, via playwright-core),
 // one static server over dist/, and a page that records console errors, page errors
-// and every request to another origin.
+// and every request to another origin. Assertions that wait use @playwright/test's
+// web-first `expect` (retries until it holds), re-exported here; no test sleeps.
 import { chromium } from 'playwright-core';
+import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +11,13 @@ import { startServer } from './server.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, 'dist');
-export const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+// Tests write screenshots to an ignored folder; `npm run screenshots` (EA_SCREENSHOTS=docs)
+// runs the screenshot tests with docs/screenshots/ as the target instead.
+export const SHOTS = process.env.EA_SCREENSHOTS === 'docs'
+  ? path.join(ROOT, 'docs', 'screenshots')
+  : path.join(ROOT, 'test-results', 'screenshots');
+
+export { expect };
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
@@ -20,7 +28,11 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
 }
 
-/** Starts the server and the browser; returns helpers and a `close()`. */
+/**
+ * Starts the server and the browser; returns helpers, `closePages()` (every open
+ * context: call it from `afterEach`, so a failed test leaks nothing into the next)
+ * and `close()` (from `after`, or `t.after` for a per-test environment).
+ */
 export async function setup({ routes } = {}) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run scripts/build.sh first');
   const server = await startServer({ root: DIST, routes });
@@ -28,6 +40,7 @@ export async function setup({ routes } = {}) {
   return {
     server, browser,
     async page(opts = {}) { return openPage(browser, server, opts); },
+    async closePages() { await Promise.all(browser.contexts().map((c) => c.close())); },
     async close() { await browser.close(); await server.close(); },
   };
 }
@@ -59,16 +72,12 @@ export function saveShot(name) {
   return path.join(SHOTS, name);
 }
 
-/** Polls `fn` until it returns truthy (never a blind sleep). */
-export async function until(fn, { timeout = 5000, interval = 25, message = 'condition' } = {}) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    last = await fn();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, interval));
-  }
-  throw new Error(`timed out waiting for ${message} (last: ${JSON.stringify(last)})`);
+/**
+ * Retries `fn` until it returns truthy (never a blind sleep): Playwright's `expect.poll`,
+ * for conditions no locator assertion expresses (URL, clipboard, page state, sums).
+ */
+export async function until(fn, { timeout = 5000, message = 'condition' } = {}) {
+  await expect.poll(async () => Boolean(await fn()), { timeout, message, intervals: [25, 50, 100] }).toBe(true);
 }
 
 /** Id of the focused element, looking through shadow roots. */

@@ -1,12 +1,14 @@
 // Hydration: the widget attaches to its pre-rendered markup instead of replacing it
 // (standalone page and pre-rendered <evidence-article>); a share link or a stored
 // audience that differs from the pre-rendered view still opens as linked.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, until } from './helpers.mjs';
+import { setup, until, expect } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
+// Every context closes after each test, passed or failed; the browser and server after the file.
+afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
 /** Holds the wasm download until `release()` is called. */
@@ -60,10 +62,9 @@ test('standalone page: the pre-rendered heading is the same node after the widge
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   const toggle = page.locator('#guidelines-btn');
   await toggle.click();
-  await until(async () => (await toggle.getAttribute('aria-expanded')) === 'false', { message: 'section closed' });
+  await expect(toggle, 'section closed').toHaveAttribute('aria-expanded', 'false');
   assert.deepEqual(page.problems.console, []);
   assert.deepEqual(page.problems.pageErrors, []);
-  await page.context_.close();
 });
 
 test('standalone page: a share link to the patient view opens as linked (rendered afresh, once)', async () => {
@@ -74,7 +75,6 @@ test('standalone page: a share link to the patient view opens as linked (rendere
   assert.equal(await page.locator('.ea-picker__current strong').innerText(), 'Patient or caregiver');
   assert.equal(await page.locator('#guidelines-btn').getAttribute('aria-expanded'), 'false');
   assert.deepEqual(page.problems.pageErrors, []);
-  await page.context_.close();
 });
 
 test('standalone page: a reader whose stored audience is patient gets the patient view', async () => {
@@ -84,7 +84,6 @@ test('standalone page: a reader whose stored audience is patient gets the patien
   await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
   assert.equal(await page.locator('.ea-picker__current strong').innerText(), 'Patient or caregiver');
   assert.equal(await page.locator('.ea-root').count(), 1);
-  await page.context_.close();
 });
 
 test('intranet example: the pre-rendered <evidence-article> paints before the wasm and is hydrated, not replaced', async () => {
@@ -105,7 +104,6 @@ test('intranet example: the pre-rendered <evidence-article> paints before the wa
   await el.locator('.ea-cite__btn').first().click();
   await el.getByRole('dialog').waitFor({ state: 'visible' });
   assert.deepEqual(page.problems.pageErrors, []);
-  await page.context_.close();
 });
 
 test('pre-rendered <evidence-article> without JavaScript: readable, sections open, all references listed', async () => {
@@ -127,5 +125,4 @@ test('pre-rendered <evidence-article> where WebAssembly is forbidden: the articl
   assert.match(await el.getByRole('alert').innerText(), /does not allow WebAssembly/);
   assert.ok(await el.locator('h1.ea-title').isVisible(), 'the article is still there');
   assert.equal(await el.locator('.ea-refs__item').count(), 5);
-  await page.context_.close();
 });

@@ -1,11 +1,11 @@
 // The embed loader against faults and changes: transient network failures of the
 // wasm module and of one instance's glue, attribute changes after mounting, frames
 // added to an iframe host later, and timers that must not outlive a widget.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, until, DIST } from './helpers.mjs';
+import { setup, until, DIST, expect } from './helpers.mjs';
 
 // A second article (another title) for `src` changes.
 const alt = JSON.parse(fs.readFileSync(path.join(DIST, 'articles/azathioprine-ild-uip.json'), 'utf8'));
@@ -19,6 +19,8 @@ const routes = {
 
 let env;
 before(async () => { env = await setup({ routes }); });
+// Every context closes after each test, passed or failed; the browser and server after the file.
+afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
 const CSP_TEXT = /does not allow WebAssembly/;
@@ -44,18 +46,17 @@ const addWidget = (page, id) => page.evaluate((id) => {
   el.setAttribute('share-state', 'off');
   document.body.append(el);
 }, id);
-const readingAs = (w) => w.locator('.ea-picker__current strong').innerText();
+const reading = (w) => w.locator('.ea-picker__current strong');
 
 test('a 503 for the wasm is retried with backoff: every widget loads, and one added later needs no new request', async () => {
   const { page, seen } = await withFailures('/examples/multi.html', '**/evidence-article_bg.wasm', 1);
-  await until(async () => (await page.locator('evidence-article h1.ea-title').count()) === 3, { timeout: 15000, message: 'three rendered after the retry' });
+  await expect(page.locator('evidence-article h1.ea-title'), 'three rendered after the retry').toHaveCount(3, { timeout: 15000 });
   assert.equal(seen.n, 2, 'one failed request, one retry');
   assert.equal(await page.getByRole('alert').count(), 0, 'no failure message left');
   await addWidget(page, 'late');
   await page.locator('evidence-article#late h1.ea-title').waitFor();
   assert.equal(seen.n, 2, 'the compiled module is reused');
   assert.deepEqual(page.problems.pageErrors, []);
-  await page.context_.close();
 });
 
 test('a lasting network failure shows a network message with "Try again"; a widget added later tries again', async () => {
@@ -77,7 +78,6 @@ test('a lasting network failure shows a network message with "Try again"; a widg
   await first.locator('h1.ea-title').waitFor();
   assert.equal(await first.getByRole('alert').count(), 0);
   assert.equal(seen.n, 4, 'Try again reused the module the other widget compiled');
-  await page.context_.close();
 });
 
 test('a failed instance (its glue answered 503) shows "Try again", which makes a new instance', async () => {
@@ -89,7 +89,6 @@ test('a failed instance (its glue answered 503) shows "Try again", which makes a
   await w.locator('h1.ea-title').waitFor();
   assert.equal(await w.evaluate((el) => el.dataset.eaInstance), '1');
   assert.equal(seen.n, 1);
-  await page.context_.close();
 });
 
 test('the CSP refusal keeps its own message and offers no retry', async () => {
@@ -103,7 +102,6 @@ test('the CSP refusal keeps its own message and offers no retry', async () => {
   assert.equal(await w.getByRole('button', { name: 'Try again' }).count(), 0);
   assert.equal(await page.locator('evidence-article#prerendered').getByRole('button', { name: 'Try again' }).count(), 0);
   assert.equal(wasm, 0, 'nothing downloaded that cannot run');
-  await page.context_.close();
 });
 
 test('an audience attribute change applies in place, and the reader\'s own choice still wins', async () => {
@@ -113,22 +111,21 @@ test('an audience attribute change applies in place, and the reader\'s own choic
   await third.locator('h1.ea-title').waitFor();
   const toggle = third.locator('#guidelines-btn');
   await toggle.click();
-  await until(async () => (await toggle.getAttribute('aria-expanded')) === 'false', { message: 'collapsed' });
+  await expect(toggle, 'collapsed').toHaveAttribute('aria-expanded', 'false');
   await third.evaluate((el) => { el.shadowRoot.querySelector('h1.ea-title').dataset.probe = 'same'; });
   await third.evaluate((el) => el.setAttribute('audience', 'student'));
-  await until(async () => (await readingAs(third)) === 'Student', { message: 'new default applied' });
+  await expect(reading(third), 'new default applied').toHaveText('Student');
   assert.equal(await third.locator('h1.ea-title').getAttribute('data-probe'), 'same', 'not re-mounted');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'the reader\'s collapsed section stays collapsed');
   await third.getByLabel('Patient or caregiver', { exact: true }).click();
-  await until(async () => (await readingAs(third)) === 'Patient or caregiver');
+  await expect(reading(third)).toHaveText('Patient or caregiver');
   await third.evaluate((el) => el.setAttribute('audience', 'nurse'));
   // A change that should not happen has nothing to wait for: queue a reader action
   // after it and wait for that; the widget handles both in order.
   await toggle.click();
-  await until(async () => (await toggle.getAttribute('aria-expanded')) === 'true', { message: 'expanded after the attribute change' });
-  assert.equal(await readingAs(third), 'Patient or caregiver', 'the reader\'s choice wins over the new default');
+  await expect(toggle, 'expanded after the attribute change').toHaveAttribute('aria-expanded', 'true');
+  await expect(reading(third), 'the reader\'s choice wins over the new default').toHaveText('Patient or caregiver');
   assert.deepEqual(page.problems.pageErrors, []);
-  await page.context_.close();
 });
 
 test('other attribute changes re-mount with the reader\'s sections, audience and open citation', async () => {
@@ -141,17 +138,16 @@ test('other attribute changes re-mount with the reader\'s sections, audience and
   await one.getByLabel('Student', { exact: true }).click();
   const toggle = one.locator('#guidelines-btn');
   await toggle.click();
-  await until(async () => (await toggle.getAttribute('aria-expanded')) === 'false', { message: 'collapsed' });
+  await expect(toggle, 'collapsed').toHaveAttribute('aria-expanded', 'false');
   await one.locator('.ea-cite__btn:visible').nth(1).click();
   await one.getByRole('dialog').waitFor({ state: 'visible' });
   const before = await one.getByRole('dialog').innerText();
   await one.evaluate((el) => el.setAttribute('follow-up-href', 'https://example.org/ask'));
-  await until(async () => /^https:\/\/example\.org\/ask/.test(await one.locator('.ea-followup__btn').getAttribute('href').catch(() => '') || ''), { message: 'new follow-up link' });
-  assert.equal(await readingAs(one), 'Student');
+  await expect(one.locator('.ea-followup__btn'), 'new follow-up link').toHaveAttribute('href', /^https:\/\/example\.org\/ask/);
+  await expect(reading(one)).toHaveText('Student');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   await one.getByRole('dialog').waitFor({ state: 'visible' });
   assert.equal(await one.getByRole('dialog').innerText(), before, 'the same citation is open');
-  await page.context_.close();
 });
 
 test('a src change shows the new article with nothing of the old one: no popover, default sections, no stale URL state', async () => {
@@ -161,18 +157,17 @@ test('a src change shows the new article with nothing of the old one: no popover
   await w.locator('h1.ea-title').waitFor();
   const toggle = w.locator('#guidelines-btn');
   await toggle.click();
-  await until(async () => (await toggle.getAttribute('aria-expanded')) === 'false', { message: 'collapsed' });
+  await expect(toggle, 'collapsed').toHaveAttribute('aria-expanded', 'false');
   await w.locator('.ea-cite__btn:visible').first().click();
   await w.getByRole('dialog').waitFor({ state: 'visible' });
-  await until(async () => /ea-aza-src=[^&]*cite/.test(await page.evaluate(() => location.search)), { message: 'state in the URL' });
+  await expect(page, 'state in the URL').toHaveURL(/ea-aza-src=[^&#]*cite/);
   await w.evaluate((el) => el.setAttribute('src', '/alt-article.json'));
-  await until(async () => /^Second article/.test(await w.locator('h1.ea-title').innerText().catch(() => '')), { message: 'new article' });
+  await expect(w.locator('h1.ea-title'), 'new article').toHaveText(/^Second article/);
   assert.equal(await w.getByRole('dialog').count(), 0, 'no popover carried over');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'sections at the new article\'s defaults');
-  assert.equal(await readingAs(w), 'Patient or caregiver', 'the host default audience');
-  await until(async () => !/ea-aza-src=[^&]*(cite|shut)/.test(await page.evaluate(() => location.search)), { message: 'old state gone from the URL' });
+  await expect(reading(w), 'the host default audience').toHaveText('Patient or caregiver');
+  await expect(page, 'old state gone from the URL').not.toHaveURL(/ea-aza-src=[^&#]*(cite|shut)/);
   assert.deepEqual(page.problems.pageErrors, []);
-  await page.context_.close();
 });
 
 test('iframe host: a frame added later and a frame whose src moves to another origin are both sized', async () => {
@@ -195,7 +190,6 @@ test('iframe host: a frame added later and a frame whose src moves to another or
   await page.locator('#frame').evaluate((f, u) => { f.style.height = '150px'; f.src = `${u}/frame.html?audience=nurse`; }, other);
   await page.frameLocator('#frame').locator('h1.ea-title').waitFor();
   await until(async () => (await height('#frame')) > 1000, { timeout: 10000, message: 'the moved frame is sized from its new origin' });
-  await page.context_.close();
 });
 
 test('a destroyed widget leaves no timer behind (the back-link flash)', async () => {
@@ -222,7 +216,7 @@ test('a destroyed widget leaves no timer behind (the back-link flash)', async ()
   const back = slot.locator('.ea-backlink').first();
   await back.scrollIntoViewIfNeeded();
   await back.click();
-  await until(async () => (await slot.locator('.ea-cite__btn.ea-flash').count()) === 1, { message: 'the marker flashes' });
+  await expect(slot.locator('.ea-cite__btn.ea-flash'), 'the marker flashes').toHaveCount(1);
   assert.ok((await page.evaluate(() => window.__pendingTimers())).includes(1600), 'flash timer running');
   await page.locator('#destroy').click();
   await until(async () => (await slot.evaluate((s) => s.childElementCount)) === 0, { message: 'destroyed' });

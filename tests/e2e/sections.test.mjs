@@ -1,11 +1,13 @@
 // Collapsible sections: mouse, keyboard, expand/collapse all, deep links,
 // find-in-page, print, popover interplay and accessibility.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, ready, until, activeId, axe } from './helpers.mjs';
+import { setup, ready, until, activeId, axe, expect } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
+// Every context closes after each test, passed or failed; the browser and server after the file.
+afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
 async function fresh(path = '/', opts) {
@@ -14,7 +16,8 @@ async function fresh(path = '/', opts) {
   await ready(page);
   return page;
 }
-const expanded = (page, id) => page.locator(`#${id}-btn`).getAttribute('aria-expanded');
+const toggle = (page, id) => page.locator(`#${id}-btn`);
+const expanded = (page, id) => toggle(page, id).getAttribute('aria-expanded');
 const hidden = (page, id) => page.locator(`#${id}-body`).evaluate((b) => b.hasAttribute('hidden'));
 
 test('mouse toggles a section; ARIA and content follow', async () => {
@@ -23,24 +26,22 @@ test('mouse toggles a section; ARIA and content follow', async () => {
   assert.equal(await expanded(page, id), 'true');
   assert.equal(await page.locator(`#${id}-btn`).getAttribute('aria-controls'), `${id}-body`);
   await page.locator(`#${id}-btn`).click();
-  await until(async () => (await expanded(page, id)) === 'false');
+  await expect(toggle(page, id)).toHaveAttribute('aria-expanded', 'false');
   assert.equal(await hidden(page, id), true);
   assert.equal(await page.getByText('27% of patients discontinuing').isVisible(), false);
   await page.locator(`#${id}-btn`).click();
-  await until(async () => (await expanded(page, id)) === 'true');
+  await expect(toggle(page, id)).toHaveAttribute('aria-expanded', 'true');
   assert.ok(await page.getByText('27% of patients discontinuing').isVisible());
-  await page.context_.close();
 });
 
 test('Enter and Space toggle; focus stays on the button', async () => {
   const page = await fresh();
   await page.locator('#guidelines-btn').focus();
   await page.keyboard.press('Enter');
-  await until(async () => (await expanded(page, 'guidelines')) === 'false', { message: 'Enter closes' });
+  await expect(toggle(page, 'guidelines'), 'Enter closes').toHaveAttribute('aria-expanded', 'false');
   await page.keyboard.press('Space');
-  await until(async () => (await expanded(page, 'guidelines')) === 'true', { message: 'Space opens' });
+  await expect(toggle(page, 'guidelines'), 'Space opens').toHaveAttribute('aria-expanded', 'true');
   assert.equal(await activeId(page), 'guidelines-btn');
-  await page.context_.close();
 });
 
 test('Collapse all and Expand all', async () => {
@@ -48,28 +49,27 @@ test('Collapse all and Expand all', async () => {
   await page.getByRole('button', { name: 'Collapse all' }).click();
   const ids = await page.locator('.ea-section__toggle').evaluateAll((bs) => bs.map((b) => b.id.replace(/-btn$/, '')));
   assert.equal(ids.length, 5);
-  await until(async () => (await Promise.all(ids.map((i) => expanded(page, i)))).every((v) => v === 'false'), { message: 'all collapsed' });
+  for (const i of ids) await expect(toggle(page, i), 'all collapsed').toHaveAttribute('aria-expanded', 'false');
   assert.deepEqual(await axe(page), [], 'axe, all collapsed');
   await page.getByRole('button', { name: 'Expand all' }).click();
-  await until(async () => (await Promise.all(ids.map((i) => expanded(page, i)))).every((v) => v === 'true'), { message: 'all expanded' });
+  for (const i of ids) await expect(toggle(page, i), 'all expanded').toHaveAttribute('aria-expanded', 'true');
   assert.deepEqual(await axe(page), [], 'axe, all expanded');
-  await page.context_.close();
 });
 
 test('a #fragment opens that section and its ancestors and scrolls it into view', async () => {
   const page = await fresh('/?ea=1;shut:research,research-treatment-outcomes#research-treatment-outcomes');
-  await until(async () => (await expanded(page, 'research')) === 'true' && (await expanded(page, 'research-treatment-outcomes')) === 'true', { message: 'opened by fragment' });
+  await expect(toggle(page, 'research'), 'opened by fragment').toHaveAttribute('aria-expanded', 'true');
+  await expect(toggle(page, 'research-treatment-outcomes'), 'opened by fragment').toHaveAttribute('aria-expanded', 'true');
   await until(() => page.locator('#research-treatment-outcomes-btn').evaluate((b) => {
     const r = b.getBoundingClientRect();
     return r.top >= 0 && r.bottom <= innerHeight;
   }), { message: 'scrolled into view' });
-  await page.context_.close();
 });
 
 test('find-in-page reveals collapsed text and the widget state follows', async () => {
   const page = await fresh();
   await page.getByRole('button', { name: 'Collapse all' }).click();
-  await until(async () => (await expanded(page, 'research-treatment-outcomes')) === 'false');
+  await expect(toggle(page, 'research-treatment-outcomes')).toHaveAttribute('aria-expanded', 'false');
   // Chromium's find-in-page fires `beforematch` on hidden="until-found" content and
   // reveals it. window.find() does not drive that path in headless Chromium, so the
   // test fires the same event the browser fires, on the element the browser would.
@@ -77,21 +77,19 @@ test('find-in-page reveals collapsed text and the widget state follows', async (
   if (!(await page.locator('#research-treatment-outcomes-body').evaluate((b) => !b.hasAttribute('hidden')))) {
     await page.locator('#research-treatment-outcomes-body').evaluate((b) => b.dispatchEvent(new Event('beforematch', { bubbles: true })));
   }
-  await until(async () => (await expanded(page, 'research-treatment-outcomes')) === 'true', { message: `revealed (window.find returned ${found})` });
+  await expect(toggle(page, 'research-treatment-outcomes'), `revealed (window.find returned ${found})`).toHaveAttribute('aria-expanded', 'true');
   assert.ok(await page.getByText('27% of patients discontinuing').isVisible());
-  await page.context_.close();
 });
 
 test('print shows every section, without disclosure controls', async () => {
   const page = await fresh();
   await page.getByRole('button', { name: 'Collapse all' }).click();
-  await until(async () => (await expanded(page, 'guidelines')) === 'false');
+  await expect(toggle(page, 'guidelines')).toHaveAttribute('aria-expanded', 'false');
   await page.emulateMedia({ media: 'print' });
   for (const text of ['27% of patients discontinuing', 'Early referral for lung transplantation', 'mycophenolate mofetil may support preservation']) {
     assert.ok(await page.getByText(text).first().isVisible(), `${text} printed`);
   }
   assert.equal(await page.getByRole('button', { name: 'Expand all' }).isVisible(), false, 'tools not printed');
-  await page.context_.close();
 });
 
 test('collapsing a section with an open popover closes it and focuses the section button', async () => {
@@ -101,5 +99,4 @@ test('collapsing a section with an open popover closes it and focuses the sectio
   await page.locator('#research-treatment-outcomes-btn').click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });
   await until(async () => (await activeId(page)) === 'research-treatment-outcomes-btn', { message: 'focus on section button' });
-  await page.context_.close();
 });

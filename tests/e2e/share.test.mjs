@@ -1,32 +1,34 @@
 // Share links: the URL follows the reader's view (replaceState), a copied link
 // reproduces it in a fresh browser, several widgets keep separate keys, garbage is
 // harmless and the Back button still leaves the page.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, ready, until, activeId } from './helpers.mjs';
+import { setup, ready, until, activeId, expect } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
+// Every context closes after each test, passed or failed; the browser and server after the file.
+afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
-const readingAs = (root) => root.locator('.ea-picker__current strong').first().innerText();
+const reading = (root) => root.locator('.ea-picker__current strong').first();
 
 test('a copied link reproduces audience, sections and the open citation in a fresh browser', async () => {
   const page = await env.page({ permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(env.server.url + '/');
   await ready(page);
   await page.getByLabel('Patient or caregiver', { exact: true }).click();
-  await until(async () => (await readingAs(page)) === 'Patient or caregiver');
+  await expect(reading(page)).toHaveText('Patient or caregiver');
   await page.locator('#guidelines-btn').click();
-  await until(async () => (await page.locator('#guidelines-btn').getAttribute('aria-expanded')) === 'false');
+  await expect(page.locator('#guidelines-btn')).toHaveAttribute('aria-expanded', 'false');
   await page.locator('#research-treatment-outcomes-body .ea-cite__btn[data-ref="3"]').click();
   await page.getByRole('dialog').waitFor({ state: 'visible' });
-  await until(() => page.url().includes('cite:3'), { message: 'URL follows the state' });
+  await expect(page, 'URL follows the state').toHaveURL(/cite:3/);
   assert.match(page.url(), /\?ea=1;aud:patient;shut:guidelines;cite:3$/);
   // Copy link sits in the header; pressing it keeps the popover (part of the link).
   await page.getByRole('button', { name: 'Copy link', exact: true }).click();
   assert.ok(await page.getByRole('dialog').isVisible(), 'popover stays open while sharing');
-  await until(async () => /Link copied/.test(await page.locator('.ea-share__status').innerText()), { message: 'Link copied announced' });
+  await expect(page.locator('.ea-share__status'), 'Link copied announced').toContainText('Link copied');
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(link, /\?ea=1;aud:patient;shut:guidelines;cite:3$/);
   await page.context_.close();
@@ -34,7 +36,7 @@ test('a copied link reproduces audience, sections and the open citation in a fre
   const fresh = await env.page();
   await fresh.goto(link);
   await ready(fresh);
-  assert.equal(await readingAs(fresh), 'Patient or caregiver');
+  await expect(reading(fresh)).toHaveText('Patient or caregiver');
   assert.equal(await fresh.locator('#guidelines-btn').getAttribute('aria-expanded'), 'false');
   assert.equal(await fresh.locator('#research-treatment-outcomes-btn').getAttribute('aria-expanded'), 'true');
   const dialog = fresh.getByRole('dialog');
@@ -43,7 +45,6 @@ test('a copied link reproduces audience, sections and the open citation in a fre
   await until(async () => (await activeId(fresh)) === 'popover', { message: 'focus in the restored popover' });
   assert.equal(await fresh.evaluate(() => localStorage.getItem('evidence-article:audience')), null, 'a link does not overwrite the stored preference');
   assert.deepEqual(fresh.problems.console, []);
-  await fresh.context_.close();
 });
 
 test('Back after several changes leaves the page (replaceState, no history spam)', async () => {
@@ -55,10 +56,9 @@ test('Back after several changes leaves the page (replaceState, no history spam)
     await page.getByLabel(label, { exact: true }).click();
   }
   await page.locator('#guidelines-btn').click();
-  await until(() => page.url().includes('shut:guidelines'));
+  await expect(page).toHaveURL(/shut:guidelines/);
   await page.goBack();
-  await until(() => page.url().endsWith('/editorial-policy.html'), { message: 'Back left the page' });
-  await page.context_.close();
+  await expect(page, 'Back left the page').toHaveURL(/\/editorial-policy\.html$/);
 });
 
 test('garbage state renders the default article without errors', async () => {
@@ -67,22 +67,20 @@ test('garbage state renders the default article without errors', async () => {
   await page.addInitScript(() => { window.__alerts = 0; window.alert = () => { window.__alerts += 1; }; });
   await page.goto(env.server.url + '/' + garbage + '#top');
   await ready(page);
-  assert.equal(await readingAs(page), 'Physician or advanced practice clinician', 'unknown audience falls back');
+  await expect(reading(page), 'unknown audience falls back').toHaveText('Physician or advanced practice clinician');
   assert.equal(await page.locator('.ea-popover').count(), 0, 'nonexistent citation ignored');
   assert.equal(await page.evaluate(() => window.__alerts), 0);
   assert.deepEqual(page.problems.console, []);
   assert.deepEqual(page.problems.pageErrors, []);
-  await page.context_.close();
 });
 
 test('a good part of a half-broken link is kept', async () => {
   const page = await env.page();
   await page.goto(env.server.url + '/?ea=1;aud:nurse;open:no-such-section;cite:2;bogus:1');
   await ready(page);
-  assert.equal(await readingAs(page), 'Nurse, pharmacist or allied health professional');
+  await expect(reading(page)).toHaveText('Nurse, pharmacist or allied health professional');
   await page.getByRole('dialog').waitFor({ state: 'visible' });
   assert.match(await page.getByRole('dialog').innerText(), /Reference 2/);
-  await page.context_.close();
 });
 
 test('embedded: two widgets keep separate state under their own keys; host parameters and fragment are untouched', async () => {
@@ -109,11 +107,10 @@ test('embedded: two widgets keep separate state under their own keys; host param
   const two2 = fresh.locator('evidence-article#two');
   await one2.locator('h1.ea-title').waitFor();
   await two2.locator('h1.ea-title').waitFor();
-  assert.equal(await readingAs(one2), 'Patient or caregiver');
-  assert.equal(await readingAs(two2), 'Nurse, pharmacist or allied health professional');
+  await expect(reading(one2)).toHaveText('Patient or caregiver');
+  await expect(reading(two2)).toHaveText('Nurse, pharmacist or allied health professional');
   assert.equal(await two2.locator('#guidelines-btn').getAttribute('aria-expanded'), 'false');
   assert.equal(await one2.locator('#guidelines-btn').getAttribute('aria-expanded'), 'true');
-  await fresh.context_.close();
 });
 
 test('share-state="off" leaves the host URL alone', async () => {
@@ -124,11 +121,10 @@ test('share-state="off" leaves the host URL alone', async () => {
   const fl = page.frameLocator('#frame');
   await fl.locator('h1.ea-title').waitFor();
   await fl.locator('#guidelines-btn').click();
-  await until(async () => (await fl.locator('#guidelines-btn').getAttribute('aria-expanded')) === 'false');
+  await expect(fl.locator('#guidelines-btn')).toHaveAttribute('aria-expanded', 'false');
   const inner = page.frames().find((f) => f.url().includes('frame.html?audience=patient'));
   assert.ok(!inner.url().includes('ea='), inner.url());
   assert.ok(frame);
-  await page.context_.close();
 });
 
 test('when the clipboard refuses, the link appears in a focused, selected field', async () => {
@@ -143,7 +139,6 @@ test('when the clipboard refuses, the link appears in a focused, selected field'
   await field.waitFor();
   assert.match(await field.inputValue(), /\/\?ea=1;aud:student(;at:[a-z0-9-]+)?$/);
   assert.ok(await field.evaluate((f) => document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length), 'focused and selected');
-  await page.context_.close();
 });
 
 test('"Copy link to this section" copies a link that opens at that section', async () => {
@@ -159,12 +154,11 @@ test('"Copy link to this section" copies a link that opens at that section', asy
   const fresh = await env.page();
   await fresh.goto(link.replace('ea=1;', 'ea=1;shut:research,research-treatment-outcomes;'));
   await ready(fresh);
-  await until(async () => (await fresh.locator('#research-treatment-outcomes-btn').getAttribute('aria-expanded')) === 'true', { message: 'at: opens the section and its ancestors' });
+  await expect(fresh.locator('#research-treatment-outcomes-btn'), 'at: opens the section and its ancestors').toHaveAttribute('aria-expanded', 'true');
   await until(() => fresh.locator('#research-treatment-outcomes-btn').evaluate((b) => {
     const r = b.getBoundingClientRect();
     return r.top >= 0 && r.bottom <= innerHeight;
   }), { message: 'scrolled to the section' });
-  await fresh.context_.close();
 });
 
 test('intranet example: a copied link reproduces both widgets\' views, host URL untouched', async () => {
@@ -188,11 +182,10 @@ test('intranet example: a copied link reproduces both widgets\' views, host URL 
   const b2 = fresh.locator('evidence-article#aza-src');
   await a2.locator('h1.ea-title').waitFor();
   await b2.locator('h1.ea-title').waitFor();
-  assert.equal(await readingAs(a2), 'Nurse, pharmacist or allied health professional');
-  assert.equal(await readingAs(b2), 'Patient or caregiver');
+  await expect(reading(a2)).toHaveText('Nurse, pharmacist or allied health professional');
+  await expect(reading(b2)).toHaveText('Patient or caregiver');
   assert.equal(await b2.locator('#research-btn').getAttribute('aria-expanded'), 'false');
   assert.equal(await a2.locator('#research-btn').getAttribute('aria-expanded'), 'true');
-  await fresh.context_.close();
 });
 
 test('a share sheet that fails falls back to copying, with a message; a cancelled one does nothing', async () => {
@@ -214,9 +207,8 @@ test('a share sheet that fails falls back to copying, with a message; a cancelle
   await until(() => page.evaluate(() => window.__shareCalls === 1), { message: 'share sheet asked' });
   // Failed: the link is copied instead, and the reader is told.
   await share.click();
-  await until(async () => /copied instead/.test(await status.innerText()), { message: 'fallback message' });
+  await expect(status, 'fallback message').toContainText('copied instead');
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /\/\?ea=1;aud:student/);
   assert.deepEqual(page.problems.pageErrors, [], 'no unhandled rejection');
   assert.deepEqual(page.problems.console, [], 'no console errors');
-  await page.context_.close();
 });

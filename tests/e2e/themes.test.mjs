@@ -2,10 +2,11 @@
 // attribute, data-theme, the mount API's `theme`), readable contrast in both, forced
 // colours keeping controls outlined, and print styles (every section open, no
 // controls, plain reference numbers, reference URLs printed). Screenshots of dark,
-// forced colours and print go to docs/screenshots/.
-import { test, before, after } from 'node:test';
+// forced colours and print go to test-results/screenshots/ (`npm run screenshots`:
+// docs/screenshots/).
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, ready, until, axe, saveShot } from './helpers.mjs';
+import { setup, ready, until, axe, saveShot, expect } from './helpers.mjs';
 
 const MOUNT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mount</title>
 <link rel="stylesheet" href="/evidence-article.css"></head><body><main><div id="slot"></div></main>
@@ -20,6 +21,8 @@ before(async () => {
     },
   });
 });
+// Every context closes after each test, passed or failed; the browser and server after the file.
+afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
 /**
@@ -117,7 +120,6 @@ test('dark preference: the widget turns dark, text keeps >= 4.5:1 contrast (also
   assert.deepEqual(await axe(page), [], 'axe in dark, popover open');
   assert.deepEqual(page.problems.console, []);
   assert.deepEqual(page.problems.pageErrors, []);
-  await page.context_.close();
 });
 
 test('theme="light" wins over a dark device, theme="dark" over a light one; auto and unknown values follow the device; no re-mount', async () => {
@@ -125,7 +127,7 @@ test('theme="light" wins over a dark device, theme="dark" over a light one; auto
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(env.server.url + '/examples/neutral.html');
   await ready(page);
-  await until(async () => (await page.locator('evidence-article[data-ea-instance]').count()) === 1, { message: 'mounted' });
+  await expect(page.locator('evidence-article[data-ea-instance]'), 'mounted').toHaveCount(1);
   const setTheme = (v) => page.locator('evidence-article').evaluate((el, t) => (t === null ? el.removeAttribute('theme') : el.setAttribute('theme', t)), v);
   await page.locator('h1.ea-title').evaluate((h) => { h.__eaSame = true; });
   assert.deepEqual(await colours(page), DARK, 'no attribute: the device (dark)');
@@ -147,7 +149,6 @@ test('theme="light" wins over a dark device, theme="dark" over a light one; auto
   assert.deepEqual(await colours(page), DARK, 'an unknown value follows the device');
   assert.equal(await page.locator('h1.ea-title').evaluate((h) => h.__eaSame === true), true, 'the theme is CSS only: same nodes');
   assert.deepEqual(page.problems.pageErrors, []);
-  await page.context_.close();
 });
 
 test('data-theme on the standalone mount element and the mount API theme option pin the theme', async () => {
@@ -169,7 +170,6 @@ test('data-theme on the standalone mount element and the mount API theme option 
   assert.equal(await mounted.locator('#slot').getAttribute('data-theme'), 'dark');
   assert.deepEqual(await colours(mounted), DARK, 'mount(el, { theme: "dark" }) on a light device');
   assert.deepEqual(mounted.problems.pageErrors, []);
-  await mounted.context_.close();
 });
 
 test('forced colours: buttons, the focus ring and the popover keep visible borders', async () => {
@@ -217,7 +217,6 @@ test('forced colours: buttons, the focus ring and the popover keep visible borde
   assert.ok(popover && popover.style === 'solid' && popover.width >= 2 && popover.ratio >= 3, JSON.stringify(popover));
   const [close] = await borders('.ea-popover__close');
   assert.ok(close && close.style === 'solid' && close.ratio >= 3, JSON.stringify(close));
-  await page.context_.close();
 });
 
 test('print: light, every section open, controls hidden, plain reference numbers, reference URLs printed', async () => {
@@ -227,7 +226,7 @@ test('print: light, every section open, controls hidden, plain reference numbers
   await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
   // Close a section first: print must show it anyway.
   await page.locator('#guidelines-btn').click();
-  await until(async () => (await page.locator('#guidelines-btn').getAttribute('aria-expanded')) === 'false', { message: 'closed' });
+  await expect(page.locator('#guidelines-btn'), 'closed').toHaveAttribute('aria-expanded', 'false');
   const closedBody = page.locator('.ea-section--closed .ea-section__body p').first();
   assert.equal(await closedBody.evaluate((el) => el.checkVisibility()), false, 'closed on screen');
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
@@ -270,7 +269,6 @@ test('print: light, every section open, controls hidden, plain reference numbers
     assert.equal(await page.locator(sel).first().evaluate((el) => getComputedStyle(el).breakAfter), 'avoid', sel);
   }
   await page.screenshot({ path: saveShot('print.png'), fullPage: true });
-  await page.context_.close();
 });
 
 test('Print: pre-rendered, hydrated, calls window.print() once per click', async () => {
@@ -293,5 +291,4 @@ test('Print: pre-rendered, hydrated, calls window.print() once per click', async
   await button.click();
   await until(() => page.evaluate(() => window.__eaPrinted === 1), { message: 'window.print() called' });
   assert.deepEqual(page.problems.pageErrors, []);
-  await page.context_.close();
 });
