@@ -170,7 +170,9 @@ function preloadModule(href, integrity) {
 /** This instance's copy of the glue, checked against the build's hash. @param {number} n @returns {Promise<Glue>} */
 async function importGlue(n) {
   const url = new URL(`${FILES.glue}?ea-instance=${n}`, here);
-  const integrity = FILES.integrity?.glue;
+  // Browsers without modulepreload (Safari before 17) fire neither load nor error:
+  // there the glue is imported unchecked (the wasm is still checked).
+  const integrity = document.createElement('link').relList.supports('modulepreload') ? FILES.integrity?.glue : undefined;
   const link = integrity ? await preloadModule(url.href, integrity) : null;
   if (integrity && !link) {
     await recheck(url, integrity, FILES.glue);
