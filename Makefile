@@ -1,6 +1,6 @@
-# The two commands (see README): `make serve` builds and serves the widget at
+# The two commands (see README): `make serve` builds the release and serves it at
 # http://127.0.0.1:8080/ ; `make test` runs every test. Both install what is missing.
-.PHONY: serve test setup build bench screenshots
+.PHONY: serve test setup build bench screenshots release
 serve:
 	./scripts/serve.sh
 test:
@@ -9,6 +9,10 @@ setup:
 	./scripts/setup.sh
 build:
 	./scripts/build.sh
+# release/evidence-article-<version>/ + .tar.gz + npm .tgz (README "Hosting a release").
+release:
+	./scripts/setup.sh
+	./scripts/release.sh
 # Speed benchmark (README "Benchmark"): ~16 min, `make bench ARGS=--quick` ~7 min.
 # Measures dist/ as it is: run ./scripts/build.sh first to measure changed sources.
 bench:

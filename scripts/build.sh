@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Release build of the standalone page into dist/ (stable file names, wasm-opt -Oz).
+# Release build into dist/ (wasm-opt -Oz): the layout of a release (scripts/release.sh
+# adds the docs, manifest and package): embed.js and the pages keep stable names, what
+# embed.js loads gets content-hashed names and SHA-384 checks (scripts/stamp.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -11,3 +13,5 @@ ARTICLE=static/articles/azathioprine-ild-uip.json
 cargo run --quiet --features cli -- render --bare "$ARTICLE" > target/prerender.html
 cargo run --quiet --features cli -- render --stylesheet ../evidence-article.css "$ARTICLE" > target/prerender-element.html
 node scripts/postbuild.mjs dist target/prerender.html target/prerender-element.html
+echo "==> content-hashed names for what embed.js loads, their SHA-384 written into embed.js"
+node scripts/stamp.mjs dist

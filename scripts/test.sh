@@ -16,7 +16,7 @@ step "clippy (wasm32)"; cargo clippy --all-targets --target wasm32-unknown-unkno
 step "native tests"; cargo test --all-features
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test wasm --test wasm_panic
-step "release build"; ./scripts/build.sh
+step "release build (dist/, then release/: manifest, tarball, npm package)"; ./scripts/release.sh
 step "size benchmark"; node scripts/bench.mjs dist
 step "test-hooks build for the end-to-end panic test"; ./scripts/build-test-hooks.sh
 step "end-to-end tests (playwright-core + /usr/bin/chromium)"; node --test tests/e2e/

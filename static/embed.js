@@ -2,25 +2,44 @@
 // Each widget runs in its own WebAssembly instance of one compiled module.
 // An external ES module (no inline script), so it works under a strict CSP:
 //   script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'
-// Stable file names: this file, evidence-article.js, evidence-article_bg.wasm and
-// evidence-article.css sit side by side; copy dist/ to any static web server.
+// A release (README "Hosting a release") keeps this file's name stable per version;
+// what it loads has content-hashed names and is checked against the SHA-384 hashes
+// written in below at build time, so a changed or mixed-version file is refused, not run.
 const here = new URL('.', import.meta.url);
-const STYLESHEET = new URL('evidence-article.css', here).href;
+/**
+ * What this loader loads, written in by scripts/stamp.mjs at build time: the
+ * content-hashed names and their SHA-384 integrity. Unstamped (this source file,
+ * `integrity` null) it loads the plain names and checks nothing; builds never ship that.
+ * @type {{ version: string, glue: string, wasm: string, css: string,
+ *   integrity: { glue: string, wasm: string, css: string } | null }}
+ */
+const FILES = /* ea:files */ {"version":"","glue":"evidence-article.js","wasm":"evidence-article_bg.wasm","css":"evidence-article.css","integrity":null} /* /ea:files */;
+const STYLESHEET = new URL(FILES.css, here).href;
 const CSP_MESSAGE = 'This article could not be shown: this page does not allow WebAssembly, '
   + 'or the browser does not support it. Ask the site owner to allow \'wasm-unsafe-eval\' in the Content-Security-Policy.';
 const NETWORK_MESSAGE = 'This article could not be loaded: the network or the server did not answer.';
+const integrityMessage = (/** @type {string} */ file) => `This article could not be shown: one of its files (${file}) `
+  + 'is not the file this release was built with. It was changed, or mixed with a file of another version, so it was not run. '
+  + 'Ask the site owner to install the release again, unchanged.';
 /** Automatic retries of a transient failure (network error, 5xx, 408, 429), in ms. */
 const BACKOFF_MS = [500, 2000];
 
-/** Why the module could not be had: `csp` (WebAssembly refused or missing) or `network`. */
+/**
+ * Why the module could not be had: `csp` (WebAssembly refused or missing), `network`,
+ * or `integrity` (a file is not the one this loader was built with; `file` names it).
+ */
 class LoadFailure extends Error {
-  /** @param {'csp' | 'network'} kind @param {string} message @param {boolean} transient */
-  constructor(kind, message, transient = false) {
+  /** @param {'csp' | 'network' | 'integrity'} kind @param {string} message @param {boolean} transient @param {string} [file] */
+  constructor(kind, message, transient = false, file = undefined) {
     super(message);
     this.kind = kind;
     this.transient = transient;
+    this.file = file;
   }
 }
+/** A non-ok answer: 5xx, 408 and 429 may pass. @param {number} status */
+const statusFailure = (status) => new LoadFailure('network', `${NETWORK_MESSAGE} (The server answered ${status}.)`,
+  status >= 500 || status === 408 || status === 429);
 
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -35,23 +54,56 @@ async function wasmAllowed() {
   }
 }
 
-/** One attempt: fetch and compile. */
+/**
+ * After a load with an integrity check failed: to fetch() and <link> a network failure
+ * and changed bytes look the same. Fetches the file plainly (it is not run) to tell
+ * them apart: its bytes when they are right after all (the first failure was in
+ * transit), else an `integrity` failure. Where crypto.subtle is missing (plain-HTTP
+ * pages) the browser compares, by a second fetch with the integrity.
+ * @param {URL} url @param {string} integrity @param {string} file @returns {Promise<ArrayBuffer>}
+ */
+async function recheck(url, integrity, file) {
+  const refused = () => new LoadFailure('integrity', integrityMessage(file), false, file);
+  /** @type {ArrayBuffer} */
+  let bytes;
+  try {
+    const res = await fetch(url, { cache: 'no-store' });
+    if (!res.ok) throw statusFailure(res.status);
+    bytes = await res.arrayBuffer();
+  } catch (e) {
+    throw e instanceof LoadFailure ? e : new LoadFailure('network', NETWORK_MESSAGE, true);
+  }
+  if (globalThis.crypto?.subtle) {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
+    if (`sha384-${btoa(String.fromCharCode(...digest))}` === integrity) return bytes;
+    throw refused();
+  }
+  try {
+    return await (await fetch(url, { integrity, cache: 'no-store' })).arrayBuffer();
+  } catch {
+    throw refused();
+  }
+}
+
+/** One attempt: fetch (checked against the build's hash) and compile. */
 async function fetchAndCompile() {
   if (!(await wasmAllowed())) throw new LoadFailure('csp', CSP_MESSAGE);
-  let res;
+  const url = new URL(FILES.wasm, here);
+  const integrity = FILES.integrity?.wasm;
+  /** @type {Response | ArrayBuffer} */
+  let source;
   try {
-    res = await fetch(new URL('evidence-article_bg.wasm', here));
+    source = await fetch(url, integrity ? { integrity } : {});
   } catch {
-    throw new LoadFailure('network', NETWORK_MESSAGE, true);
+    if (!integrity) throw new LoadFailure('network', NETWORK_MESSAGE, true);
+    source = await recheck(url, integrity, FILES.wasm);
   }
-  if (!res.ok) {
-    const transient = res.status >= 500 || res.status === 408 || res.status === 429;
-    throw new LoadFailure('network', `${NETWORK_MESSAGE} (The server answered ${res.status}.)`, transient);
-  }
+  if (source instanceof Response && !source.ok) throw statusFailure(source.status);
   try {
-    const type = res.headers.get('content-type') || '';
-    if (WebAssembly.compileStreaming && type.startsWith('application/wasm')) return await WebAssembly.compileStreaming(res);
-    return await WebAssembly.compile(await res.arrayBuffer());
+    if (!(source instanceof Response)) return await WebAssembly.compile(source);
+    const type = source.headers.get('content-type') || '';
+    if (WebAssembly.compileStreaming && type.startsWith('application/wasm')) return await WebAssembly.compileStreaming(source);
+    return await WebAssembly.compile(await source.arrayBuffer());
   } catch {
     // Compiling is allowed (checked above): the bytes were cut short or wrong.
     throw new LoadFailure('network', NETWORK_MESSAGE, true);
@@ -96,18 +148,51 @@ function compileModule() {
  * @typedef {{ glue: Glue, n: number }} Instance
  */
 
+/**
+ * Puts a module into the page's module map with its integrity checked, without
+ * running it (`<link rel=modulepreload integrity>`; an import map's `integrity` would
+ * need an inline script, which a strict CSP refuses). Never import a URL whose
+ * preload failed: Chromium would fetch it again, unchecked, and run it.
+ * @param {string} href @param {string} integrity @returns {Promise<HTMLLinkElement | null>}
+ */
+function preloadModule(href, integrity) {
+  return new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    link.integrity = integrity;
+    link.onload = () => resolve(link);
+    link.onerror = () => { link.remove(); resolve(null); };
+    (document.head || document.documentElement).append(link);
+  });
+}
+
+/** This instance's copy of the glue, checked against the build's hash. @param {number} n @returns {Promise<Glue>} */
+async function importGlue(n) {
+  const url = new URL(`${FILES.glue}?ea-instance=${n}`, here);
+  // Browsers without modulepreload (Safari before 17) fire neither load nor error:
+  // there the glue is imported unchecked (the wasm is still checked).
+  const integrity = document.createElement('link').relList.supports('modulepreload') ? FILES.integrity?.glue : undefined;
+  const link = integrity ? await preloadModule(url.href, integrity) : null;
+  if (integrity && !link) {
+    await recheck(url, integrity, FILES.glue);
+    throw new LoadFailure('network', NETWORK_MESSAGE, true);
+  }
+  try {
+    return await import(url.href);
+  } catch {
+    throw new LoadFailure('network', NETWORK_MESSAGE, true);
+  } finally {
+    link?.remove();
+  }
+}
+
 let instances = 0;
 /** A fresh WebAssembly instance with its own copy of the JS glue. @returns {Promise<Instance>} */
 async function newInstance() {
   const module = await compileModule();
   const n = instances++;
-  /** @type {Glue} */
-  let glue;
-  try {
-    glue = await import(`./evidence-article.js?ea-instance=${n}`);
-  } catch {
-    throw new LoadFailure('network', NETWORK_MESSAGE, true);
-  }
+  const glue = await importGlue(n);
   await glue.default({ module_or_path: module });
   return { glue, n };
 }
@@ -162,6 +247,10 @@ class EvidenceArticleElement extends HTMLElement {
         const link = document.createElement('link');
         link.rel = 'stylesheet';
         link.href = STYLESHEET;
+        if (FILES.integrity) {
+          link.integrity = FILES.integrity.css;
+          link.crossOrigin = 'anonymous';
+        }
         this._container = document.createElement('div');
         root.replaceChildren(link, this._container);
       }
@@ -207,6 +296,7 @@ class EvidenceArticleElement extends HTMLElement {
   _showFailure(e, state) {
     const kind = e instanceof LoadFailure ? e.kind : 'network';
     const message = e instanceof LoadFailure ? e.message : NETWORK_MESSAGE;
+    const file = e instanceof LoadFailure ? e.file : undefined;
     if (!this._container) return;
     // A pre-rendered article stays readable: the message (and Try again) go in a box
     // of their own above it, so a later attempt can still hydrate it.
@@ -239,7 +329,7 @@ class EvidenceArticleElement extends HTMLElement {
       nodes.push(retry);
     }
     container.replaceChildren(...nodes);
-    fire(this, 'error', { message, kind });
+    fire(this, 'error', file ? { message, kind, file } : { message, kind });
   }
 
   /** @param {string | undefined} [state] reader state to carry over ('' for none) */
@@ -288,9 +378,9 @@ if (!customElements.get('evidence-article')) customElements.define('evidence-art
 let mounts = 0;
 /**
  * Mounts a widget into an element the host renders itself (light DOM; the host
- * links evidence-article.css). Rejects with the loader's error (`kind`: 'network'
- * or 'csp', and a readable `message`) when the module cannot be had; calling it
- * again tries afresh. `theme` pins light or dark (`data-theme` on the element, read
+ * links evidence-article.css). Rejects with the loader's error (`kind`: 'network',
+ * 'csp' or 'integrity', and a readable `message`) when the module cannot be had;
+ * calling it again tries afresh. `theme` pins light or dark (`data-theme` on the element, read
  * by the stylesheet); 'auto' or none follows the reader's device.
  * @param {HTMLElement} element
  * @param {MountOptions} [options]

@@ -163,7 +163,10 @@ if (!flag('--no-lighthouse')) {
 await server.close();
 
 // What the widget ships (the files every widget page loads), raw and brotli.
-const shipped = ['evidence-article_bg.wasm', 'evidence-article.js', 'embed.js', 'evidence-article.css']
+// (The glue, wasm and the loader's stylesheet have content-hashed names: scripts/stamp.mjs.)
+const hashed = (re) => fs.readdirSync(DIST).filter((f) => re.test(f));
+const shipped = [...hashed(/^evidence-article-[0-9a-f]{16}_bg\.wasm$/), ...hashed(/^evidence-article-[0-9a-f]{16}\.js$/), 'embed.js',
+  ...hashed(/^evidence-article-[0-9a-f]{16}\.css$/)]
   .filter((f) => fs.existsSync(path.join(DIST, f)))
   .map((f) => {
     const buf = fs.readFileSync(path.join(DIST, f));

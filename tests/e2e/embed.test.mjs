@@ -4,7 +4,8 @@ import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, until, axe, saveShot, ROOT, expect } from './helpers.mjs';
+import { setup, until, axe, saveShot, ROOT, DIST, expect } from './helpers.mjs';
+import { sri, stampLoader } from '../../scripts/stamp.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -227,7 +228,13 @@ test('a panic inside one widget shows a message there; the other widgets keep wo
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(fs.readFileSync(path.join(hooks, file)));
   };
+  // The shipped embed.js checks the shipped files' hashes: serve one stamped for these.
+  const hookFiles = { version: 'test-hooks', glue: 'evidence-article.js', wasm: 'evidence-article_bg.wasm', css: 'evidence-article.css',
+    integrity: { glue: sri(fs.readFileSync(path.join(hooks, 'evidence-article.js'))), wasm: sri(fs.readFileSync(path.join(hooks, 'evidence-article_bg.wasm'))),
+      css: sri(fs.readFileSync(path.join(DIST, 'evidence-article.css'))) } };
+  const loader = stampLoader(fs.readFileSync(path.join(DIST, 'embed.js'), 'utf8'), hookFiles);
   const hookEnv = await setup({ routes: {
+    '/embed.js': (_req, res) => { res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }); res.end(loader); },
     '/evidence-article.js': serve('evidence-article.js', 'text/javascript; charset=utf-8'),
     '/evidence-article_bg.wasm': serve('evidence-article_bg.wasm', 'application/wasm'),
   } });

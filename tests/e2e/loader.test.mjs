@@ -48,47 +48,52 @@ const addWidget = (page, id) => page.evaluate((id) => {
 }, id);
 const reading = (w) => w.locator('.ea-picker__current strong');
 
+// The wasm's name carries its content hash (scripts/stamp.mjs).
+const WASM = /\/evidence-article-[0-9a-f]{16}_bg\.wasm$/;
+
 test('a 503 for the wasm is retried with backoff: every widget loads, and one added later needs no new request', async () => {
-  const { page, seen } = await withFailures('/examples/multi.html', '**/evidence-article_bg.wasm', 1);
+  // An attempt is the checked fetch and, when that fails, a plain one that tells a
+  // network failure from changed bytes: two 503s fail the first attempt.
+  const { page, seen } = await withFailures('/examples/multi.html', WASM, 2);
   await expect(page.locator('evidence-article h1.ea-title'), 'three rendered after the retry').toHaveCount(3, { timeout: 15000 });
-  assert.equal(seen.n, 2, 'one failed request, one retry');
+  assert.equal(seen.n, 3, 'one failed attempt (two requests), one retry');
   assert.equal(await page.getByRole('alert').count(), 0, 'no failure message left');
   await addWidget(page, 'late');
   await page.locator('evidence-article#late h1.ea-title').waitFor();
-  assert.equal(seen.n, 2, 'the compiled module is reused');
+  assert.equal(seen.n, 3, 'the compiled module is reused');
   assert.deepEqual(page.problems.pageErrors, []);
 });
 
 test('a lasting network failure shows a network message with "Try again"; a widget added later tries again', async () => {
-  const { page, seen } = await withFailures('/examples/neutral.html', '**/evidence-article_bg.wasm', 3);
+  const { page, seen } = await withFailures('/examples/neutral.html', WASM, 6);
   const first = page.locator('evidence-article#aza');
   const alert = first.getByRole('alert');
   await alert.waitFor({ state: 'visible', timeout: 15000 });
   assert.match(await alert.innerText(), NETWORK_TEXT);
   assert.match(await alert.innerText(), /503/);
   assert.doesNotMatch(await alert.innerText(), CSP_TEXT, 'not blamed on the page\'s policy');
-  assert.equal(seen.n, 3, 'the first request and two retries with backoff');
+  assert.equal(seen.n, 6, 'the first attempt and two retries with backoff, two requests each');
   const retry = first.getByRole('button', { name: 'Try again' });
   assert.ok(await retry.isVisible());
   // The failure was not cached: a new widget fetches again, and now gets the module.
   await addWidget(page, 'late');
   await page.locator('evidence-article#late h1.ea-title').waitFor();
-  assert.equal(seen.n, 4);
+  assert.equal(seen.n, 7);
   await retry.click();
   await first.locator('h1.ea-title').waitFor();
   assert.equal(await first.getByRole('alert').count(), 0);
-  assert.equal(seen.n, 4, 'Try again reused the module the other widget compiled');
+  assert.equal(seen.n, 7, 'Try again reused the module the other widget compiled');
 });
 
 test('a failed instance (its glue answered 503) shows "Try again", which makes a new instance', async () => {
-  const { page, seen } = await withFailures('/examples/neutral.html', /evidence-article\.js\?ea-instance=0$/, 1);
+  const { page, seen } = await withFailures('/examples/neutral.html', /\/evidence-article-[0-9a-f]{16}\.js\?ea-instance=0$/, 1);
   const w = page.locator('evidence-article#aza');
   await w.getByRole('alert').waitFor({ state: 'visible' });
   assert.match(await w.getByRole('alert').innerText(), NETWORK_TEXT);
   await w.getByRole('button', { name: 'Try again' }).click();
   await w.locator('h1.ea-title').waitFor();
   assert.equal(await w.evaluate((el) => el.dataset.eaInstance), '1');
-  assert.equal(seen.n, 1);
+  assert.equal(seen.n, 2, 'the failed preload and the plain fetch that found its bytes right (a network failure, not a changed file)');
 });
 
 test('the CSP refusal keeps its own message and offers no retry', async () => {
