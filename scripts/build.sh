@@ -11,3 +11,8 @@ ARTICLE=static/articles/azathioprine-ild-uip.json
 cargo run --quiet --features cli -- render --bare "$ARTICLE" > target/prerender.html
 cargo run --quiet --features cli -- render --stylesheet ../evidence-article.css "$ARTICLE" > target/prerender-element.html
 node scripts/postbuild.mjs dist target/prerender.html target/prerender-element.html
+
+# --- studio (issue 15): a second app with its own wasm in dist/studio/ (studio/build.sh);
+# --- scripts/bench.mjs counts only the widget's files at the top of dist/.
+echo "==> studio (dist/studio/)"
+./studio/build.sh dist
