@@ -91,7 +91,7 @@ pub fn studio() -> Html {
         let (dispatch, manual, text) = (dispatch.clone(), manual.clone(), d.text.clone());
         let name = export::file_name(
             d.file_name.as_deref(),
-            last_good.borrow().as_ref().map(|a| a.id.as_str()),
+            analysis.id.as_deref(),
         );
         let audience = view.audiences()[0];
         Callback::from(move |x: Export| {

@@ -34,6 +34,8 @@ pub struct Analysis {
     pub problems: Vec<Located>,
     /// The article, when it parsed and has no errors (the preview shows it).
     pub article: Option<Rc<Article>>,
+    /// The article's `id`, when it parsed (errors or not): names the download.
+    pub id: Option<String>,
 }
 
 impl Analysis {
@@ -67,6 +69,7 @@ pub fn analyse(text: &str) -> Analysis {
     let one = |offset, path: &str, message: String| Analysis {
         problems: vec![at(text, &lines, offset, Severity::Error, path, message)],
         article: None,
+        id: None,
     };
     if text.trim().is_empty() {
         return one(0, "", "The editor is empty: paste an article, open a file or start from a template.".into());
@@ -92,8 +95,13 @@ pub fn analyse(text: &str) -> Analysis {
         .map(|p| at(text, &lines, spans.locate(&p.path), p.severity, &p.path, p.message))
         .collect();
     problems.sort_by_key(|p| (p.severity, p.at.offset));
+    let id = Some(article.id.clone());
     let article = (!problems.iter().any(|p| p.severity == Severity::Error)).then(|| Rc::new(article));
-    Analysis { problems, article }
+    Analysis {
+        problems,
+        article,
+        id,
+    }
 }
 
 /// Parses natively with serde_json.
