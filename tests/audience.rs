@@ -10,6 +10,8 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::*;
+use evidence_article::analysis::counter::{counts, syllables, Counts};
+use evidence_article::analysis::coverage::abbreviations;
 use evidence_article::model::inline;
 use evidence_article::model::text::{PLAIN, PROFESSIONAL};
 use evidence_article::model::{Article, Audience, Block, Section, Text};
@@ -56,83 +58,6 @@ fn content_blocks(a: &Article) -> Vec<(String, &Text)> {
         .collect()
 }
 
-/// Counts for the Flesch–Kincaid grade level.
-#[derive(Debug, Default, Clone, Copy)]
-struct Counts {
-    words: usize,
-    sentences: usize,
-    syllables: usize,
-}
-
-impl Counts {
-    fn grade(self) -> f64 {
-        0.39 * (self.words as f64 / self.sentences as f64)
-            + 11.8 * (self.syllables as f64 / self.words as f64)
-            - 15.59
-    }
-
-    fn add(&mut self, o: Counts) {
-        self.words += o.words;
-        self.sentences += o.sentences;
-        self.syllables += o.syllables;
-    }
-}
-
-/// Syllables of one word: groups of consecutive vowels (a, e, i, o, u, y), minus
-/// one for a trailing silent "e" (but not "-le"), at least one.
-fn syllables(word: &str) -> usize {
-    let w = word.to_lowercase();
-    let mut groups = 0;
-    let mut in_vowels = false;
-    for c in w.chars() {
-        let v = "aeiouy".contains(c);
-        if v && !in_vowels {
-            groups += 1;
-        }
-        in_vowels = v;
-    }
-    if w.ends_with('e') && !w.ends_with("le") && groups > 1 {
-        groups -= 1;
-    }
-    groups.max(1)
-}
-
-/// Flesch–Kincaid counts of one block of plain text, by this heuristic:
-/// - citation markup `[@…]` is removed first, and `{publisher}` becomes "the
-///   publisher" (a two-word stand-in for the name the reader sees);
-/// - words are runs of letters, digits and apostrophes (so hyphens and slashes
-///   split words: "1-2 mg/kg/day" is five words);
-/// - a sentence ends at each run of `.`, `!` or `?`; a block has at least one
-///   sentence (so a heading without a full stop is one sentence);
-/// - syllables per word as in [`syllables`].
-///
-/// The grade is 0.39 × words/sentences + 11.8 × syllables/words − 15.59; the whole
-/// article's grade uses the sums over all blocks.
-fn counts(text: &str) -> Counts {
-    let tree = inline::parse(text);
-    let stripped =
-        inline::plain_text(&tree, &|_| String::new()).replace("{publisher}", "the publisher");
-    let mut c = Counts::default();
-    let mut word = String::new();
-    let mut in_end = false;
-    for ch in stripped.chars().chain(std::iter::once(' ')) {
-        if ch.is_alphanumeric() || ch == '\'' || ch == '’' {
-            word.push(if ch == '’' { '\'' } else { ch });
-        } else if !word.is_empty() {
-            c.words += 1;
-            c.syllables += syllables(&word);
-            word.clear();
-        }
-        let end = matches!(ch, '.' | '!' | '?');
-        if end && !in_end {
-            c.sentences += 1;
-        }
-        in_end = end;
-    }
-    c.sentences = c.sentences.max(1);
-    c
-}
-
 #[test]
 fn syllable_heuristic_examples() {
     assert_eq!(syllables("the"), 1);
@@ -147,7 +72,8 @@ fn syllable_heuristic_examples() {
 }
 
 /// Flesch–Kincaid grade of the patient (plain) text: at most 8 for the whole
-/// article, at most 10 for any single block. See [`counts`] for the heuristic.
+/// article, at most 10 for any single block. The counter is the library's
+/// (`evidence_article::analysis::counter`, documented there).
 /// Run with `--nocapture` to see the figures.
 #[test]
 fn patient_text_reads_at_grade_eight_or_below() {
@@ -212,29 +138,6 @@ fn every_professional_block_has_plain_text_citing_the_same_sources() {
             .unwrap_or_else(|| panic!("{path}: no plain text"));
         assert_eq!(cite_keys(plain), cite_keys(prof), "{path}");
     }
-}
-
-/// Abbreviation-like tokens: a capital letter followed by letters with at least one
-/// more capital (ILD, RP-ILD, TNFi, JAKi, DLCO). Hyphenated parts that are plain
-/// lower-case words are split off ("CTD-associated" → "CTD"); capitalised ordinary
-/// words (one capital) are ignored.
-fn abbreviations(text: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for token in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
-        let token = token.trim_matches('-');
-        let parts: Vec<&str> = token.split('-').collect();
-        let is_abbr = |s: &str| {
-            s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-                && s.chars().filter(char::is_ascii_uppercase).count() >= 2
-                && s.chars().all(|c| c.is_ascii_alphabetic())
-        };
-        if parts.iter().all(|p| is_abbr(p)) && !token.is_empty() {
-            out.insert(token.to_owned());
-        } else {
-            out.extend(parts.into_iter().filter(|p| is_abbr(p)).map(str::to_owned));
-        }
-    }
-    out
 }
 
 #[test]

@@ -77,6 +77,11 @@ impl Locator {
         }
     }
 
+    /// Every path in the document, in source order.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.spans.iter().map(|s| s.path.as_str())
+    }
+
     /// Where the value at exactly `path` ends (its last character), if it exists.
     pub fn end(&self, path: &str) -> Option<Pos> {
         self.by_path.get(path).map(|&i| self.spans[i].end)

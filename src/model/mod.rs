@@ -346,3 +346,8 @@ impl Article {
 /// (`static/articles/azathioprine-ild-uip.json`, stored compactly by `build.rs`).
 pub const EMBEDDED_ARTICLE_JSON: &str =
     include_str!(concat!(env!("OUT_DIR"), "/embedded-article.json"));
+
+/// The skeleton article authors start from (`static/templates/article.json`): every
+/// field present, each value saying what belongs there; it passes validation. The
+/// CLI's `new` writes it; the studio can offer it as a template.
+pub const TEMPLATE_ARTICLE_JSON: &str = include_str!("../../static/templates/article.json");
