@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use evidence_article::model::limits::MAX_BYTES;
-use evidence_article::model::EMBEDDED_ARTICLE_JSON;
+use evidence_article::model::{EMBEDDED_ARTICLE_JSON, TEMPLATE_ARTICLE_JSON};
 use yew::prelude::*;
 
 use crate::browser;
@@ -14,9 +14,10 @@ use crate::draft::{Draft, DraftAction, SaveState, Tone};
 use crate::editor::{self, Editor};
 use crate::export;
 use crate::hooks;
+use crate::panels::{CoveragePanel, ReadingPanel};
 use crate::preview::{Preview, View};
 use crate::problems::Problems;
-use crate::toolbar::{Export, Toolbar};
+use crate::toolbar::{Export, Template, Toolbar};
 
 /// The draft as Yew state.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,50 +76,76 @@ pub fn studio() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |f| open_file(f, dispatch.clone()))
     };
-    let on_template = dispatch.reform(|()| DraftAction::Open {
-        source: "the seed article template".into(),
-        is_file: false,
-        text: browser::pretty(EMBEDDED_ARTICLE_JSON)
-            .unwrap_or_else(|| EMBEDDED_ARTICLE_JSON.to_owned())
-            .into(),
+    let on_template = dispatch.reform(|t: Template| match t {
+        Template::Skeleton => DraftAction::Open {
+            source: "the skeleton".into(),
+            is_file: false,
+            text: TEMPLATE_ARTICLE_JSON.into(),
+        },
+        Template::Seed => DraftAction::Open {
+            source: "the seed article".into(),
+            is_file: false,
+            text: browser::pretty(EMBEDDED_ARTICLE_JSON)
+                .unwrap_or_else(|| EMBEDDED_ARTICLE_JSON.to_owned())
+                .into(),
+        },
     });
     let lines = d.text.bytes().filter(|&b| b == b'\n').count() + 1;
     let on_select = {
         let textarea = textarea.clone();
         Callback::from(move |p: Located| editor::move_caret(&textarea, p.caret, p.at.line, lines))
     };
+    let on_path = {
+        let (textarea, spots) = (textarea.clone(), analysis.spots.clone());
+        Callback::from(move |path: String| {
+            if let Some(s) = spots.get(&path) {
+                editor::move_caret(&textarea, s.caret, s.at.line, lines);
+            }
+        })
+    };
     let on_export = {
         let (dispatch, manual, text) = (dispatch.clone(), manual.clone(), d.text.clone());
-        let name = export::file_name(
-            d.file_name.as_deref(),
-            analysis.id.as_deref(),
-        );
+        let name = export::file_name(d.file_name.as_deref(), analysis.id.as_deref());
         let audience = view.audiences()[0];
         Callback::from(move |x: Export| {
             let (what, snippet) = match x {
                 Export::Download => {
                     dispatch.emit(match browser::download(&name, &text) {
                         Ok(()) => DraftAction::Exported,
-                        Err(e) => DraftAction::Notice(Tone::Refused, format!("Not downloaded: {e}.")),
+                        Err(e) => {
+                            DraftAction::Notice(Tone::Refused, format!("Not downloaded: {e}."))
+                        }
                     });
                     return;
                 }
                 Export::SnippetSrc => ("the embed snippet", export::snippet_src(&name)),
                 Export::SnippetInline => (
                     "the embed snippet with the article inline",
-                    export::snippet_inline(&browser::compact(&text).unwrap_or_else(|| text.to_string())),
+                    export::snippet_inline(
+                        &browser::compact(&text).unwrap_or_else(|| text.to_string()),
+                    ),
                 ),
                 Export::Prerendered => {
                     let html = web_sys::window()
                         .and_then(|w| w.document())
-                        .and_then(|d| d.query_selector(&format!("#studio-pane-{} .ea-root", audience.id())).ok().flatten())
+                        .and_then(|d| {
+                            d.query_selector(&format!("#studio-pane-{} .ea-root", audience.id()))
+                                .ok()
+                                .flatten()
+                        })
                         .map(|e| e.outer_html());
                     let Some(html) = html else {
-                        dispatch.emit(DraftAction::Notice(Tone::Refused, "Nothing to copy yet: the preview shows no article.".into()));
+                        dispatch.emit(DraftAction::Notice(
+                            Tone::Refused,
+                            "Nothing to copy yet: the preview shows no article.".into(),
+                        ));
                         return;
                     };
                     let compact = browser::compact(&text).unwrap_or_else(|| text.to_string());
-                    ("the pre-rendered markup", export::prerendered(&html, &compact, audience.id()))
+                    (
+                        "the pre-rendered markup",
+                        export::prerendered(&html, &compact, audience.id()),
+                    )
                 }
             };
             let (dispatch, manual) = (dispatch.clone(), manual.clone());
@@ -130,7 +157,10 @@ pub fn studio() -> Html {
                     }
                     Err(e) => {
                         manual.set(Some((what.to_owned(), snippet)));
-                        dispatch.emit(DraftAction::Notice(Tone::Refused, format!("Not copied ({e}): select it below and copy it by hand.")));
+                        dispatch.emit(DraftAction::Notice(
+                            Tone::Refused,
+                            format!("Not copied ({e}): select it below and copy it by hand."),
+                        ));
                     }
                 }
             });
@@ -142,7 +172,10 @@ pub fn studio() -> Html {
         SaveState::Pending => "Saving…".to_owned(),
         SaveState::Failed(why) => format!("Not saved: {why}. Download the JSON to keep it."),
     };
-    let save_class = classes!("studio-save", matches!(d.save, SaveState::Failed(_)).then_some("studio-save--failed"));
+    let save_class = classes!(
+        "studio-save",
+        matches!(d.save, SaveState::Failed(_)).then_some("studio-save--failed")
+    );
     html! {
         <>
         <header class="studio-header">
@@ -173,6 +206,8 @@ pub fn studio() -> Html {
             <div class="studio-left">
                 <Editor text={d.text.clone()} {on_input} {on_file} textarea={textarea} />
                 <Problems analysis={analysis.clone()} stale={!fresh} {on_select} />
+                <ReadingPanel report={analysis.reading.clone()} on_select={on_path.clone()} />
+                <CoveragePanel findings={analysis.coverage.clone()} parsed={analysis.reading.is_some()} on_select={on_path} />
             </div>
             <Preview article={last_good.borrow().clone()} outdated={fresh && analysis.article.is_none()}
                      view={*view} on_view={Callback::from(move |v| view.set(v))} />

@@ -58,7 +58,8 @@ pub fn load_draft() -> Option<String> {
 pub fn save_draft(text: &str) -> Result<(), BrowserError> {
     let s = storage()?;
     if text.is_empty() {
-        s.remove_item(DRAFT_KEY).map_err(|_| BrowserError::NoStorage)
+        s.remove_item(DRAFT_KEY)
+            .map_err(|_| BrowserError::NoStorage)
     } else {
         s.set_item(DRAFT_KEY, text)
             .map_err(|_| BrowserError::StorageFull)
@@ -73,7 +74,8 @@ pub fn download(name: &str, text: &str) -> Result<(), BrowserError> {
     opts.set_type("application/json");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
         .map_err(|_| BrowserError::Download)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| BrowserError::Download)?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| BrowserError::Download)?;
     let a: web_sys::HtmlAnchorElement = doc
         .create_element("a")
         .map_err(|_| BrowserError::Download)?

@@ -4,8 +4,10 @@
 //! the library's `validate()`; the studio adds positions (from [`crate::spans`])
 //! and the path of a shape error (serde_path_to_error).
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
+use evidence_article::analysis::{self, CoverageFinding, ReadingReport};
 use evidence_article::model::limits;
 use evidence_article::model::validate::{self, Severity};
 use evidence_article::model::Article;
@@ -36,6 +38,22 @@ pub struct Analysis {
     pub article: Option<Rc<Article>>,
     /// The article's `id`, when it parsed (errors or not): names the download.
     pub id: Option<String>,
+    /// Reading level of the plain-language text, when it parsed (the library's
+    /// `analysis::reading`, as the CLI's `stats`).
+    pub reading: Option<Rc<ReadingReport>>,
+    /// Coverage findings, when it parsed (`analysis::coverage`).
+    pub coverage: Rc<Vec<CoverageFinding>>,
+    /// Where each path of the reading and coverage panels is in the text.
+    pub spots: Rc<HashMap<String, Spot>>,
+}
+
+/// A place in the text for a path of the panels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    /// Line and column.
+    pub at: Position,
+    /// UTF-16 index for the caret.
+    pub caret: usize,
 }
 
 impl Analysis {
@@ -53,7 +71,14 @@ impl Analysis {
     }
 }
 
-fn at(text: &str, lines: &Lines<'_>, offset: usize, severity: Severity, path: &str, message: String) -> Located {
+fn at(
+    text: &str,
+    lines: &Lines<'_>,
+    offset: usize,
+    severity: Severity,
+    path: &str,
+    message: String,
+) -> Located {
     Located {
         severity,
         path: path.to_owned(),
@@ -70,9 +95,14 @@ pub fn analyse(text: &str) -> Analysis {
         problems: vec![at(text, &lines, offset, Severity::Error, path, message)],
         article: None,
         id: None,
+        ..Analysis::default()
     };
     if text.trim().is_empty() {
-        return one(0, "", "The editor is empty: paste an article, open a file or start from a template.".into());
+        return one(
+            0,
+            "",
+            "The editor is empty: paste an article, open a file or start from a template.".into(),
+        );
     }
     if let Err(e) = limits::check(text) {
         return one(0, "", e.to_string());
@@ -80,7 +110,11 @@ pub fn analyse(text: &str) -> Analysis {
     let spans = match spans::scan(text) {
         Ok(s) => s,
         Err(e) => {
-            return one(e.at.offset, "", format!("This is not valid JSON: {}.", e.message));
+            return one(
+                e.at.offset,
+                "",
+                format!("This is not valid JSON: {}.", e.message),
+            );
         }
     };
     let article = match parse(text) {
@@ -92,15 +126,47 @@ pub fn analyse(text: &str) -> Analysis {
     };
     let mut problems: Vec<Located> = validate::validate(&article)
         .into_iter()
-        .map(|p| at(text, &lines, spans.locate(&p.path), p.severity, &p.path, p.message))
+        .map(|p| {
+            at(
+                text,
+                &lines,
+                spans.locate(&p.path),
+                p.severity,
+                &p.path,
+                p.message,
+            )
+        })
         .collect();
     problems.sort_by_key(|p| (p.severity, p.at.offset));
     let id = Some(article.id.clone());
-    let article = (!problems.iter().any(|p| p.severity == Severity::Error)).then(|| Rc::new(article));
+    let reading = analysis::reading(&article);
+    let coverage = analysis::coverage(&article);
+    let paths = reading
+        .texts
+        .iter()
+        .chain(&reading.popovers)
+        .map(|t| &t.path)
+        .chain(reading.hardest.iter().map(|s| &s.path))
+        .chain(coverage.iter().map(|f| &f.path));
+    let spots = paths
+        .map(|p| {
+            let offset = spans.locate(p);
+            let spot = Spot {
+                at: lines.position(offset),
+                caret: spans::utf16_index(text, offset),
+            };
+            (p.clone(), spot)
+        })
+        .collect();
+    let article =
+        (!problems.iter().any(|p| p.severity == Severity::Error)).then(|| Rc::new(article));
     Analysis {
         problems,
         article,
         id,
+        reading: Some(Rc::new(reading)),
+        coverage: Rc::new(coverage),
+        spots: Rc::new(spots),
     }
 }
 
@@ -115,7 +181,10 @@ fn parse(text: &str) -> Result<Article, (String, String)> {
 #[cfg(target_arch = "wasm32")]
 fn parse(text: &str) -> Result<Article, (String, String)> {
     let value = js_sys::JSON::parse(text).map_err(|e| {
-        (String::new(), String::from(js_sys::Error::from(e).message()))
+        (
+            String::new(),
+            String::from(js_sys::Error::from(e).message()),
+        )
     })?;
     serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(split)
 }

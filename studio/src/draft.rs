@@ -177,7 +177,10 @@ impl Draft {
             DraftAction::OpenTooLarge { source, bytes } => {
                 self.notice = Some((
                     Tone::Refused,
-                    format!("{source} was not opened: {} Your draft is unchanged.", LimitError::TooLarge(bytes)),
+                    format!(
+                        "{source} was not opened: {} Your draft is unchanged.",
+                        LimitError::TooLarge(bytes)
+                    ),
                 ));
             }
             DraftAction::ConfirmReplace => {
@@ -187,7 +190,10 @@ impl Draft {
             }
             DraftAction::CancelReplace => {
                 if let Some(r) = self.pending.take() {
-                    self.notice = Some((Tone::Info, format!("Kept your draft; {} was not opened.", r.source)));
+                    self.notice = Some((
+                        Tone::Info,
+                        format!("Kept your draft; {} was not opened.", r.source),
+                    ));
                 }
             }
             DraftAction::Stored(rev) => {

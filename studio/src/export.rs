@@ -15,7 +15,8 @@ pub fn file_name(opened: Option<&str>, article_id: Option<&str>) -> String {
     let safe = |s: &str| {
         !s.is_empty()
             && s.len() <= 100
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
     };
     match (opened, article_id) {
         (Some(f), _) if safe(f) && f.ends_with(".json") => f.to_owned(),

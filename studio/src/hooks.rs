@@ -37,18 +37,26 @@ pub fn use_analysis(text: Rc<str>) -> (Rc<Analysis>, bool) {
 
 /// Stores the draft once typing pauses and reports the outcome.
 #[hook]
-pub fn use_autosave(text: Rc<str>, revision: u64, save: SaveState, dispatch: Callback<DraftAction>) {
-    use_effect_with((revision, save == SaveState::Pending), move |&(revision, pending)| {
-        let timer = pending.then(|| {
-            Timeout::new(SAVE_AFTER_MS, move || {
-                dispatch.emit(match crate::browser::save_draft(&text) {
-                    Ok(()) => DraftAction::Stored(revision),
-                    Err(e) => DraftAction::StoreFailed(revision, e.to_string()),
+pub fn use_autosave(
+    text: Rc<str>,
+    revision: u64,
+    save: SaveState,
+    dispatch: Callback<DraftAction>,
+) {
+    use_effect_with(
+        (revision, save == SaveState::Pending),
+        move |&(revision, pending)| {
+            let timer = pending.then(|| {
+                Timeout::new(SAVE_AFTER_MS, move || {
+                    dispatch.emit(match crate::browser::save_draft(&text) {
+                        Ok(()) => DraftAction::Stored(revision),
+                        Err(e) => DraftAction::StoreFailed(revision, e.to_string()),
+                    })
                 })
-            })
-        });
-        move || drop(timer)
-    });
+            });
+            move || drop(timer)
+        },
+    );
 }
 
 /// Asks the browser to warn before the page is closed or reloaded while `at_risk`.

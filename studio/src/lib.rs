@@ -5,8 +5,8 @@
 //! JSON, embed snippets and pre-rendered markup. Nothing leaves the browser.
 //!
 //! Pure, natively tested parts: [`spans`] (span-aware JSON scan, path →
-//! line:column), [`check`] (limits → syntax → shape → validate), [`draft`] (the
-//! draft's reducer) and [`export`].
+//! line:column), [`check`] (limits → syntax → shape → validate, then the library's
+//! reading level and coverage), [`draft`] (the draft's reducer) and [`export`].
 
 pub mod app;
 pub mod browser;
@@ -15,6 +15,7 @@ pub mod draft;
 pub mod editor;
 pub mod export;
 pub mod hooks;
+pub mod panels;
 pub mod preview;
 pub mod problems;
 pub mod spans;

@@ -84,12 +84,18 @@ pub fn preview(p: &PreviewProps) -> Html {
         html! { <option value={id} selected={p.view.id() == id}>{label}</option> }
     };
     let panes = p.article.as_ref().map(|article| {
-        p.view.audiences().into_iter().map(|a| html! {
-            <div class="studio-pane" key={a.id()} id={format!("studio-pane-{}", a.id())}
-                 role="region" aria-label={format!("Preview: {}", a.label())}>
-                <ArticleWidget article={article.clone()} config={config(a)} />
-            </div>
-        }).collect::<Html>()
+        p.view
+            .audiences()
+            .into_iter()
+            .map(|a| {
+                html! {
+                    <div class="studio-pane" key={a.id()} id={format!("studio-pane-{}", a.id())}
+                         role="region" aria-label={format!("Preview: {}", a.label())}>
+                        <ArticleWidget article={article.clone()} config={config(a)} />
+                    </div>
+                }
+            })
+            .collect::<Html>()
     });
     html! {
         <section class="studio-preview" aria-labelledby="studio-preview-h">

@@ -112,6 +112,9 @@ pub fn utf16_index(text: &str, offset: usize) -> usize {
     text[..offset].encode_utf16().count()
 }
 
+/// Values nested deeper than this are not recorded (the widget's limit is 32).
+pub const RECORD_DEPTH: usize = 64;
+
 enum Frame {
     Object(String),
     Array(usize),
@@ -210,12 +213,20 @@ impl Scanner<'_> {
                                 out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
                             }
                         }
-                        _ => return Err((at, "unknown escape in a string (use \\\\ for a backslash)")),
+                        _ => {
+                            return Err((
+                                at,
+                                "unknown escape in a string (use \\\\ for a backslash)",
+                            ))
+                        }
                     }
                     run = self.i;
                 }
                 Some(c) if c < 0x20 => {
-                    return Err((self.i, "a line break or control character inside a string (write \\n)"))
+                    return Err((
+                        self.i,
+                        "a line break or control character inside a string (write \\n)",
+                    ))
                 }
                 Some(_) => self.i += 1,
             }
@@ -273,7 +284,10 @@ impl Scanner<'_> {
     /// `"key"` then `:`; leaves the scanner at the member's value.
     fn key(&mut self) -> Step<String> {
         if self.peek() != Some(b'"') {
-            return Err((self.i, "expected a member name in \"quotes\" (is there a comma too many?)"));
+            return Err((
+                self.i,
+                "expected a member name in \"quotes\" (is there a comma too many?)",
+            ));
         }
         let k = self.string(true)?;
         self.ws();
@@ -289,7 +303,11 @@ impl Scanner<'_> {
         let mut stack: Vec<Frame> = Vec::new();
         self.ws();
         'value: loop {
-            starts.insert(path_of(&stack), self.i);
+            // Deeper values than any article has are not recorded (their paths
+            // would make the scan quadratic); they locate to an enclosing value.
+            if stack.len() <= RECORD_DEPTH {
+                starts.insert(path_of(&stack), self.i);
+            }
             match self.peek() {
                 None => return Err((self.i, "expected a value, but the text ends here")),
                 Some(b'{') => {
@@ -320,9 +338,7 @@ impl Scanner<'_> {
                 Some(b'f') => self.literal("false")?,
                 Some(b'n') => self.literal("null")?,
                 Some(b'-' | b'0'..=b'9') => self.number()?,
-                Some(_) => {
-                    return Err((self.i, "expected a value (text must be in \"quotes\")"))
-                }
+                Some(_) => return Err((self.i, "expected a value (text must be in \"quotes\")")),
             }
             // After a value: close containers or move to the next member/element.
             loop {
@@ -330,9 +346,7 @@ impl Scanner<'_> {
                 let next = self.peek();
                 match stack.last_mut() {
                     None if next.is_none() => return Ok(()),
-                    None => {
-                        return Err((self.i, "unexpected text after the end of the document"))
-                    }
+                    None => return Err((self.i, "unexpected text after the end of the document")),
                     Some(Frame::Object(key)) => match next {
                         Some(b',') => {
                             self.i += 1;
@@ -352,7 +366,10 @@ impl Scanner<'_> {
                             *index += 1;
                             self.ws();
                             if self.peek() == Some(b']') {
-                                return Err((self.i, "expected a value after ',' (is there a comma too many?)"));
+                                return Err((
+                                    self.i,
+                                    "expected a value after ',' (is there a comma too many?)",
+                                ));
                             }
                             continue 'value;
                         }
@@ -377,9 +394,10 @@ pub fn scan(text: &str) -> Result<Spans, SyntaxError> {
         b: text.as_bytes(),
         i: 0,
     };
-    sc.run(&mut starts).map_err(|(offset, message)| SyntaxError {
-        at: Lines::new(text).position(offset),
-        message,
-    })?;
+    sc.run(&mut starts)
+        .map_err(|(offset, message)| SyntaxError {
+            at: Lines::new(text).position(offset),
+            message,
+        })?;
     Ok(Spans { starts })
 }

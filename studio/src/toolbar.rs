@@ -15,13 +15,22 @@ pub enum Export {
     Prerendered,
 }
 
+/// A template to start from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Template {
+    /// The skeleton (`static/templates/article.json`: every field, explained in place).
+    Skeleton,
+    /// The seed article.
+    Seed,
+}
+
 /// Props of [`Toolbar`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct ToolbarProps {
     /// A file was chosen.
     pub on_file: Callback<web_sys::File>,
-    /// Start from the template.
-    pub on_template: Callback<()>,
+    /// Start from a template.
+    pub on_template: Callback<Template>,
     /// An export was asked for.
     pub on_export: Callback<Export>,
     /// Whether there is anything to export.
@@ -54,7 +63,8 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         <div class="studio-toolbar" role="group" aria-label="File and export">
             <label for="studio-file" class="studio-file-label">{"Open a JSON file"}</label>
             <input id="studio-file" class="studio-file" type="file" accept=".json,application/json" {onchange} />
-            <button type="button" class="studio-btn" onclick={p.on_template.reform(|_| ())}>{"Start from the seed article"}</button>
+            <button type="button" class="studio-btn" onclick={p.on_template.reform(|_| Template::Skeleton)}>{"Start from the skeleton"}</button>
+            <button type="button" class="studio-btn" onclick={p.on_template.reform(|_| Template::Seed)}>{"Start from the seed article"}</button>
             { export(Export::Download, "Download JSON") }
             { export(Export::SnippetSrc, "Copy embed snippet (src)") }
             { export(Export::SnippetInline, "Copy embed snippet (inline JSON)") }

@@ -107,7 +107,10 @@ fn removing_a_reference_gives_an_error_with_path_and_position() {
     assert_eq!(e.at.offset, s.locate(&e.path));
     assert!(e.at.line > 30, "{e:?}");
     let line = broken.lines().nth(e.at.line - 1).expect("line");
-    assert!(line.contains("acr-chest-2023") || line.trim_start().starts_with('"'), "{line}");
+    assert!(
+        line.contains("acr-chest-2023") || line.trim_start().starts_with('"'),
+        "{line}"
+    );
 }
 
 #[test]
@@ -180,7 +183,9 @@ fn opening_over_changes_asks_first_and_never_loses_the_draft() {
     let next = open(replaced, "[]");
     assert_eq!(&*next.text, "[]");
     // Edited, then downloaded: opens at once too.
-    let exported = next.reduce(DraftAction::Edit("[1]".into())).reduce(DraftAction::Exported);
+    let exported = next
+        .reduce(DraftAction::Edit("[1]".into()))
+        .reduce(DraftAction::Exported);
     assert_eq!(&*open(exported, "[2]").text, "[2]");
     // An empty editor never asks.
     assert_eq!(&*open(Draft::restored(None), "[3]").text, "[3]");
@@ -193,27 +198,75 @@ fn a_file_that_is_not_json_or_too_large_is_refused_with_the_reason() {
     assert_eq!(&*r.text, "{\"mine\": 1}");
     let (tone, msg) = r.notice.expect("notice");
     assert_eq!(tone, Tone::Refused);
-    assert!(msg.contains("a.json was not opened") && msg.contains("line 1, column 1"), "{msg}");
+    assert!(
+        msg.contains("a.json was not opened") && msg.contains("line 1, column 1"),
+        "{msg}"
+    );
     assert!(msg.contains("Your draft is unchanged"));
     let deep = open(d.clone(), &"[".repeat(100_000));
-    assert!(deep.notice.expect("notice").1.contains("more than 32 levels"));
+    assert!(deep
+        .notice
+        .expect("notice")
+        .1
+        .contains("more than 32 levels"));
     let big = d.reduce(DraftAction::OpenTooLarge {
         source: "big.json".into(),
         bytes: 3 * 1024 * 1024,
     });
     assert_eq!(&*big.text, "{\"mine\": 1}");
-    assert!(big.notice.expect("notice").1.contains("3072 KiB; the limit is 2048 KiB"));
+    assert!(big
+        .notice
+        .expect("notice")
+        .1
+        .contains("3072 KiB; the limit is 2048 KiB"));
 }
 
 #[test]
 fn exports_name_the_file_and_escape_for_html() {
     assert_eq!(export::file_name(Some("mine.json"), Some("x")), "mine.json");
-    assert_eq!(export::file_name(Some("../evil.json"), Some("aza")), "aza.json");
+    assert_eq!(
+        export::file_name(Some("../evil.json"), Some("aza")),
+        "aza.json"
+    );
     assert_eq!(export::file_name(None, None), "article.json");
     let inline = export::snippet_inline(r#"{"a":"</script><b>"}"#);
-    assert!(inline.contains(r#"{"a":"\u003c/script>\u003cb>"}"#), "{inline}");
+    assert!(
+        inline.contains(r#"{"a":"\u003c/script>\u003cb>"}"#),
+        "{inline}"
+    );
     assert_eq!(inline.matches("</script>").count(), 2);
     assert!(export::snippet_src("a\"b.json").contains("src=\"a&quot;b.json\""));
     let pre = export::prerendered("<div class=\"ea-root\">x</div>", "{}", "patient");
     assert!(pre.contains("<evidence-article audience=\"patient\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"evidence-article.css\"><div><div class=\"ea-root\">x</div></div></template><script type=\"application/json\">{}</script></evidence-article>"));
+}
+
+#[test]
+fn the_reading_and_coverage_panels_use_the_library_analysis_with_placed_paths() {
+    let a = analyse(SEED);
+    let r = a.reading.as_ref().expect("reading");
+    let article: evidence_article::model::Article = serde_json::from_str(SEED).expect("seed");
+    let lib = evidence_article::analysis::reading(&article);
+    // What the panel prints is what the CLI's `stats` prints for the seed.
+    assert_eq!(
+        evidence_studio::panels::grade(r.grade),
+        evidence_studio::panels::grade(lib.grade)
+    );
+    assert_eq!(r.hardest.len(), 3);
+    assert_eq!(*a.coverage, evidence_article::analysis::coverage(&article));
+    // Every path the panels show has a place in the text; a block's is on its line.
+    let s = spans::scan(SEED).expect("valid");
+    for t in r.texts.iter().chain(&r.popovers) {
+        let spot = a.spots.get(&t.path).unwrap_or_else(|| panic!("{}", t.path));
+        assert_eq!(spot.at.offset, s.locate(&t.path));
+    }
+    let plain_block = r
+        .texts
+        .iter()
+        .find(|t| t.path.ends_with(".text.plain"))
+        .expect("a plain block");
+    let spot = a.spots[&plain_block.path];
+    let line = SEED.lines().nth(spot.at.line - 1).expect("line");
+    assert!(line.trim_start().starts_with("\"plain\""), "{line}");
+    // Text that does not parse has no panels.
+    assert!(analyse("{").reading.is_none());
 }

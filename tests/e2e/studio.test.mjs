@@ -32,6 +32,16 @@ test('studio: seed → no errors and the article; a removed reference → its pr
   await page.locator('#studio-text').fill(SEED);
   await waitSummary(page, /^(No problems|0 errors)/);
   await page.locator('#studio-pane-physician h1.ea-title').waitFor({ state: 'visible' });
+  // Reading level and coverage: the figures the CLI's `stats` prints for the seed
+  // (tests/cli_commands.rs: whole article 1192 words, grade 6.9; 4 coverage findings).
+  assert.match(await page.locator('#studio-reading-overall').textContent(), /^Overall grade 6\.9 .*1192 words\): meets the target of 8\.0/);
+  assert.equal(await page.locator('.studio-hardest li').count(), 3);
+  assert.ok(await page.locator('#studio-reading-table tbody tr').count() > 20);
+  assert.equal(await page.locator('#studio-coverage-h').textContent(), 'Coverage (4 findings)');
+  // A reading row's path moves the caret to that text.
+  await page.locator('#studio-reading-table tbody tr', { hasText: 'sections[0].blocks[0].text.plain' }).first().getByRole('button').click();
+  const before = await page.evaluate(() => { const t = document.getElementById('studio-text'); return t.value.slice(0, t.selectionStart); });
+  assert.ok(before.endsWith('"plain": '), before.slice(-40));
   // Professional and plain side by side.
   await page.locator('#studio-view').selectOption('both');
   await page.locator('#studio-pane-patient h1.ea-title').waitFor({ state: 'visible' });
@@ -87,7 +97,7 @@ test('studio: malformed JSON, an oversized paste and too deep nesting get their 
   await waitSummary(page, /^1 error/);
   assert.match(await page.locator('.studio-problem').textContent(), /more than 32 levels/);
   // Still responsive: the template replaces the text after asking (unsaved changes).
-  await page.getByRole('button', { name: 'Start from the seed article' }).click();
+  await page.getByRole('button', { name: 'Start from the skeleton' }).click();
   await page.getByRole('button', { name: 'Keep my draft' }).click();
   assert.equal((await text.inputValue()).length, 100000);
   await page.getByRole('button', { name: 'Start from the seed article' }).click();
