@@ -1,6 +1,7 @@
 //! Native tests of the studio's pure parts: the span-aware scanner (path → line:column,
 //! syntax errors), the analysis (limits, syntax, shape, validate), the draft reducer
 //! and the export strings.
+#![cfg(not(target_arch = "wasm32"))]
 
 use evidence_article::model::limits::MAX_BYTES;
 use evidence_article::model::validate::Severity;
