@@ -182,12 +182,14 @@ pub fn studio() -> Html {
             <h1>{"Evidence article studio"}</h1>
             <p class="studio-hint">{"Write, check and preview an evidence-article/1 file. Everything stays in this browser: nothing is uploaded."}</p>
             <Toolbar on_file={on_file.clone()} on_template={on_template} on_export={on_export} can_export={!d.text.trim().is_empty()} />
-            <p class="studio-status" role="status">
+            // The save state changes with every pause in typing: shown, not announced;
+            // notices (opened, refused, copied) are announced.
+            <div class="studio-status">
                 <span class={save_class} id="studio-save">{save_label}</span>
-                if let Some((tone, msg)) = &d.notice {
-                    <span class={classes!("studio-notice", (*tone == Tone::Refused).then_some("studio-notice--refused"))}>{msg.clone()}</span>
-                }
-            </p>
+                <span role="status" class={classes!("studio-notice", d.notice.as_ref().is_some_and(|(t, _)| *t == Tone::Refused).then_some("studio-notice--refused"))}>
+                    { d.notice.as_ref().map(|(_, m)| m.clone()).unwrap_or_default() }
+                </span>
+            </div>
             if let Some(r) = &d.pending {
                 <div class="studio-confirm" role="group" aria-labelledby="studio-confirm-msg">
                     <p id="studio-confirm-msg">{format!("Opening {} replaces your draft, which has changes you have not downloaded.", r.source)}</p>

@@ -111,7 +111,7 @@ test('studio: malformed JSON, an oversized paste and too deep nesting get their 
   await page.context_.close();
 });
 
-test('studio: axe finds no violations (editor, problems and the preview)', async () => {
+test('studio: axe finds no violations (editor, problems, panels, one preview and two side by side)', async () => {
   const page = await env.page();
   await openStudio(page);
   await page.locator('#studio-text').fill(BROKEN);
@@ -119,6 +119,10 @@ test('studio: axe finds no violations (editor, problems and the preview)', async
   await page.locator('#studio-text').fill(SEED);
   await waitSummary(page, /^(No problems|0 errors)/);
   await page.locator('#studio-pane-physician h1.ea-title').waitFor({ state: 'visible' });
+  assert.deepEqual(await axe(page), []);
+  // Professional and plain side by side: two widgets, no clashing ids.
+  await page.locator('#studio-view').selectOption('both');
+  await page.locator('#studio-pane-patient h1.ea-title').waitFor({ state: 'visible' });
   assert.deepEqual(await axe(page), []);
   await page.context_.close();
 });
