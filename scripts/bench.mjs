@@ -20,6 +20,8 @@ const sizes = (buf) => ({
 });
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
+// Only the widget's files at the top of dist/: the studio (dist/studio/) is another app
+// with its own wasm and is not part of what a host page ships.
 const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f));
 let total = { raw: 0, gzip: 0, brotli: 0 };
 console.log('== sizes (release build) ==');

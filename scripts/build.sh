@@ -15,3 +15,8 @@ cargo run --quiet --features cli -- render --stylesheet ../evidence-article.css 
 node scripts/postbuild.mjs dist target/prerender.html target/prerender-element.html
 echo "==> content-hashed names for what embed.js loads, their SHA-384 written into embed.js"
 node scripts/stamp.mjs dist
+
+# --- studio (issue 15): a second app with its own wasm in dist/studio/ (studio/build.sh);
+# --- scripts/bench.mjs counts only the widget's files at the top of dist/.
+echo "==> studio (dist/studio/)"
+./studio/build.sh dist

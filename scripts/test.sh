@@ -2,6 +2,7 @@
 # Runs every test: formatting, lints (host + wasm32), native tests, browser tests in
 # headless Chromium (wasm-bindgen-test), the release build, the size benchmark and
 # the end-to-end tests (node --test + playwright-core). Installs what is missing.
+# --workspace: the studio (studio/) is linted and tested with the widget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -11,9 +12,9 @@ step() { printf '\n==> [%ss] %s\n' "$(( $(date +%s) - t0 ))" "$*"; }
 step "setup"; ./scripts/setup.sh
 step "cargo fmt --check"; cargo fmt --all -- --check
 step "JSDoc types of static/*.js (tsc --checkJs)"; tsc -p tsconfig.json
-step "clippy (host)"; cargo clippy --all-targets --all-features -- -D warnings
-step "clippy (wasm32)"; cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
-step "native tests"; cargo test --all-features
+step "clippy (host)"; cargo clippy --workspace --all-targets --all-features -- -D warnings
+step "clippy (wasm32)"; cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "native tests"; cargo test --workspace --all-features
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test wasm --test wasm_panic
 step "release build (dist/, then release/: manifest, tarball, npm package)"; ./scripts/release.sh

@@ -61,7 +61,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', routes = {}, c
       // Public static assets: CORS lets a sandboxed (opaque-origin) iframe load them.
       const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store',
         'access-control-allow-origin': '*' };
-      if ((rel.startsWith('/examples/') || rel === '/frame.html') && !url.searchParams.has('nocsp')) {
+      if ((rel.startsWith('/examples/') || rel.startsWith('/studio/') || rel === '/frame.html') && !url.searchParams.has('nocsp')) {
         headers['content-security-policy'] = rel === '/examples/no-wasm.html' ? NO_WASM_CSP
           : rel === '/examples/iframe.html' ? FRAMING_CSP : STRICT_CSP;
       }
