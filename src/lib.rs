@@ -6,6 +6,7 @@
 //! state in one reducer ([`state`]) and side effects (storage, URL, host events)
 //! in effects. [`embed`] is the thin shell that mounts the app into host pages.
 
+pub mod chart;
 #[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 pub mod cli;
 pub mod components;
