@@ -177,7 +177,16 @@ impl FindingView {
         if self.plain {
             format!("{}. {}. {}", self.measure, numbers, self.reading)
         } else {
-            format!("{}: {} — {}", self.measure, numbers, self.reading)
+            // "— the interval crosses 1": a reading that starts a sentence ("The …")
+            // continues this one (an initial abbreviation such as "FVC" stays).
+            let mut r = self.reading.chars();
+            let reading = match (r.next(), r.next()) {
+                (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase() => {
+                    format!("{}{}", a.to_ascii_lowercase(), &self.reading[1..])
+                }
+                _ => self.reading.clone(),
+            };
+            format!("{}: {} — {}", self.measure, numbers, reading)
         }
     }
 }
@@ -240,8 +249,8 @@ impl Axis {
     pub fn ratio(est: i64, low: i64, high: i64) -> Self {
         let core_lo = est.min(SCALE);
         let core_hi = est.max(SCALE);
-        let want_lo = low.max(core_lo / 8).max(1);
-        let want_hi = high.min(core_hi.saturating_mul(8));
+        let want_lo = core_lo.min(low.max(core_lo / 8)).max(1);
+        let want_hi = core_hi.max(high.min(core_hi.saturating_mul(8)));
         let lo = RATIO_STEPS
             .iter()
             .rev()
@@ -284,8 +293,8 @@ impl Axis {
         let core_lo = est.min(0);
         let core_hi = est.max(0);
         let span = (core_hi - core_lo).max(SCALE);
-        let want_lo = low.max(core_lo - 3 * span);
-        let want_hi = high.min(core_hi + 3 * span);
+        let want_lo = core_lo.min(low.max(core_lo - 3 * span));
+        let want_hi = core_hi.max(high.min(core_hi + 3 * span));
         let range = (want_hi - want_lo).max(1);
         let mut step = 1;
         'outer: for mag in 0..12 {
@@ -326,7 +335,9 @@ impl Axis {
     /// The axis of a finding (proportions get the percent axis).
     pub fn of(f: &FindingView) -> Self {
         match (f.kind, &f.estimate, &f.interval) {
-            (FindingKind::Ratio, Some(e), Some(i)) => Self::ratio(e.value, i.low.value, i.high.value),
+            (FindingKind::Ratio, Some(e), Some(i)) => {
+                Self::ratio(e.value, i.low.value, i.high.value)
+            }
             (FindingKind::Difference, Some(e), Some(i)) => {
                 Self::difference(e.value, i.low.value, i.high.value)
             }

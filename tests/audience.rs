@@ -310,7 +310,10 @@ fn switching_audience_never_drops_a_section_or_block() {
         assert_eq!(shape(&view.sections), expected, "{audience:?}");
         assert_eq!(view.references.len(), 5, "{audience:?}");
         assert_eq!(
-            view.references.iter().map(|r| r.findings.len()).sum::<usize>(),
+            view.references
+                .iter()
+                .map(|r| r.findings.len())
+                .sum::<usize>(),
             6,
             "{audience:?}: every finding is drawn"
         );
@@ -692,7 +695,12 @@ fn plain_chart_texts_read_at_grade_eight_or_below() {
     for f in findings {
         assert!(f.plain);
         let text = f.description();
-        for jargon in ["confidence interval", "incidence", "percentage points", "trajectory"] {
+        for jargon in [
+            "confidence interval",
+            "incidence",
+            "percentage points",
+            "trajectory",
+        ] {
             assert!(!text.contains(jargon), "{jargon:?} in {text:?}");
         }
         let c = counts(&text);
@@ -701,5 +709,8 @@ fn plain_chart_texts_read_at_grade_eight_or_below() {
             too_hard.push((text, c.grade()));
         }
     }
-    assert!(too_hard.is_empty(), "chart texts above grade 8: {too_hard:?}");
+    assert!(
+        too_hard.is_empty(),
+        "chart texts above grade 8: {too_hard:?}"
+    );
 }

@@ -116,7 +116,15 @@ fn axis_marks(axis: &Axis, y: i32) -> Html {
 fn whisker(w: Whisker, y: i32, low: &str, high: &str) -> Html {
     let end = |x: i32, clamped: bool, dir: i32, value: &str| {
         if clamped {
-            let points = format!("{},{} {},{} {},{}", x, y, x - 8 * dir, y - 5, x - 8 * dir, y + 5);
+            let points = format!(
+                "{},{} {},{} {},{}",
+                x,
+                y,
+                x - 8 * dir,
+                y - 5,
+                x - 8 * dir,
+                y + 5
+            );
             let anchor = if dir < 0 { "start" } else { "end" };
             html! {
                 <>
@@ -206,10 +214,9 @@ fn table(f: &FindingView) -> Html {
             ("Count", "Proportion")
         };
         let row = |g: &GroupView| {
-            let count = g.counts.map_or_else(
-                || "not given".to_owned(),
-                |(n, d)| format!("{n} of {d}"),
-            );
+            let count = g
+                .counts
+                .map_or_else(|| "not given".to_owned(), |(n, d)| format!("{n} of {d}"));
             html! {
                 <tr><th scope="row">{g.label.clone()}</th><td>{count}</td><td>{format!("{}%", g.percent.text)}</td></tr>
             }
@@ -245,7 +252,9 @@ fn table(f: &FindingView) -> Html {
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(first) => std::iter::once(first.to_ascii_uppercase()).chain(c).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(c)
+            .collect(),
         None => String::new(),
     }
 }

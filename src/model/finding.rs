@@ -169,7 +169,13 @@ pub fn problems(f: &Finding) -> Vec<(String, String)> {
     let num = |d: &Decimal, p: &str, err: &mut dyn FnMut(&str, String)| {
         let v = d.value();
         if v.is_none() {
-            err(p, format!("\"{}\" is not a number: write it as text like \"1.23\" (at most 4 decimals)", crate::model::validate::truncate(d.as_str())));
+            err(
+                p,
+                format!(
+                    "\"{}\" is not a number: write it as text like \"1.23\" (at most 4 decimals)",
+                    crate::model::validate::truncate(d.as_str())
+                ),
+            );
         }
         v
     };
@@ -212,7 +218,10 @@ pub fn problems(f: &Finding) -> Vec<(String, String)> {
             let est = match &f.estimate {
                 Some(e) => num(e, "estimate", &mut err),
                 None => {
-                    err("estimate", "a ratio or difference needs its point estimate".into());
+                    err(
+                        "estimate",
+                        "a ratio or difference needs its point estimate".into(),
+                    );
                     None
                 }
             };
@@ -246,7 +255,10 @@ pub fn problems(f: &Finding) -> Vec<(String, String)> {
         }
         FindingKind::Proportion => {
             if f.groups.is_empty() {
-                err("groups", "a proportion finding needs at least one group".into());
+                err(
+                    "groups",
+                    "a proportion finding needs at least one group".into(),
+                );
             }
             if f.estimate.is_some() {
                 err(

@@ -184,7 +184,11 @@ impl Checker<'_> {
             self.prose(&format!("{path}.unit"), t, plain_audience);
         }
         for (i, g) in f.groups.iter().enumerate() {
-            self.prose(&format!("{path}.groups[{i}].label"), &g.label, plain_audience);
+            self.prose(
+                &format!("{path}.groups[{i}].label"),
+                &g.label,
+                plain_audience,
+            );
         }
         for (p, m) in finding::problems(f) {
             self.error(format!("{path}.{p}"), m);
@@ -228,8 +232,16 @@ impl Checker<'_> {
                     }
                 }
                 Block::Findings => {
-                    if self.article.references.iter().all(|r| r.findings.is_empty()) {
-                        self.warn(&bp, "no reference has findings, so this block shows nothing");
+                    if self
+                        .article
+                        .references
+                        .iter()
+                        .all(|r| r.findings.is_empty())
+                    {
+                        self.warn(
+                            &bp,
+                            "no reference has findings, so this block shows nothing",
+                        );
                     }
                 }
             }
