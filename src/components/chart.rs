@@ -8,6 +8,7 @@
 //! forced colors and print follow the text colour. The geometry is `crate::chart`.
 
 use yew::prelude::*;
+use yew::virtual_dom::VTag;
 
 use crate::chart::{Axis, FindingView, GroupView, Whisker, MARGIN, WIDTH};
 use crate::model::finding::FindingKind;
@@ -24,9 +25,10 @@ pub struct ChartProps {
 pub fn chart(p: &ChartProps) -> Html {
     let f = &p.finding;
     let axis = Axis::of(f);
-    let (svg, height) = match f.kind {
-        FindingKind::Proportion => bars(f, &axis),
-        _ => estimate(f, &axis),
+    let mut marks = Vec::new();
+    let height = match f.kind {
+        FindingKind::Proportion => bars(f, &axis, &mut marks),
+        _ => estimate(f, &axis, &mut marks),
     };
     let numbers = match (f.kind, &f.interval) {
         (FindingKind::Proportion, _) => None,
@@ -55,198 +57,304 @@ pub fn chart(p: &ChartProps) -> Html {
             "Square: point estimate; line: confidence interval; dashed line: no difference (0)."
         }
     };
-    html! {
-        <figure class={classes!("ea-chart", format!("ea-chart--{}", kind_class(f.kind)))}>
-            <figcaption class="ea-chart__caption">
-                <span class="ea-chart__measure">{f.measure.clone()}</span>
-                if let Some(n) = numbers { <span class="ea-chart__numbers">{n}</span> }
-                <span class="ea-chart__reading">{f.reading.clone()}</span>
-            </figcaption>
-            <svg class="ea-chart__svg" role="img" aria-label={f.description()}
-                viewBox={format!("0 0 {WIDTH} {height}")} width={WIDTH.to_string()} height={height.to_string()}
-                focusable="false">
-                {svg}
-            </svg>
-            <p class="ea-chart__legend">{legend}</p>
-            <details class="ea-chart__details">
-                <summary class="ea-chart__summary">{"Show as table"}</summary>
-                {table(f)}
-            </details>
-        </figure>
+    let mut caption = vec![tag(
+        "span",
+        "ea-chart__measure",
+        vec![f.measure.clone().into()],
+    )];
+    if let Some(n) = numbers {
+        caption.push(tag("span", "ea-chart__numbers", vec![n.into()]));
     }
+    caption.push(tag(
+        "span",
+        "ea-chart__reading",
+        vec![f.reading.clone().into()],
+    ));
+    let mut svg = VTag::new("svg");
+    for (k, v) in [
+        ("class", "ea-chart__svg".to_owned()),
+        ("role", "img".to_owned()),
+        ("aria-label", f.description()),
+        ("viewBox", format!("0 0 {WIDTH} {height}")),
+        ("width", WIDTH.to_string()),
+        ("height", height.to_string()),
+        ("focusable", "false".to_owned()),
+    ] {
+        svg.add_attribute(k, v);
+    }
+    svg.add_children(marks);
+    let details = tag(
+        "details",
+        "ea-chart__details",
+        vec![
+            tag("summary", "ea-chart__summary", vec!["Show as table".into()]),
+            table(f),
+        ],
+    );
+    let class = match f.kind {
+        FindingKind::Ratio => "ea-chart ea-chart--ratio",
+        FindingKind::Difference => "ea-chart ea-chart--difference",
+        FindingKind::Proportion => "ea-chart ea-chart--proportion",
+    };
+    tag(
+        "figure",
+        class,
+        vec![
+            tag("figcaption", "ea-chart__caption", caption),
+            svg.into(),
+            tag("p", "ea-chart__legend", vec![legend.into()]),
+            details,
+        ],
+    )
 }
 
-fn kind_class(k: FindingKind) -> &'static str {
-    match k {
-        FindingKind::Ratio => "ratio",
-        FindingKind::Difference => "difference",
-        FindingKind::Proportion => "proportion",
+/// An HTML element with a class (empty: none) and children.
+fn tag(name: &'static str, class: &'static str, children: Vec<Html>) -> Html {
+    let mut t = VTag::new(name);
+    if !class.is_empty() {
+        t.add_attribute("class", class);
     }
+    t.add_children(children);
+    t.into()
 }
 
-fn s(v: i32) -> String {
-    v.to_string()
+/// A table row: header cells (`scope`) then data cells.
+fn row(heads: Vec<String>, scope: &'static str, cells: Vec<String>) -> Html {
+    let mut tr = VTag::new("tr");
+    for h in heads {
+        let mut th = VTag::new("th");
+        th.add_attribute("scope", scope);
+        th.add_child(h.into());
+        tr.add_child(th.into());
+    }
+    for c in cells {
+        tr.add_child(tag("td", "", vec![c.into()]));
+    }
+    tr.into()
+}
+
+/// One SVG element: a tag, its class, numeric attributes and optional text. One
+/// builder instead of an `html!` per mark keeps the wasm small (each `html!`
+/// element expands to its own code).
+fn el(
+    tag: &'static str,
+    class: &'static str,
+    attrs: &[(&'static str, i32)],
+    text: Option<String>,
+) -> Html {
+    let mut t = VTag::new(tag);
+    t.add_attribute("class", class);
+    for (k, v) in attrs {
+        t.add_attribute(k, v.to_string());
+    }
+    if let Some(text) = text {
+        t.add_child(Html::from(text));
+    }
+    t.into()
+}
+
+/// Text centred on `x` (or anchored at its start or end).
+fn label(class: &'static str, x: i32, y: i32, anchor: &'static str, text: String) -> Html {
+    let mut t = VTag::new("text");
+    t.add_attribute("class", class);
+    t.add_attribute("x", x.to_string());
+    t.add_attribute("y", y.to_string());
+    t.add_attribute("text-anchor", anchor);
+    t.add_child(Html::from(text));
+    t.into()
+}
+
+fn line(class: &'static str, x1: i32, x2: i32, y1: i32, y2: i32) -> Html {
+    el(
+        "line",
+        class,
+        &[("x1", x1), ("x2", x2), ("y1", y1), ("y2", y2)],
+        None,
+    )
 }
 
 /// The axis line, its ticks and labels at `y`.
-fn axis_marks(axis: &Axis, y: i32) -> Html {
-    let ticks = axis.ticks.iter().map(|&t| {
-        let x = s(axis.x(t));
-        let class = classes!(
-            "ea-chart__tick",
-            (axis.reference == Some(t)).then_some("ea-chart__tick--ref")
-        );
-        html! {
-            <>
-                <line class="ea-chart__axis" x1={x.clone()} x2={x.clone()} y1={s(y)} y2={s(y + 4)} />
-                <text {class} x={x} y={s(y + 16)} text-anchor="middle">{axis.label(t)}</text>
-            </>
-        }
-    });
-    html! {
-        <>
-            <line class="ea-chart__axis" x1={s(MARGIN)} x2={s(WIDTH - MARGIN)} y1={s(y)} y2={s(y)} />
-            {for ticks}
-        </>
+fn axis_marks(axis: &Axis, y: i32, out: &mut Vec<Html>) {
+    out.push(line("ea-chart__axis", MARGIN, WIDTH - MARGIN, y, y));
+    for &t in &axis.ticks {
+        let x = axis.x(t);
+        let class = if axis.reference == Some(t) {
+            "ea-chart__tick ea-chart__tick--ref"
+        } else {
+            "ea-chart__tick"
+        };
+        out.push(line("ea-chart__axis", x, x, y, y + 4));
+        out.push(label(class, x, y + 16, "middle", axis.label(t)));
     }
 }
 
 /// An interval at height `y`: a line with end caps, or an arrow and the bound's
 /// value where the end runs off the axis.
-fn whisker(w: Whisker, y: i32, low: &str, high: &str) -> Html {
-    let end = |x: i32, clamped: bool, dir: i32, value: &str| {
+fn whisker(w: Whisker, y: i32, low: &str, high: &str, out: &mut Vec<Html>) {
+    out.push(line("ea-chart__ci", w.x1, w.x2, y, y));
+    for (x, clamped, dir, value) in [
+        (w.x1, w.low_clamped, -1, low),
+        (w.x2, w.high_clamped, 1, high),
+    ] {
         if clamped {
-            let points = format!(
-                "{},{} {},{} {},{}",
-                x,
-                y,
-                x - 8 * dir,
-                y - 5,
-                x - 8 * dir,
-                y + 5
+            let mut arrow = VTag::new("polygon");
+            arrow.add_attribute("class", "ea-chart__arrow");
+            arrow.add_attribute(
+                "points",
+                format!(
+                    "{},{} {},{} {},{}",
+                    x,
+                    y,
+                    x - 8 * dir,
+                    y - 5,
+                    x - 8 * dir,
+                    y + 5
+                ),
             );
-            let anchor = if dir < 0 { "start" } else { "end" };
-            html! {
-                <>
-                    <polygon class="ea-chart__arrow" points={points} />
-                    <text class="ea-chart__clamp" x={s(x)} y={s(y + 16)} text-anchor={anchor}>
-                        {format!("{}{value}", if dir < 0 { "← " } else { "→ " })}
-                    </text>
-                </>
-            }
+            out.push(arrow.into());
+            let (anchor, text) = if dir < 0 {
+                ("start", format!("\u{2190} {value}"))
+            } else {
+                ("end", format!("{value} \u{2192}"))
+            };
+            out.push(label("ea-chart__clamp", x, y + 16, anchor, text));
         } else {
-            html! { <line class="ea-chart__ci" x1={s(x)} x2={s(x)} y1={s(y - 6)} y2={s(y + 6)} /> }
+            out.push(line("ea-chart__ci", x, x, y - 6, y + 6));
         }
-    };
-    html! {
-        <>
-            <line class="ea-chart__ci" x1={s(w.x1)} x2={s(w.x2)} y1={s(y)} y2={s(y)} />
-            {end(w.x1, w.low_clamped, -1, low)}
-            {end(w.x2, w.high_clamped, 1, high)}
-        </>
     }
 }
 
 /// Ratio or difference: estimate label, line of no effect, interval, marker, axis.
-fn estimate(f: &FindingView, axis: &Axis) -> (Html, i32) {
+fn estimate(f: &FindingView, axis: &Axis, out: &mut Vec<Html>) -> i32 {
     let (Some(e), Some(i)) = (&f.estimate, &f.interval) else {
-        return (Html::default(), 0);
+        return 0;
     };
+    if let Some(r) = axis.reference {
+        let x = axis.x(r);
+        let mut t = VTag::new("line");
+        t.add_attribute("stroke-dasharray", "4 3");
+        for (k, v) in [("x1", x), ("x2", x), ("y1", 16), ("y2", 48)] {
+            t.add_attribute(k, v.to_string());
+        }
+        t.add_attribute("class", "ea-chart__ref");
+        out.push(t.into());
+    }
+    whisker(
+        Whisker::new(axis, i.low.value, i.high.value),
+        28,
+        &i.low.text,
+        &i.high.text,
+        out,
+    );
     let xe = axis.x(e.value);
-    let reference = axis.reference.map(|r| {
-        let x = s(axis.x(r));
-        html! { <line class="ea-chart__ref" x1={x.clone()} x2={x} y1="16" y2="48" stroke-dasharray="4 3" /> }
-    });
-    let w = Whisker::new(axis, i.low.value, i.high.value);
-    let svg = html! {
-        <>
-            {for reference}
-            {whisker(w, 28, &i.low.text, &i.high.text)}
-            <rect class="ea-chart__est" x={s(xe - 5)} y="23" width="10" height="10" />
-            <text class="ea-chart__value" x={s(xe.clamp(MARGIN, WIDTH - MARGIN))} y="13" text-anchor="middle">
-                {e.text.clone()}
-            </text>
-            {axis_marks(axis, 48)}
-        </>
-    };
-    (svg, 72)
+    out.push(el(
+        "rect",
+        "ea-chart__est",
+        &[("x", xe - 5), ("y", 23), ("width", 10), ("height", 10)],
+        None,
+    ));
+    out.push(label(
+        "ea-chart__value",
+        xe.clamp(MARGIN, WIDTH - MARGIN),
+        13,
+        "middle",
+        e.text.clone(),
+    ));
+    axis_marks(axis, 48, out);
+    72
 }
 
 /// Proportions: one labelled bar per group on a 0–100 % axis.
-fn bars(f: &FindingView, axis: &Axis) -> (Html, i32) {
+fn bars(f: &FindingView, axis: &Axis, out: &mut Vec<Html>) -> i32 {
     const ROW: i32 = 36;
-    let rows = f.groups.iter().enumerate().map(|(k, g)| {
-        let top = 4 + ROW * k as i32;
+    let mut top = 4;
+    for g in &f.groups {
         let xp = axis.x(g.percent.value);
-        let interval = f
-            .interval
-            .as_ref()
-            .filter(|_| f.groups.len() == 1)
-            .map(|i| whisker(Whisker::new(axis, i.low.value, i.high.value), top + 22, &i.low.text, &i.high.text));
-        html! {
-            <>
-                <text class="ea-chart__label" x={s(MARGIN)} y={s(top + 10)}>
-                    {format!("{}: {}", g.label, FindingView::group_text(g))}
-                </text>
-                <rect class="ea-chart__track" x={s(MARGIN)} y={s(top + 16)} width={s(WIDTH - 2 * MARGIN)} height="12" />
-                <rect class="ea-chart__bar" x={s(MARGIN)} y={s(top + 16)} width={s(xp - MARGIN)} height="12" />
-                {for interval}
-            </>
+        let text = format!("{}: {}", g.label, FindingView::group_text(g));
+        out.push(label("ea-chart__label", MARGIN, top + 10, "start", text));
+        let w = WIDTH - 2 * MARGIN;
+        out.push(el(
+            "rect",
+            "ea-chart__track",
+            &[("x", MARGIN), ("y", top + 16), ("width", w), ("height", 12)],
+            None,
+        ));
+        out.push(el(
+            "rect",
+            "ea-chart__bar",
+            &[
+                ("x", MARGIN),
+                ("y", top + 16),
+                ("width", xp - MARGIN),
+                ("height", 12),
+            ],
+            None,
+        ));
+        if let Some(i) = f.interval.as_ref().filter(|_| f.groups.len() == 1) {
+            whisker(
+                Whisker::new(axis, i.low.value, i.high.value),
+                top + 22,
+                &i.low.text,
+                &i.high.text,
+                out,
+            );
         }
-    });
-    let axis_y = 4 + ROW * f.groups.len() as i32 + 2;
-    let svg = html! {
-        <>
-            {for rows}
-            {axis_marks(axis, axis_y)}
-        </>
-    };
-    (svg, axis_y + 22)
+        top += ROW;
+    }
+    axis_marks(axis, top + 2, out);
+    top + 24
 }
 
 /// The same data as a table.
 fn table(f: &FindingView) -> Html {
-    let plain = f.plain;
-    if f.kind == FindingKind::Proportion {
-        let (h_count, h_pct) = if plain {
-            ("Number of people", "Percent")
-        } else {
-            ("Count", "Proportion")
-        };
-        let row = |g: &GroupView| {
-            let count = g
-                .counts
-                .map_or_else(|| "not given".to_owned(), |(n, d)| format!("{n} of {d}"));
-            html! {
-                <tr><th scope="row">{g.label.clone()}</th><td>{count}</td><td>{format!("{}%", g.percent.text)}</td></tr>
-            }
-        };
-        return html! {
-            <table class="ea-chart__table">
-                <caption>{f.measure.clone()}</caption>
-                <thead><tr><th scope="col">{"Group"}</th><th scope="col">{h_count}</th><th scope="col">{h_pct}</th></tr></thead>
-                <tbody>{for f.groups.iter().map(row)}</tbody>
-            </table>
-        };
-    }
-    let Some(i) = &f.interval else {
-        return Html::default();
-    };
-    let (h_est, h_ci) = if plain {
-        ("Result".to_owned(), "Likely range".to_owned())
-    } else {
+    let (heads, rows) = if f.kind == FindingKind::Proportion {
+        let count = if f.plain { "Number of people" } else { "Count" };
+        let pct = if f.plain { "Percent" } else { "Proportion" };
+        let rows = f
+            .groups
+            .iter()
+            .map(|g: &GroupView| {
+                let count = g
+                    .counts
+                    .map_or_else(|| "not given".to_owned(), |(n, d)| format!("{n} of {d}"));
+                row(
+                    vec![g.label.clone()],
+                    "row",
+                    vec![count, format!("{}%", g.percent.text)],
+                )
+            })
+            .collect();
         (
-            capitalise(&f.name),
-            format!("{}% confidence interval", i.level),
+            vec!["Group".to_owned(), count.to_owned(), pct.to_owned()],
+            rows,
         )
+    } else {
+        let Some(i) = &f.interval else {
+            return Html::default();
+        };
+        let heads = if f.plain {
+            vec!["Result".to_owned(), "Likely range".to_owned()]
+        } else {
+            vec![
+                capitalise(&f.name),
+                format!("{}% confidence interval", i.level),
+            ]
+        };
+        let cells = vec![
+            f.estimate_text(),
+            format!("{} to {}", i.low.text, i.high.text),
+        ];
+        (heads, vec![row(vec![], "row", cells)])
     };
-    html! {
-        <table class="ea-chart__table">
-            <caption>{f.measure.clone()}</caption>
-            <thead><tr><th scope="col">{h_est}</th><th scope="col">{h_ci}</th></tr></thead>
-            <tbody><tr><td>{f.estimate_text()}</td><td>{format!("{} to {}", i.low.text, i.high.text)}</td></tr></tbody>
-        </table>
-    }
+    tag(
+        "table",
+        "ea-chart__table",
+        vec![
+            tag("caption", "", vec![f.measure.clone().into()]),
+            tag("thead", "", vec![row(heads, "col", vec![])]),
+            tag("tbody", "", rows),
+        ],
+    )
 }
 
 fn capitalise(s: &str) -> String {

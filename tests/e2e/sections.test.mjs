@@ -47,7 +47,7 @@ test('Collapse all and Expand all', async () => {
   const page = await fresh();
   await page.getByRole('button', { name: 'Collapse all' }).click();
   const ids = await page.locator('.ea-section__toggle').evaluateAll((bs) => bs.map((b) => b.id.replace(/-btn$/, '')));
-  assert.equal(ids.length, 5);
+  assert.equal(ids.length, 6);
   await until(async () => (await Promise.all(ids.map((i) => expanded(page, i)))).every((v) => v === 'false'), { message: 'all collapsed' });
   assert.deepEqual(await axe(page), [], 'axe, all collapsed');
   await page.getByRole('button', { name: 'Expand all' }).click();
