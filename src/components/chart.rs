@@ -13,17 +13,9 @@ use yew::virtual_dom::VTag;
 use crate::chart::{Axis, FindingView, GroupView, Whisker, MARGIN, WIDTH};
 use crate::model::finding::FindingKind;
 
-/// Props of [`Chart`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct ChartProps {
-    /// The finding, resolved for the audience.
-    pub finding: FindingView,
-}
-
-/// A finding's chart with its caption, legend and table.
-#[function_component(Chart)]
-pub fn chart(p: &ChartProps) -> Html {
-    let f = &p.finding;
+/// A finding's chart with its caption, legend and table. A plain function, not a
+/// component: it has no state or effects, and its input only changes with the view.
+pub fn chart(f: &FindingView) -> Html {
     let axis = Axis::of(f);
     let mut marks = Vec::new();
     let height = match f.kind {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::chart::Chart;
+use crate::components::chart::chart;
 use crate::components::context::Shared;
 use crate::viewmodel::ArticleView;
 
@@ -29,7 +29,7 @@ pub fn glance(p: &GlanceProps) -> Html {
             html! {
                 <div class="ea-glance__source">
                     <@{tag.clone()} class="ea-glance__heading">{format!("{}. {}", r.number, r.short)}</@>
-                    {for r.findings.iter().map(|f| html! { <Chart finding={f.clone()} /> })}
+                    {for r.findings.iter().map(chart)}
                 </div>
             }
         });

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::chart::Chart;
+use crate::components::chart::chart;
 use crate::components::references::source_links;
 use crate::viewmodel::{RefView, TermView};
 
@@ -83,7 +83,7 @@ pub fn popover(p: &PopoverProps) -> Html {
                     }
                     if !r.findings.is_empty() {
                         <div class="ea-popover__charts">
-                            {for r.findings.iter().map(|f| html! { <Chart finding={f.clone()} /> })}
+                            {for r.findings.iter().map(chart)}
                         </div>
                     }
                     if let Some(c) = &r.certainty {
