@@ -33,10 +33,20 @@ pub fn reduced_motion() -> bool {
         .unwrap_or(false)
 }
 
-/// Scrolls an element into view (instantly under reduced motion).
+/// Scrolls an element into view (instantly under reduced motion): centred, or
+/// from its top when it is taller than the window (a long section's heading would
+/// otherwise end up above the viewport).
 pub fn scroll_into_view(el: &web_sys::Element) {
     let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    let tall = window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .is_some_and(|h| el.get_bounding_client_rect().height() > h);
+    opts.set_block(if tall {
+        web_sys::ScrollLogicalPosition::Start
+    } else {
+        web_sys::ScrollLogicalPosition::Center
+    });
     opts.set_behavior(if reduced_motion() {
         web_sys::ScrollBehavior::Instant
     } else {

@@ -7,6 +7,7 @@
 //! in effects. [`embed`] is the thin shell that mounts the app into host pages.
 
 pub mod analysis;
+pub mod chart;
 #[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 pub mod cli;
 pub mod components;

@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::chart::FindingView;
 use crate::model::cite::{self, SourceLink};
 use crate::model::inline::{self, Inline};
 use crate::model::notes;
@@ -59,6 +60,9 @@ pub enum BlockView {
     Paragraph(Vec<Node>),
     /// Bulleted list.
     List(Vec<Vec<Node>>),
+    /// The charts of every reference's findings ("Evidence at a glance"); the
+    /// component reads them from [`ArticleView::references`].
+    Findings,
 }
 
 /// A section resolved for the audience.
@@ -113,6 +117,8 @@ pub struct RefView {
     pub unconfirmed: Vec<String>,
     /// Where it is cited: (marker occurrence, section title), first marker per section.
     pub cited_in: Vec<(usize, String)>,
+    /// Structured findings, resolved for the audience (each drawn as a chart).
+    pub findings: Vec<FindingView>,
 }
 
 /// An editor's note on one citation occurrence, resolved for the audience.
@@ -259,6 +265,7 @@ impl ArticleView {
                     match b {
                         BlockView::Paragraph(n) => nodes(n, &x.id, out),
                         BlockView::List(items) => items.iter().for_each(|n| nodes(n, &x.id, out)),
+                        BlockView::Findings => {}
                     }
                 }
                 walk(&x.subsections, out);
@@ -519,6 +526,7 @@ impl Builder<'_> {
                         .map(|i| self.block_text(&i.text, &mut scope))
                         .collect(),
                 ),
+                Block::Findings => BlockView::Findings,
             })
             .collect();
         let subsections = s
@@ -640,6 +648,11 @@ pub fn build(article: &Article, audience: Audience) -> ArticleView {
             links: cite::links(r),
             unconfirmed: cite::unconfirmed_identifiers(r),
             cited_in: b.cited_in.remove(&number).unwrap_or_default(),
+            findings: r
+                .findings
+                .iter()
+                .filter_map(|f| FindingView::new(f, &b.chain, plain))
+                .collect(),
         })
         .collect();
     let disclaimer_src = b.resolve(&article.disclaimer.text);

@@ -22,8 +22,10 @@ fn seed() -> Article {
 }
 
 /// Every text of the article a reader reads as one block, with a label: the
-/// question, each section title, paragraph and list item, the disclaimer and the
-/// follow-up prompt.
+/// question, each section title, paragraph and list item, the disclaimer, the
+/// follow-up prompt, and each structured finding's measure and reading (the
+/// captions of the charts; group labels are checked with the chart's whole text
+/// in `plain_chart_texts_read_at_grade_eight_or_below`).
 fn texts(a: &Article) -> Vec<(String, &Text)> {
     fn walk<'a>(sections: &'a [Section], path: &str, out: &mut Vec<(String, &'a Text)>) {
         for (i, s) in sections.iter().enumerate() {
@@ -37,6 +39,7 @@ fn texts(a: &Article) -> Vec<(String, &Text)> {
                             out.push((format!("{p}.blocks[{j}].items[{k}]"), &item.text));
                         }
                     }
+                    Block::Findings => {}
                 }
             }
             walk(&s.subsections, &format!("{p}.subsections"), out);
@@ -47,6 +50,13 @@ fn texts(a: &Article) -> Vec<(String, &Text)> {
     out.push(("disclaimer.title".into(), &a.disclaimer.title));
     out.push(("disclaimer.text".into(), &a.disclaimer.text));
     out.push(("follow-up.prompt".into(), &a.follow_up.prompt));
+    for (i, r) in a.references.iter().enumerate() {
+        for (j, f) in r.findings.iter().enumerate() {
+            let p = format!("references[{i}].findings[{j}]");
+            out.push((format!("{p}.measure"), &f.measure));
+            out.push((format!("{p}.reading"), &f.reading));
+        }
+    }
     out
 }
 
@@ -183,6 +193,7 @@ fn shape(sections: &[SectionView]) -> Vec<(String, Vec<usize>)> {
             .map(|b| match b {
                 BlockView::Paragraph(_) => 0,
                 BlockView::List(items) => items.len(),
+                BlockView::Findings => usize::MAX,
             })
             .collect();
         out.push((s.id.clone(), blocks));
@@ -196,11 +207,19 @@ fn switching_audience_never_drops_a_section_or_block() {
     let a = seed();
     let physician = viewmodel::build(&a, Audience::Physician);
     let expected = shape(&physician.sections);
-    assert_eq!(expected.len(), 5);
+    assert_eq!(expected.len(), 6);
     for audience in Audience::ALL {
         let view = viewmodel::build(&a, audience);
         assert_eq!(shape(&view.sections), expected, "{audience:?}");
         assert_eq!(view.references.len(), 5, "{audience:?}");
+        assert_eq!(
+            view.references
+                .iter()
+                .map(|r| r.findings.len())
+                .sum::<usize>(),
+            6,
+            "{audience:?}: every finding is drawn"
+        );
         assert_eq!(
             view.marker_count, physician.marker_count,
             "{audience:?}: same number of citation markers"
@@ -219,6 +238,7 @@ fn switching_audience_never_drops_a_section_or_block() {
                     items.iter().all(|n| !n.is_empty()),
                     "{audience:?}: empty item"
                 ),
+                BlockView::Findings => {}
             }
         }
     }
@@ -239,6 +259,7 @@ fn section_nodes(s: &SectionView) -> Vec<Node> {
         match b {
             BlockView::Paragraph(n) => flat(n, &mut out),
             BlockView::List(items) => items.iter().for_each(|n| flat(n, &mut out)),
+            BlockView::Findings => {}
         }
     }
     out
@@ -562,4 +583,37 @@ fn plain_findings_keep_every_number() {
             assert!(missing.is_empty(), "{}: {missing:?} not in {plain:?}", r.id);
         }
     }
+}
+
+/// What a patient hears and reads for each chart — the text alternative (measure,
+/// numbers in words, group labels and the plain reading) and the legend — reads at
+/// grade 8 or below, and uses none of the professional statistical terms.
+#[test]
+fn plain_chart_texts_read_at_grade_eight_or_below() {
+    let a = seed();
+    let view = viewmodel::build(&a, Audience::Patient);
+    let findings: Vec<_> = view.references.iter().flat_map(|r| &r.findings).collect();
+    assert_eq!(findings.len(), 6);
+    let mut too_hard = Vec::new();
+    for f in findings {
+        assert!(f.plain);
+        let text = f.description();
+        for jargon in [
+            "confidence interval",
+            "incidence",
+            "percentage points",
+            "trajectory",
+        ] {
+            assert!(!text.contains(jargon), "{jargon:?} in {text:?}");
+        }
+        let c = counts(&text);
+        println!("{:>6.2} {text}", c.grade());
+        if c.grade() > 8.0 {
+            too_hard.push((text, c.grade()));
+        }
+    }
+    assert!(
+        too_hard.is_empty(),
+        "chart texts above grade 8: {too_hard:?}"
+    );
 }

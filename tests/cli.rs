@@ -154,7 +154,7 @@ fn a_shape_error_points_at_the_offending_key() {
     let (lines, code) = check(&["wrong-shape.json"]);
     assert_has(
         &lines,
-        &format!("{DIR}/wrong-shape.json:12:11: error: sections[0].blocks[0].type: not in the evidence-article format: unknown variant `table`, expected `paragraph` or `list`"),
+        &format!("{DIR}/wrong-shape.json:12:11: error: sections[0].blocks[0].type: not in the evidence-article format: unknown variant `table`, expected one of `paragraph`, `list`, `findings`"),
     );
     assert_eq!(code, EXIT_ERRORS);
 
@@ -266,6 +266,7 @@ fn every_serializable_field_is_known() {
             ]
             .into(),
         )),
+        findings: vec![],
         likely: [("DOI".to_owned(), "10.1/y".to_owned())].into(),
     };
     let text = serde_json::to_string_pretty(&a).expect("serialize");

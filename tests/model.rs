@@ -138,6 +138,7 @@ fn bare(id: &str) -> Reference {
         source_kind: None,
         key_finding: None,
         certainty: None,
+        findings: vec![],
         likely: BTreeMap::new(),
     }
 }

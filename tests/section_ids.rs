@@ -62,6 +62,7 @@ fn seed_ids_come_from_the_data_and_do_not_change_with_audience() {
         "research-azathioprine-in-ild-uip",
         "research-treatment-outcomes",
         "research-comparison-with-other-treatments",
+        "research-evidence-at-a-glance",
     ];
     for a in Audience::ALL {
         let ids: Vec<String> = viewmodel::build(&article, a)

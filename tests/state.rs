@@ -26,7 +26,7 @@ fn seed_state() -> (Rc<WidgetState>, viewmodel::ArticleView) {
 #[test]
 fn starts_with_the_data_defaults_and_nothing_to_share() {
     let (s, view) = seed_state();
-    assert_eq!(s.open.len(), 5, "all seed sections start open");
+    assert_eq!(s.open.len(), 6, "all seed sections start open");
     assert_eq!(s.popover, None);
     assert!(share_state(&s, &view).is_empty());
 }
@@ -151,7 +151,7 @@ fn collapse_all_closes_everything_and_no_op_actions_keep_the_same_state() {
         open: false,
     });
     assert!(closed.open.is_empty());
-    assert_eq!(share_state(&closed, &view).shut.len(), 5);
+    assert_eq!(share_state(&closed, &view).shut.len(), 6);
     let again = closed
         .clone()
         .reduce(Action::Popover(PopoverAction::Dismiss(Dismiss::Escape)));

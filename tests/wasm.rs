@@ -72,8 +72,13 @@ async fn renders_heading_sections_and_references() {
     );
     assert_eq!(
         count(&root, "section.ea-section--l3"),
-        3,
-        "three research subsections"
+        4,
+        "three research subsections and Evidence at a glance"
+    );
+    assert_eq!(
+        count(&root, "svg.ea-chart__svg[role=img]"),
+        6,
+        "one chart per finding, rendered in the browser"
     );
     assert_eq!(count(&root, ".ea-refs__item"), 5, "five references");
     assert!(

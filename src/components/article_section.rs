@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::context::{use_widget, Shared};
+use crate::components::glance::Glance;
 use crate::components::inline::{self, InlineCtx};
 use crate::components::section::Section;
 use crate::components::share::SectionLink;
@@ -109,6 +110,9 @@ pub fn article_section(p: &ArticleSectionProps) -> Html {
         BlockView::List(items) => html! {
             <ul>{for items.iter().map(|n| html! { <li>{inline::render(n, &inline)}</li> })}</ul>
         },
+        BlockView::Findings => html! {
+            <Glance view={p.view.clone()} level={s.level.saturating_add(1)} />
+        },
     });
     let subs = p
         .children(s)
@@ -150,6 +154,7 @@ pub fn anchored_in(s: &SectionView, p: Popover) -> bool {
                     || x.blocks.iter().any(|b| match b {
                         BlockView::Paragraph(n) => has_term(n, mark),
                         BlockView::List(items) => items.iter().any(|n| has_term(n, mark)),
+                        BlockView::Findings => false,
                     })
             });
             found

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::chart::chart;
 use crate::components::references::source_links;
 use crate::viewmodel::{RefView, TermView};
 
@@ -78,6 +79,11 @@ pub fn popover(p: &PopoverProps) -> Html {
                         <div class="ea-popover__finding">
                             <h3 class="ea-popover__label">{"What this source found"}</h3>
                             <p>{f.clone()}</p>
+                        </div>
+                    }
+                    if !r.findings.is_empty() {
+                        <div class="ea-popover__charts">
+                            {for r.findings.iter().map(chart)}
                         </div>
                     }
                     if let Some(c) = &r.certainty {

@@ -25,6 +25,7 @@ pub fn numbering(article: &Article) -> HashMap<String, usize> {
                     Block::List { items } => {
                         items.iter().for_each(|i| visit(i.text.professional()))
                     }
+                    Block::Findings => {}
                 }
             }
             walk(&s.subsections, visit);

@@ -4,7 +4,7 @@
 
 /// Largest article accepted, in bytes (2 MiB).
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
-/// Deepest nesting of JSON arrays/objects accepted. The format itself needs 7.
+/// Deepest nesting of JSON arrays/objects accepted. The format itself needs 8 (a finding's group label).
 pub const MAX_DEPTH: usize = 32;
 
 /// Why raw input was refused.

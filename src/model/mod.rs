@@ -5,6 +5,7 @@
 pub mod audience;
 pub mod cite;
 pub mod encoding;
+pub mod finding;
 pub mod freshness;
 pub mod inline;
 pub mod limits;
@@ -20,6 +21,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use audience::Audience;
+pub use finding::Finding;
 pub use notes::EditorNote;
 pub use text::Text;
 
@@ -177,6 +179,9 @@ pub enum Block {
         /// The list items.
         items: Vec<ListItem>,
     },
+    /// The charts of every structured finding of the cited sources, grouped by
+    /// source in citation order ("Evidence at a glance").
+    Findings,
 }
 
 /// One bullet of a list block.
@@ -306,6 +311,10 @@ pub struct Reference {
     /// registers like `key-finding`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certainty: Option<Text>,
+    /// Extension: the numbers behind the key finding, each drawn as a chart in
+    /// the citation popover and the "Evidence at a glance" block.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<Finding>,
     /// Extension: fields seen only second-hand; shown as text, never linked.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub likely: BTreeMap<String, String>,

@@ -53,6 +53,7 @@ pub fn block_texts(article: &Article) -> Vec<&Text> {
                 match b {
                     Block::Paragraph { text } => out.push(text),
                     Block::List { items } => out.extend(items.iter().map(|i| &i.text)),
+                    Block::Findings => {}
                 }
             }
             walk(&s.subsections, out);

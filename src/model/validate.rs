@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use super::finding::{self, Finding};
 use super::freshness::MAX_REVIEW_INTERVAL_MONTHS;
 use super::inline::{self, Inline};
 use super::notes::{self, NoteAnchorError};
@@ -170,6 +171,30 @@ impl Checker<'_> {
         }
     }
 
+    /// Checks one structured finding: its texts (a plain version of every text when
+    /// the article has a plain-language audience) and its numbers.
+    fn finding(&mut self, path: &str, f: &Finding, plain_audience: bool) {
+        self.prose(&format!("{path}.measure"), &f.measure, plain_audience);
+        // Every finding is drawn for lay readers too: its reading always needs plain text.
+        self.prose(&format!("{path}.reading"), &f.reading, true);
+        if let Some(t) = &f.estimate_name {
+            self.prose(&format!("{path}.estimate-name"), t, plain_audience);
+        }
+        if let Some(t) = &f.unit {
+            self.prose(&format!("{path}.unit"), t, plain_audience);
+        }
+        for (i, g) in f.groups.iter().enumerate() {
+            self.prose(
+                &format!("{path}.groups[{i}].label"),
+                &g.label,
+                plain_audience,
+            );
+        }
+        for (p, m) in finding::problems(f) {
+            self.error(format!("{path}.{p}"), m);
+        }
+    }
+
     fn section(&mut self, path: &str, s: &Section, depth: usize) {
         if depth > 3 {
             self.error(path, "sections nest more than 3 levels deep");
@@ -206,6 +231,19 @@ impl Checker<'_> {
                         self.text(&format!("{bp}.items[{j}].text"), &item.text, true);
                     }
                 }
+                Block::Findings => {
+                    if self
+                        .article
+                        .references
+                        .iter()
+                        .all(|r| r.findings.is_empty())
+                    {
+                        self.warn(
+                            &bp,
+                            "no reference has findings, so this block shows nothing",
+                        );
+                    }
+                }
             }
         }
         if s.blocks.is_empty() && s.subsections.is_empty() {
@@ -237,7 +275,8 @@ fn fmt_keys(set: &BTreeSet<String>) -> String {
         .join(", ")
 }
 
-fn truncate(s: &str) -> String {
+/// At most 60 characters of `s`, without control characters, for messages.
+pub(crate) fn truncate(s: &str) -> String {
     let t: String = s.chars().filter(|c| !c.is_control()).take(60).collect();
     if s.chars().count() > 60 {
         format!("{t}…")
@@ -366,6 +405,9 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         }
         if let Some(t) = &r.certainty {
             c.prose(&format!("references[{i}].certainty"), t, plain_audience);
+        }
+        for (j, f) in r.findings.iter().enumerate() {
+            c.finding(&format!("references[{i}].findings[{j}]"), f, plain_audience);
         }
     }
     if let Some(m) = article.review_interval_months {

@@ -32,12 +32,14 @@ function naughty() {
   fill(a.question);
   const walk = (secs) => secs.forEach((s) => {
     fill(s.title);
-    s.blocks.forEach((b) => (b.type === 'paragraph' ? fill(b.text) : b.items.forEach((it) => fill(it.text))));
+    s.blocks.forEach((b) => (b.type === 'paragraph' ? fill(b.text) : (b.items || []).forEach((it) => fill(it.text))));
     walk(s.subsections || []);
   });
   walk(a.sections);
   a.glossary.forEach((g) => { g.definition = `${next()} ${g.definition}`; });
-  a.references.forEach((r) => { r.title = `${blns[(i++) % blns.length]} ${r.title}`; r['key-finding'] = { professional: `${next()}`, plain: `${next()}` }; });
+  a.references.forEach((r) => { r.title = `${blns[(i++) % blns.length]} ${r.title}`; r['key-finding'] = { professional: `${next()}`, plain: `${next()}` };
+    (r.findings || []).forEach((f) => { fill(f.measure); fill(f.reading); (f.groups || []).forEach((g) => fill(g.label)); });
+  });
   a['editor-notes'].forEach((n) => fill(n.note));
   fill(a.disclaimer.text);
   return a;
@@ -130,8 +132,10 @@ test('a BLNS-filled article renders with no script execution, console error or o
   await w.getByRole('dialog').waitFor();
   await w.getByLabel('Patient or caregiver', { exact: true }).click();
   assert.equal(await page.evaluate(() => window.__alerts), 0);
-  const injected = await w.evaluate((host) => host.shadowRoot.querySelectorAll('script, img, iframe, object, embed, svg, [onerror], [onload]').length);
+  const injected = await w.evaluate((host) => host.shadowRoot.querySelectorAll('script, img, iframe, object, embed, svg:not(.ea-chart__svg), [onerror], [onload]').length);
   assert.equal(injected, 0, 'no element was created from article text');
+  // The charts (the widget's own SVG) carry the naughty measures as text only.
+  assert.equal(await w.locator('svg.ea-chart__svg[role="img"]').count(), 6);
   assert.deepEqual(page.problems.console, []);
   assert.deepEqual(page.problems.pageErrors, []);
   assert.deepEqual(page.problems.offOrigin, []);

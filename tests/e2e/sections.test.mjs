@@ -48,7 +48,7 @@ test('Collapse all and Expand all', async () => {
   const page = await fresh();
   await page.getByRole('button', { name: 'Collapse all' }).click();
   const ids = await page.locator('.ea-section__toggle').evaluateAll((bs) => bs.map((b) => b.id.replace(/-btn$/, '')));
-  assert.equal(ids.length, 5);
+  assert.equal(ids.length, 6);
   for (const i of ids) await expect(toggle(page, i), 'all collapsed').toHaveAttribute('aria-expanded', 'false');
   assert.deepEqual(await axe(page), [], 'axe, all collapsed');
   await page.getByRole('button', { name: 'Expand all' }).click();
