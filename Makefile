@@ -1,6 +1,6 @@
 # The two commands (see README): `make serve` builds and serves the widget at
 # http://127.0.0.1:8080/ ; `make test` runs every test. Both install what is missing.
-.PHONY: serve test setup build bench
+.PHONY: serve test setup build bench fuzz
 serve:
 	./scripts/serve.sh
 test:
@@ -15,3 +15,6 @@ bench:
 	@if [ ! -f dist/index.html ] || [ ! -d node_modules/lighthouse ]; then ./scripts/setup.sh; fi
 	@if [ ! -f dist/index.html ]; then ./scripts/build.sh; fi
 	node scripts/perf/bench.mjs $(ARGS)
+# Fuzzing (README "Fuzzing"): each cargo-fuzz target for FUZZ_SECONDS (default 60).
+fuzz:
+	./scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)
