@@ -21,10 +21,19 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(markers.len(), view.marker_count, "marker count");
                 let mut seen = std::collections::HashSet::new();
                 for (occurrence, section, numbers) in &markers {
-                    assert!(seen.insert(*occurrence), "marker occurrence {occurrence} twice");
-                    assert!(view.ancestry(section).is_some(), "marker in unknown section {section}");
+                    assert!(
+                        seen.insert(*occurrence),
+                        "marker occurrence {occurrence} twice"
+                    );
+                    assert!(
+                        view.ancestry(section).is_some(),
+                        "marker in unknown section {section}"
+                    );
                     for n in numbers {
-                        assert!(view.reference(*n).is_some(), "citation {n} has no reference");
+                        assert!(
+                            view.reference(*n).is_some(),
+                            "citation {n} has no reference"
+                        );
                         assert!(view.reference_at(*n, *occurrence).is_some());
                     }
                 }

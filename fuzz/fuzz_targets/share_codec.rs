@@ -21,14 +21,23 @@ fuzz_target!(|data: &[u8]| {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b";:,-".contains(&b)),
         "encoded {encoded:?}"
     );
-    assert_eq!(url::decode(&encoded), state, "round trip of {link:?} via {encoded:?}");
+    assert_eq!(
+        url::decode(&encoded),
+        state,
+        "round trip of {link:?} via {encoded:?}"
+    );
 
     let key = "ea-fuzz";
     let written = url::write_param(query, key, Some(&encoded));
     let expected = (!encoded.is_empty()).then(|| encoded.clone());
-    assert_eq!(url::read_param(&written, key), expected, "{query:?} → {written:?}");
+    assert_eq!(
+        url::read_param(&written, key),
+        expected,
+        "{query:?} → {written:?}"
+    );
     let others = |q: &str| {
-        q.strip_prefix('?').unwrap_or(q)
+        q.strip_prefix('?')
+            .unwrap_or(q)
             .split('&')
             .filter(|p| !p.is_empty() && p.split_once('=').map_or(*p, |(k, _)| k) != key)
             .map(str::to_owned)
