@@ -1,6 +1,6 @@
 # The two commands (see README): `make serve` builds the release and serves it at
 # http://127.0.0.1:8080/ ; `make test` runs every test. Both install what is missing.
-.PHONY: serve test setup build bench screenshots release
+.PHONY: serve test setup build bench screenshots release fuzz
 serve:
 	./scripts/serve.sh
 test:
@@ -23,3 +23,6 @@ bench:
 screenshots:
 	@if [ ! -f dist/index.html ]; then ./scripts/build.sh; fi
 	npm run screenshots
+# Fuzzing (README "Fuzzing"): each cargo-fuzz target for FUZZ_SECONDS (default 60).
+fuzz:
+	./scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)

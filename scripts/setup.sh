@@ -31,6 +31,16 @@ if [ "$want_browser" = 1 ]; then
     $SUDO apt-get update -qq
     $SUDO apt-get install -y -qq chromium chromium-driver
   fi
+
+  step "Firefox ESR, WebKitGTK's WebKitWebDriver + MiniBrowser, Xvfb (Debian; the engine smoke suite)"
+  if [ -x /usr/bin/firefox-esr ] && [ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/bin/xvfb-run ]; then
+    echo "already installed: $(/usr/bin/firefox-esr --version 2>/dev/null || true), WebKitGTK $(dpkg-query -W -f '${Version}' webkit2gtk-driver 2>/dev/null || true)"
+  else
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb
+  fi
 fi
 
 step "wasm-bindgen CLI $WASM_BINDGEN_VERSION (crates.io; ~4 min cold)"
@@ -49,7 +59,7 @@ else
     || cargo install --locked trunk --version "$TRUNK_FALLBACK"
 fi
 
-step "npm packages (wasm-opt from binaryen, playwright-core, axe-core)"
+step "npm packages (wasm-opt from binaryen, playwright-core, axe-core, puppeteer-core, selenium-webdriver)"
 if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] 2>/dev/null; then
   echo "already installed"
 else

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints (host + wasm32), native tests, browser tests in
-# headless Chromium (wasm-bindgen-test), the release build, the size benchmark and
-# the end-to-end tests (node --test + playwright-core). Installs what is missing.
+# headless Chromium (wasm-bindgen-test), the release build, the size benchmark,
+# the end-to-end tests (node --test + playwright-core) and the smoke suite in Firefox ESR
+# and WebKitGTK (tests/engines/, under xvfb-run). Installs what is missing.
 # --workspace: the studio (studio/) is linted and tested with the widget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,4 +22,5 @@ step "release build (dist/, then release/: manifest, tarball, npm package)"; ./s
 step "size benchmark"; node scripts/bench.mjs dist
 step "test-hooks build for the end-to-end panic test"; ./scripts/build-test-hooks.sh
 step "end-to-end tests (playwright-core + /usr/bin/chromium)"; node --test tests/e2e/
+step "engine smoke suite (Firefox ESR, WebKitGTK, Chromium; ~45 s)"; xvfb-run -a node --test tests/engines/
 step "all tests passed"

@@ -1,4 +1,4 @@
-//! Fetching an article from a host-given URL: a timeout, a size cap and a message
+//! Fetching an article from a host-given URL: a timeout, a size cap and a typed error
 //! for every way it can fail (network, status, body type, time).
 
 use wasm_bindgen::JsCast;
@@ -9,15 +9,60 @@ use crate::model::limits::MAX_BYTES;
 /// Give up after this long.
 pub const TIMEOUT_MS: u32 = 10_000;
 
-/// Why a fetch failed, as a sentence for readers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FetchError(pub String);
+/// Why a fetch failed; its `Display` is the sentence readers see.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    /// Not running in a browser window.
+    #[error("No browser window.")]
+    NoWindow,
+    /// The browser lacks what fetching needs (AbortController).
+    #[error("The browser cannot fetch.")]
+    Unsupported,
+    /// Nothing (or not all of it) arrived within the timeout, in milliseconds.
+    #[error("The article took longer than {} to arrive.", duration(*.0))]
+    Timeout(u32),
+    /// The request failed: offline, DNS, CORS, blocked by the server.
+    #[error("The article could not be downloaded (network error or blocked by the server).")]
+    Network,
+    /// `fetch` resolved to something that is not a `Response`.
+    #[error("Unexpected response.")]
+    NotAResponse,
+    /// An HTTP status other than 2xx.
+    #[error("The server answered {status} {status_text} instead of the article.")]
+    Status {
+        /// HTTP status code.
+        status: u16,
+        /// Its reason phrase, as sent.
+        status_text: String,
+    },
+    /// The declared length is over the article size limit.
+    #[error("The article is larger than {} KiB.", MAX_BYTES / 1024)]
+    TooLarge,
+    /// The response has no readable body.
+    #[error("The response has no body.")]
+    NoBody,
+    /// The body stopped arriving.
+    #[error("The download was interrupted.")]
+    Interrupted,
+    /// The body is not text.
+    #[error("The response is not text.")]
+    NotText,
+}
+
+/// "10 seconds", "1 second", "500 milliseconds".
+fn duration(ms: u32) -> String {
+    match ms {
+        1000 => "1 second".into(),
+        ms if ms % 1000 == 0 => format!("{} seconds", ms / 1000),
+        ms if ms > 1000 => format!("{:.1} seconds", f64::from(ms) / 1000.0),
+        ms => format!("{ms} milliseconds"),
+    }
+}
 
 /// Fetches the text at `url` (same origin or CORS-allowed; no cookies sent to others).
 pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchError> {
-    let win = crate::dom::window().ok_or_else(|| FetchError("No browser window.".into()))?;
-    let controller = web_sys::AbortController::new()
-        .map_err(|_| FetchError("The browser cannot fetch.".into()))?;
+    let win = crate::dom::window().ok_or(FetchError::NoWindow)?;
+    let controller = web_sys::AbortController::new().map_err(|_| FetchError::Unsupported)?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
@@ -30,52 +75,31 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchError
             controller.abort();
         })
     };
+    let or_timeout = |other: FetchError| {
+        if timed_out.get() {
+            FetchError::Timeout(timeout_ms)
+        } else {
+            other
+        }
+    };
     let resp = JsFuture::from(win.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|_| {
-            if timed_out.get() {
-                FetchError(format!(
-                    "The article took longer than {} seconds to arrive.",
-                    timeout_ms / 1000
-                ))
-            } else {
-                FetchError(
-                    "The article could not be downloaded (network error or blocked by the server)."
-                        .into(),
-                )
-            }
-        })?;
-    let resp: web_sys::Response = resp
-        .dyn_into()
-        .map_err(|_| FetchError("Unexpected response.".into()))?;
+        .map_err(|_| or_timeout(FetchError::Network))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchError::NotAResponse)?;
     if !resp.ok() {
-        return Err(FetchError(format!(
-            "The server answered {} {} instead of the article.",
-            resp.status(),
-            resp.status_text()
-        )));
+        return Err(FetchError::Status {
+            status: resp.status(),
+            status_text: resp.status_text(),
+        });
     }
     if let Ok(Some(len)) = resp.headers().get("content-length") {
         if len.parse::<usize>().is_ok_and(|n| n > MAX_BYTES) {
-            return Err(FetchError(format!(
-                "The article is larger than {} KiB.",
-                MAX_BYTES / 1024
-            )));
+            return Err(FetchError::TooLarge);
         }
     }
-    let text = resp
-        .text()
-        .map_err(|_| FetchError("The response has no body.".into()))?;
-    let text = JsFuture::from(text).await.map_err(|_| {
-        if timed_out.get() {
-            FetchError(format!(
-                "The article took longer than {} seconds to arrive.",
-                timeout_ms / 1000
-            ))
-        } else {
-            FetchError("The download was interrupted.".into())
-        }
-    })?;
-    text.as_string()
-        .ok_or_else(|| FetchError("The response is not text.".into()))
+    let text = resp.text().map_err(|_| FetchError::NoBody)?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|_| or_timeout(FetchError::Interrupted))?;
+    text.as_string().ok_or(FetchError::NotText)
 }

@@ -3,53 +3,70 @@
 //! shipped in the wasm; serde_json natively), then validation. Every failure is a
 //! value the widget can show.
 
+use crate::fetch::FetchError;
 use crate::model::limits::{self, LimitError};
 use crate::model::validate::{self, Problem, Severity};
 use crate::model::Article;
 
-/// Why an article could not be shown.
-#[derive(Debug, Clone, PartialEq)]
+/// Why an article could not be shown; its `Display` is the one plain sentence readers
+/// see, [`LoadError::details`] the lines for its author.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LoadError {
     /// Too large or too deeply nested.
-    Limit(LimitError),
-    /// Not JSON at all.
+    #[error("This article could not be opened. {0}")]
+    Limit(#[from] LimitError),
+    /// Not JSON at all (the parser's position and reason).
+    #[error("This article could not be opened: its file is not valid JSON.")]
     Syntax(String),
-    /// JSON, but not shaped like an article (missing or mistyped field).
+    /// JSON, but not shaped like an article (the deserializer's reason).
+    #[error("This article could not be opened: its file is not in the evidence-article format.")]
     Shape(String),
     /// An article with errors.
+    #[error("{}", invalid_summary(.0))]
     Invalid(Vec<Problem>),
+    /// The host passed an article object that cannot be read as JSON (e.g. a cycle).
+    #[error("This article could not be opened: the article object given by the page could not be read (it may contain a cycle).")]
+    UnreadableObject,
+    /// The host's article address is not an http(s) or relative URL.
+    #[error("This article could not be opened: its address is not an http(s) or relative URL.")]
+    UnsafeAddress,
+    /// Downloading the article failed.
+    #[error("{error}")]
+    Fetch {
+        /// The address asked for.
+        url: String,
+        /// What went wrong.
+        #[source]
+        error: FetchError,
+    },
+}
+
+fn invalid_summary(problems: &[Problem]) -> String {
+    let n = validate::errors(problems).count();
+    format!(
+        "This article has {n} problem{} and cannot be shown until its author fixes {}.",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "it" } else { "them" }
+    )
 }
 
 impl LoadError {
-    /// One plain sentence for readers.
-    pub fn summary(&self) -> String {
-        match self {
-            LoadError::Limit(e) => format!("This article could not be opened. {e}"),
-            LoadError::Syntax(_) => {
-                "This article could not be opened: its file is not valid JSON.".into()
-            }
-            LoadError::Shape(_) => {
-                "This article could not be opened: its file is not in the evidence-article format."
-                    .into()
-            }
-            LoadError::Invalid(p) => {
-                let n = validate::errors(p).count();
-                format!(
-                    "This article has {n} problem{} and cannot be shown until its author fixes {}.",
-                    if n == 1 { "" } else { "s" },
-                    if n == 1 { "it" } else { "them" }
-                )
-            }
-        }
-    }
-
     /// Details for authors: `path: message` lines.
     pub fn details(&self) -> Vec<String> {
         match self {
             LoadError::Limit(e) => vec![e.to_string()],
             LoadError::Syntax(m) | LoadError::Shape(m) => vec![m.clone()],
             LoadError::Invalid(p) => p.iter().map(ToString::to_string).collect(),
+            LoadError::UnreadableObject | LoadError::UnsafeAddress => Vec::new(),
+            LoadError::Fetch { url, .. } => vec![format!("URL: {url}")],
         }
+    }
+
+    /// Whether fetching again may give another result: a failed download, or text
+    /// that is not JSON (cut short, or a proxy's HTML page). The same bytes, or an
+    /// article with errors, fail the same way every time.
+    pub fn transient(&self) -> bool {
+        matches!(self, LoadError::Fetch { .. } | LoadError::Syntax(_))
     }
 }
 
@@ -64,7 +81,7 @@ pub struct Loaded {
 
 /// Parses and validates raw article JSON.
 pub fn load(raw: &str) -> Result<Loaded, LoadError> {
-    limits::check(raw).map_err(LoadError::Limit)?;
+    limits::check(raw)?;
     let article = parse(raw)?;
     check(article)
 }

@@ -43,11 +43,15 @@ const statusFailure = (status) => new LoadFailure('network', `${NETWORK_MESSAGE}
 
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Whether this page may compile WebAssembly at all (CSP, browser support). */
+/**
+ * Whether this page may run WebAssembly at all (CSP, browser support). Instantiates an
+ * empty module: Chromium and Firefox refuse a CSP without 'wasm-unsafe-eval' when
+ * compiling, WebKit only when instantiating.
+ */
 async function wasmAllowed() {
   if (typeof WebAssembly !== 'object') return false;
   try {
-    await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    await WebAssembly.instantiate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
     return true;
   } catch {
     return false;

@@ -6,7 +6,7 @@
 
 use evidence_article::model::Audience;
 use evidence_article::url::{
-    decode, encode, param_key, read_param, sanitize, write_param, ShareState, MAX_IDS,
+    decode, encode, param_key, read_param, sanitize, write_param, ShareState, MAX_IDS, MAX_LEN,
 };
 use proptest::prelude::*;
 
@@ -340,4 +340,36 @@ fn param_keys_are_namespaced() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), keys.len(), "{keys:?}");
+}
+
+/// Found by fuzzing (fuzz/ share_codec, reasoned to its edge): a state whose text is
+/// longer than MAX_LEN was cut mid-id when the link was opened, and the cut id (still
+/// made of valid characters) named another section or none. Now the encoder leaves
+/// out whole ids that do not fit, and the decoder drops an item cut by the limit.
+#[test]
+fn a_long_state_never_turns_into_another_one() {
+    let ids: Vec<String> = (0..MAX_IDS)
+        .map(|i| format!("section-{i:02}-with-a-rather-long-id"))
+        .collect();
+    let s = ShareState {
+        open: ids.clone(),
+        ..ShareState::default()
+    };
+    let text = encode(&s);
+    assert!(text.len() <= MAX_LEN, "{} characters", text.len());
+    let back = decode(&text);
+    assert!(!back.open.is_empty());
+    assert!(back.open.iter().all(|i| ids.contains(i)), "{back:?}");
+    assert_eq!(decode(&encode(&back)), back);
+
+    // A hand-made link longer than the limit: the item cut in two is dropped.
+    for raw in [
+        format!("1;open:{}", ids.join(",")),
+        format!("open:{}", ids.join(",")),
+        format!("1%3Bopen%3A{}", ids.join("%2C")),
+    ] {
+        let s = decode(&raw);
+        assert!(s.open.iter().all(|i| ids.contains(i)), "{raw:?} → {s:?}");
+        assert_eq!(decode(&encode(&s)), s, "{raw:?}");
+    }
 }

@@ -45,29 +45,30 @@ pub struct AppProps {
 enum Phase {
     Loading,
     Ready(Rc<Article>),
+    /// Why nothing can be shown, and whether "Try again" is offered.
     Failed {
-        summary: String,
-        details: Vec<String>,
+        error: Rc<LoadError>,
         retry: bool,
     },
 }
 
-fn from_load(r: Result<load::Loaded, LoadError>) -> Phase {
-    match r {
+/// The one mapping from a load result to what the app shows: a refusal offers
+/// "Try again" only when the article came from a URL and fetching again may help.
+fn phase_for(result: Result<load::Loaded, LoadError>, source: &ArticleSource) -> Phase {
+    match result {
         Ok(l) => Phase::Ready(Rc::new(l.article)),
         Err(e) => Phase::Failed {
-            summary: e.summary(),
-            details: e.details(),
-            retry: false,
+            retry: matches!(source, ArticleSource::Url(_)) && e.transient(),
+            error: Rc::new(e),
         },
     }
 }
 
 fn initial_phase(source: &ArticleSource) -> Phase {
     match source {
-        ArticleSource::Embedded => from_load(load::embedded()),
-        ArticleSource::Json(raw) => from_load(load::load(raw)),
-        ArticleSource::Failed(e) => from_load(Err((**e).clone())),
+        ArticleSource::Embedded => phase_for(load::embedded(), source),
+        ArticleSource::Json(raw) => phase_for(load::load(raw), source),
+        ArticleSource::Failed(e) => phase_for(Err((**e).clone()), source),
         ArticleSource::Url(_) => Phase::Loading,
     }
 }
@@ -97,28 +98,15 @@ pub fn app(p: &AppProps) -> Html {
                     if *attempt > 0 {
                         phase.set(Phase::Loading);
                     }
+                    let source = source.clone();
                     let url = url.to_string();
                     let phase = phase.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        let next = match crate::fetch::fetch_text(&url, timeout).await {
-                            Ok(text) => match load::load(&text) {
-                                Ok(l) => Phase::Ready(Rc::new(l.article)),
-                                Err(e) => {
-                                    let retry = matches!(e, LoadError::Syntax(_));
-                                    Phase::Failed {
-                                        summary: e.summary(),
-                                        details: e.details(),
-                                        retry,
-                                    }
-                                }
-                            },
-                            Err(e) => Phase::Failed {
-                                summary: e.0,
-                                details: vec![format!("URL: {url}")],
-                                retry: true,
-                            },
+                        let result = match crate::fetch::fetch_text(&url, timeout).await {
+                            Ok(text) => load::load(&text),
+                            Err(error) => Err(LoadError::Fetch { url, error }),
                         };
-                        phase.set(next);
+                        phase.set(phase_for(result, &source));
                     });
                 }
                 other => {
@@ -133,8 +121,8 @@ pub fn app(p: &AppProps) -> Html {
     {
         let on_event = p.on_event.clone();
         use_effect_with((*phase).clone(), move |ph| {
-            if let Phase::Failed { summary, .. } = ph {
-                on_event.emit(HostEvent::Error(summary.clone()));
+            if let Phase::Failed { error, .. } = ph {
+                on_event.emit(HostEvent::Error(error.to_string()));
             }
         });
     }
@@ -153,16 +141,12 @@ pub fn app(p: &AppProps) -> Html {
                 <ArticleWidget article={article.clone()} config={p.config.clone()} on_event={p.on_event.clone()} control={p.control.clone()} />
             </ContextProvider<StaleHint>>
         },
-        Phase::Failed {
-            summary,
-            details,
-            retry,
-        } => {
+        Phase::Failed { error, retry } => {
             let attempt = attempt.clone();
             let onretry = retry.then(|| Callback::from(move |_| attempt.set(*attempt + 1)));
             html! {
                 <div class="ea-root">
-                    <ErrorPanel summary={summary.clone()} details={details.clone()} {onretry} />
+                    <ErrorPanel summary={error.to_string()} details={error.details()} {onretry} />
                 </div>
             }
         }

@@ -87,9 +87,7 @@ fn source(options: &JsValue) -> ArticleSource {
             .and_then(|s| s.as_string())
         {
             Some(text) => ArticleSource::Json(Rc::from(text.as_str())),
-            None => ArticleSource::Failed(Rc::new(crate::load::LoadError::Shape(
-                "The article object could not be read (it may contain a cycle).".into(),
-            ))),
+            None => ArticleSource::Failed(Rc::new(crate::load::LoadError::UnreadableObject)),
         };
     }
     match get_str(options, "src")
@@ -97,9 +95,7 @@ fn source(options: &JsValue) -> ArticleSource {
         .filter(|s| !s.is_empty())
     {
         Some(src) if crate::model::validate::safe_href(&src) => ArticleSource::Url(src.into()),
-        Some(_) => ArticleSource::Failed(Rc::new(crate::load::LoadError::Shape(
-            "The article address is not an http(s) or relative URL.".into(),
-        ))),
+        Some(_) => ArticleSource::Failed(Rc::new(crate::load::LoadError::UnsafeAddress)),
         None => ArticleSource::Embedded,
     }
 }

@@ -8,29 +8,14 @@ pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 32;
 
 /// Why raw input was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LimitError {
     /// Input larger than [`MAX_BYTES`].
+    #[error("The article is {} KiB; the limit is {} KiB.", .0 / 1024, MAX_BYTES / 1024)]
     TooLarge(usize),
     /// Nesting deeper than [`MAX_DEPTH`].
+    #[error("The article nests lists or objects more than {MAX_DEPTH} levels deep.")]
     TooDeep,
-}
-
-impl std::fmt::Display for LimitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LimitError::TooLarge(n) => write!(
-                f,
-                "The article is {} KiB; the limit is {} KiB.",
-                n / 1024,
-                MAX_BYTES / 1024
-            ),
-            LimitError::TooDeep => write!(
-                f,
-                "The article nests lists or objects more than {MAX_DEPTH} levels deep."
-            ),
-        }
-    }
 }
 
 /// Checks size and nesting depth in one linear pass without recursion.

@@ -42,44 +42,69 @@ fn valid_id(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Encodes a state (empty string for the default view).
+/// Encodes a state (empty string for the default view). The text never exceeds
+/// [`MAX_LEN`]: section ids that do not fit are left out whole, never cut.
 pub fn encode(s: &ShareState) -> String {
     if s.is_empty() {
         return String::new();
     }
-    let mut parts = vec![VERSION.to_owned()];
-    if let Some(a) = s.audience {
-        parts.push(format!("aud:{}", a.id()));
-    }
-    let ids = |v: &[String]| {
-        v.iter()
-            .filter(|i| valid_id(i))
-            .take(MAX_IDS)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(",")
+    let aud = s.audience.map(|a| format!("aud:{}", a.id()));
+    let cite = s
+        .cite
+        .filter(|c| (1..=9999).contains(c))
+        .map(|c| format!("cite:{c}"));
+    let at =
+        s.at.as_deref()
+            .filter(|a| valid_id(a))
+            .map(|a| format!("at:{a}"));
+    // Room for the id lists once the version and the short fields are in.
+    let fixed: usize = [&aud, &cite, &at]
+        .into_iter()
+        .flatten()
+        .map(|p| p.len() + 1)
+        .sum();
+    let mut room = MAX_LEN.saturating_sub(VERSION.len() + fixed);
+    let mut list = |key: &str, v: &[String]| {
+        let mut out = String::new();
+        for id in v.iter().filter(|i| valid_id(i)).take(MAX_IDS) {
+            // ";key:id" for the first id, ",id" after it.
+            let extra = if out.is_empty() { key.len() + 2 } else { 1 } + id.len();
+            if extra > room {
+                break;
+            }
+            room -= extra;
+            if out.is_empty() {
+                out = format!("{key}:{id}");
+            } else {
+                out.push(',');
+                out.push_str(id);
+            }
+        }
+        (!out.is_empty()).then_some(out)
     };
-    let open = ids(&s.open);
-    if !open.is_empty() {
-        parts.push(format!("open:{open}"));
-    }
-    let shut = ids(&s.shut);
-    if !shut.is_empty() {
-        parts.push(format!("shut:{shut}"));
-    }
-    if let Some(c) = s.cite.filter(|c| (1..=9999).contains(c)) {
-        parts.push(format!("cite:{c}"));
-    }
-    if let Some(at) = s.at.as_deref().filter(|a| valid_id(a)) {
-        parts.push(format!("at:{at}"));
-    }
-    parts.join(";")
+    let open = list("open", &s.open);
+    let shut = list("shut", &s.shut);
+    [Some(VERSION.to_owned()), aud, open, shut, cite, at]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
-/// Decodes URL text (raw or percent-encoded) into a state; never fails.
+/// Decodes URL text (raw or percent-encoded) into a state; never fails. The state is
+/// what a link can carry (its encoding fits in [`MAX_LEN`]), so encoding it and
+/// decoding again gives it back.
 pub fn decode(raw: &str) -> ShareState {
+    parse(&encode(&parse(raw)))
+}
+
+fn parse(raw: &str) -> ShareState {
     let cut: String = raw.chars().take(MAX_LEN).collect();
-    let text = crate::model::encoding::percent_decode(&cut, true);
+    let mut text = crate::model::encoding::percent_decode(&cut, true);
+    if cut.len() < raw.len() {
+        // Cut by the limit: the last item may be half of an id; drop it.
+        text.truncate(text.rfind([';', ',']).unwrap_or(0));
+    }
     let mut s = ShareState::default();
     let mut seen = Vec::new();
     for (i, field) in text.split(';').enumerate() {

@@ -90,7 +90,7 @@ test('a broken inline article shows the error panel with each problem and its pa
 
 for (const [name, state, expected] of [
   ['404', 'missing', /answered 404/],
-  ['slow (timeout)', 'slow', /took longer than 1 seconds/],
+  ['slow (timeout)', 'slow', /took longer than 1\.5 seconds to arrive/],
   ['HTML instead of JSON', 'html', /not valid JSON/],
 ]) {
   test(`src failure: ${name} shows its message and recovers with Try again`, async () => {
