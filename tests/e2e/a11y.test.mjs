@@ -40,6 +40,8 @@ const STATES = [
   { name: 'collapsed', setup: (p) => setAll(p, false), checks: FULL },
   { name: 'expanded', setup: (p) => setAll(p, true), checks: FULL, popovers: true },
   { name: 'expanded, every popover trigger', setup: (p) => setAll(p, true), checks: ['escape-all'], themes: ['light'], viewports: ['1280x800'] },
+  // "Evidence at a glance" (opened by Expand all) with every chart's table shown.
+  { name: 'expanded, every chart table shown', setup: (p) => showTables(p), checks: ['axe', 'contrast', 'targets', 'layout'] },
   { name: 'expanded, WCAG 1.4.12 text spacing', setup: async (p) => { await setAll(p, true); await spacing(p, true); }, teardown: (p) => spacing(p, false), checks: ['layout'] },
 ];
 
@@ -53,6 +55,16 @@ async function setAll(page, open) {
   await page.getByRole('button', { name: open ? 'Expand all' : 'Collapse all' }).click();
   const toggles = page.locator('.ea-section__toggle');
   for (let i = 0; i < await toggles.count(); i++) await expect(toggles.nth(i)).toHaveAttribute('aria-expanded', String(open));
+}
+async function showTables(page) {
+  await setAll(page, true);
+  const summaries = page.locator('#research-evidence-at-a-glance summary.ea-chart__summary');
+  const n = await summaries.count();
+  assert.ok(n >= 6, `the glance section holds the seed's ${n} charts`);
+  for (let i = 0; i < n; i++) {
+    await summaries.nth(i).click();
+    await expect(page.locator('#research-evidence-at-a-glance details.ea-chart__details').nth(i)).toHaveAttribute('open', '');
+  }
 }
 const spacing = (page, on) => page.evaluate((v) => window.__eaProbe.textSpacing(v), on);
 

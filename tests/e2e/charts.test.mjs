@@ -116,8 +116,8 @@ test('patients get the plain wording, without statistical terms', async () => {
   await page.context_.close();
 });
 
-test('chart marks keep their contrast in dark theme and forced colours', async () => {
-  for (const media of [{ colorScheme: 'dark' }, { forcedColors: 'active' }]) {
+test('chart marks keep their contrast in light and dark themes and forced colours', async () => {
+  for (const media of [{ colorScheme: 'light' }, { colorScheme: 'dark' }, { forcedColors: 'active' }]) {
     const page = await env.page();
     await page.emulateMedia(media);
     await page.goto(env.server.url + '/');
@@ -125,8 +125,9 @@ test('chart marks keep their contrast in dark theme and forced colours', async (
     const colours = await page.locator(`#${GLANCE} figure.ea-chart--ratio`).evaluate((fig) => {
       const bg = getComputedStyle(fig.closest('.ea-root')).backgroundColor;
       const est = getComputedStyle(fig.querySelector('.ea-chart__est')).fill;
+      const ci = getComputedStyle(fig.querySelector('.ea-chart__ci')).stroke;
       const tick = getComputedStyle(fig.querySelector('.ea-chart__tick')).fill;
-      return { bg, est, tick };
+      return { bg, est, ci, tick };
     });
     const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
     const lum = (c) => {
@@ -135,6 +136,7 @@ test('chart marks keep their contrast in dark theme and forced colours', async (
     };
     const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
     assert.ok(ratio(colours.est, colours.bg) >= 3, `${JSON.stringify(media)} marks ${JSON.stringify(colours)}`);
+    assert.ok(ratio(colours.ci, colours.bg) >= 3, `${JSON.stringify(media)} interval ${JSON.stringify(colours)}`);
     assert.ok(ratio(colours.tick, colours.bg) >= 4.5, `${JSON.stringify(media)} tick labels ${JSON.stringify(colours)}`);
     await page.context_.close();
   }
