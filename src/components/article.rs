@@ -25,8 +25,8 @@ use crate::viewmodel::{self, ArticleView};
 /// Props of [`ArticleWidget`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct ArticleWidgetProps {
-    /// A validated article.
-    pub article: Rc<Article>,
+    /// A validated article (compared by identity: never walked to compare props).
+    pub article: Shared<Article>,
     /// Host settings.
     pub config: Rc<WidgetConfig>,
     /// Reports to the host.
@@ -40,9 +40,20 @@ pub struct ArticleWidgetProps {
 /// The article widget.
 #[function_component(ArticleWidget)]
 pub fn article_widget(p: &ArticleWidgetProps) -> Html {
+    // What all audiences share (citation numbers, note anchors), then the view of
+    // the first audience: built once, for the first state (section defaults, share
+    // link) and the first render. Other audiences are built on first use and kept,
+    // so switching back builds nothing.
+    let views = {
+        let config = p.config.clone();
+        use_memo(p.article.clone(), move |a| {
+            ViewCache::new(a, config.initial_audience().0)
+        })
+    };
+    let first = views.first.clone();
     let state = {
-        let (article, config) = (p.article.clone(), p.config.clone());
-        use_reducer(move || state::initial_state(&article, &config))
+        let (first, config) = (first.clone(), p.config.clone());
+        use_reducer(move || state::initial_state_for(&first, &config))
     };
     let ctx = {
         let dispatcher = state.dispatcher();
@@ -52,10 +63,11 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             dispatch: Callback::from(move |a| dispatcher.dispatch(a)),
         })
     };
-    let view: Rc<ArticleView> = use_memo((p.article.clone(), state.audience), |(a, aud)| {
-        viewmodel::build(a, *aud)
-    });
-    let labels = use_memo(view.clone(), |v| {
+    let view: Rc<ArticleView> = views.get(&p.article, state.audience);
+    // Short labels do not depend on the audience: built from the first view, so the
+    // `Rc` every citation group holds stays the same across audience switches (and
+    // compares by pointer, instead of label by label in every group).
+    let labels = use_memo(Shared(first.clone()), |v| {
         v.references
             .iter()
             .map(|r| r.short.clone())
@@ -126,6 +138,39 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             <PopoverLayer view={shared} popover={state.popover} />
         </div>
         </ContextProvider<WidgetContext>>
+    }
+}
+
+/// The article's views, one per audience asked for so far.
+struct ViewCache {
+    prepared: viewmodel::Prepared,
+    first: Rc<ArticleView>,
+    others: std::cell::RefCell<Vec<Rc<ArticleView>>>,
+}
+
+impl ViewCache {
+    fn new(article: &Article, audience: crate::model::Audience) -> Self {
+        let prepared = viewmodel::Prepared::new(article);
+        let first = Rc::new(viewmodel::build_prepared(article, &prepared, audience));
+        Self {
+            prepared,
+            first,
+            others: Default::default(),
+        }
+    }
+
+    /// The view for `audience` (`article` is the one this cache was made for).
+    fn get(&self, article: &Article, audience: crate::model::Audience) -> Rc<ArticleView> {
+        if self.first.audience == audience {
+            return self.first.clone();
+        }
+        let mut others = self.others.borrow_mut();
+        if let Some(v) = others.iter().find(|v| v.audience == audience) {
+            return v.clone();
+        }
+        let v = Rc::new(viewmodel::build_prepared(article, &self.prepared, audience));
+        others.push(v.clone());
+        v
     }
 }
 
