@@ -2,6 +2,7 @@
 //! numbers and editor's-note anchors computed once per article and shared by every
 //! audience's view, note anchors found with one pass over the article, and texts
 //! read by kind instead of by trial. Each shortcut must give what the long way gives.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

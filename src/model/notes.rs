@@ -63,9 +63,13 @@ pub fn block_texts(article: &Article) -> Vec<&Text> {
     out
 }
 
+/// A block's text with whitespace collapsed, and each citation group's byte position
+/// in it with the group's keys.
+type Flat = (String, Vec<(usize, Vec<String>)>);
+
 /// The reader's text of `src` with whitespace collapsed, and each citation group's
 /// byte position in it.
-fn flatten(src: &str) -> (String, Vec<(usize, Vec<String>)>) {
+fn flatten(src: &str) -> Flat {
     fn walk(nodes: &[Inline], text: &mut String, cites: &mut Vec<(usize, Vec<String>)>) {
         for n in nodes {
             match n {
@@ -100,7 +104,7 @@ fn collapse(s: &str) -> String {
 /// locating many notes parses the article once instead of once per note.
 #[derive(Debug, Clone)]
 pub struct Locator {
-    blocks: Vec<(String, Vec<(usize, Vec<String>)>)>,
+    blocks: Vec<Flat>,
 }
 
 impl Locator {
