@@ -42,8 +42,7 @@ pub struct ArticleWidgetProps {
 pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     // What all audiences share (citation numbers, note anchors), then the view of
     // the first audience: built once, for the first state (section defaults, share
-    // link) and the first render. Other audiences are built on first use and kept,
-    // so switching back builds nothing.
+    // link) and the first render. Other audiences are built when first asked for.
     let views = {
         let config = p.config.clone();
         use_memo(p.article.clone(), move |a| {
@@ -63,7 +62,11 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             dispatch: Callback::from(move |a| dispatcher.dispatch(a)),
         })
     };
-    let view: Rc<ArticleView> = views.get(&p.article, state.audience);
+    let view: Rc<ArticleView> = (*use_memo(
+        (p.article.clone(), state.audience, Shared(views.clone())),
+        |(a, aud, views)| views.build(a, *aud),
+    ))
+    .clone();
     // Short labels do not depend on the audience: built from the first view, so the
     // `Rc` every citation group holds stays the same across audience switches (and
     // compares by pointer, instead of label by label in every group).
@@ -141,36 +144,29 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     }
 }
 
-/// The article's views, one per audience asked for so far.
+/// The article's view for its first audience, and what every audience's view shares.
+/// Other audiences are built when asked for and not kept: keeping them measured
+/// slower on a 200-section article (more live memory, costlier DOM updates), and a
+/// build is cheap once [`viewmodel::Prepared`] exists.
 struct ViewCache {
     prepared: viewmodel::Prepared,
     first: Rc<ArticleView>,
-    others: std::cell::RefCell<Vec<Rc<ArticleView>>>,
 }
 
 impl ViewCache {
     fn new(article: &Article, audience: crate::model::Audience) -> Self {
         let prepared = viewmodel::Prepared::new(article);
         let first = Rc::new(viewmodel::build_prepared(article, &prepared, audience));
-        Self {
-            prepared,
-            first,
-            others: Default::default(),
-        }
+        Self { prepared, first }
     }
 
     /// The view for `audience` (`article` is the one this cache was made for).
-    fn get(&self, article: &Article, audience: crate::model::Audience) -> Rc<ArticleView> {
+    fn build(&self, article: &Article, audience: crate::model::Audience) -> Rc<ArticleView> {
         if self.first.audience == audience {
-            return self.first.clone();
+            self.first.clone()
+        } else {
+            Rc::new(viewmodel::build_prepared(article, &self.prepared, audience))
         }
-        let mut others = self.others.borrow_mut();
-        if let Some(v) = others.iter().find(|v| v.audience == audience) {
-            return v.clone();
-        }
-        let v = Rc::new(viewmodel::build_prepared(article, &self.prepared, audience));
-        others.push(v.clone());
-        v
     }
 }
 
