@@ -315,7 +315,7 @@ struct Builder<'a> {
     chain: Vec<String>,
     audience: Audience,
     publisher: &'a str,
-    numbers: HashMap<String, usize>,
+    numbers: &'a HashMap<String, usize>,
     glossary: &'a [GlossaryEntry],
     /// Glossary indexes marked for this audience, longest term first.
     candidates: Vec<usize>,
@@ -579,9 +579,40 @@ fn find_word(hay: &str, needle: &str, case_sensitive: bool) -> Option<(usize, us
     None
 }
 
+/// What every audience's view of one article shares: citation numbers and where
+/// each editor's note attaches. Computed once per article, so switching audience
+/// does not parse the professional text again for them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    numbers: HashMap<String, usize>,
+    /// Per editor's note (same index): its anchor, if it attaches.
+    anchors: Vec<Option<notes::NoteAnchor>>,
+}
+
+impl Prepared {
+    /// Numbers the citations and locates the editor's notes of `article`.
+    pub fn new(article: &Article) -> Self {
+        let locator = (!article.editor_notes.is_empty()).then(|| notes::Locator::new(article));
+        Self {
+            numbers: cite::numbering(article),
+            anchors: article
+                .editor_notes
+                .iter()
+                .map(|n| locator.as_ref()?.locate(&n.source, &n.sentence).ok())
+                .collect(),
+        }
+    }
+}
+
 /// Builds the view of `article` for `audience`. The article must have passed
 /// validation; anything still odd degrades to text rather than failing.
 pub fn build(article: &Article, audience: Audience) -> ArticleView {
+    build_prepared(article, &Prepared::new(article), audience)
+}
+
+/// [`build`] with the audience-independent part computed already (`prepared` must
+/// come from the same article).
+pub fn build_prepared(article: &Article, prepared: &Prepared, audience: Audience) -> ArticleView {
     let chain = article
         .audiences
         .get(audience.id())
@@ -595,8 +626,9 @@ pub fn build(article: &Article, audience: Audience) -> ArticleView {
     let note_at = article
         .editor_notes
         .iter()
-        .filter_map(|n| {
-            let a = notes::locate(article, &n.source, &n.sentence).ok()?;
+        .zip(&prepared.anchors)
+        .filter_map(|(n, a)| {
+            let a = (*a)?;
             Some((
                 (a.block, n.source.clone(), a.nth),
                 n.note.resolve(&chain).to_owned(),
@@ -607,7 +639,7 @@ pub fn build(article: &Article, audience: Audience) -> ArticleView {
         chain,
         audience,
         publisher: &article.publisher.name,
-        numbers: cite::numbering(article),
+        numbers: &prepared.numbers,
         glossary: &article.glossary,
         candidates,
         markers: 0,

@@ -129,21 +129,21 @@
   const popoverOpen = (root) => !!q(root, '.ea-popover');
   const markers = (root) => root.querySelectorAll('.ea-cite__btn');
 
-  /** Click → rendered frame for: citation popover, audience switch, section toggle. */
-  B.interactions = async (reps = 4) => {
+  /** Click → rendered frame for: citation popover, audience switch, section toggle (or only one of them). */
+  B.interactions = async (reps = 4, only = null) => {
     const out = { popover: [], audience: [], section: [] };
     const root0 = B.root();
     const n = markers(root0).length;
-    for (let i = 0; i < reps; i++) {
+    for (let i = 0; i < (only && only !== 'popover' ? 0 : reps); i++) {
       out.popover.push(await B.timeIt((r) => markers(r)[(i * 7) % n].click()));
       q(B.root(), '.ea-popover__close')?.click();
       await B.until((r) => !popoverOpen(r));
     }
-    for (let i = 0; i < reps; i++) {
+    for (let i = 0; i < (only && only !== 'audience' ? 0 : reps); i++) {
       const to = i % 2 === 0 ? 'patient' : 'physician';
       out.audience.push(await B.timeIt((r) => q(r, `input[type="radio"][value="${to}"]`).click()));
     }
-    for (let i = 0; i < reps; i++) out.section.push(await B.timeIt((r) => q(r, '.ea-section__toggle').click()));
+    for (let i = 0; i < (only && only !== 'section' ? 0 : reps); i++) out.section.push(await B.timeIt((r) => q(r, '.ea-section__toggle').click()));
     return out;
   };
 

@@ -119,7 +119,7 @@ export function synthArticle(n, seed = 1) {
       'container-title-short': 'Synthetic J',
       issued: { 'date-parts': [[2020, 1 + (i % 12)]] },
       'source-kind': 'Placeholder',
-      'key-finding': 'None: a placeholder used to measure the widget.',
+      'key-finding': { professional: 'None: a placeholder used to measure the widget.', plain: 'Nothing: this is a made-up source to test speed.' },
     })),
     disclaimer: {
       title: { professional: 'Disclaimer', plain: 'Please read this note' },

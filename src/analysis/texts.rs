@@ -45,6 +45,7 @@ pub fn all(a: &Article) -> Vec<(String, &Text, Role)> {
                             ));
                         }
                     }
+                    Block::Findings => {}
                 }
             }
             walk(&s.subsections, &format!("{p}.subsections"), out);

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::article::ArticleWidget;
+use crate::components::context::Shared;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::StaleHint;
 use crate::config::{Control, HostEvent, WidgetConfig};
@@ -23,6 +24,9 @@ pub enum ArticleSource {
     Failed(Rc<LoadError>),
     /// A URL to fetch.
     Url(AttrValue),
+    /// An article parsed and validated already (the standalone page does that in a
+    /// task of its own before mounting, so no single task does everything).
+    Loaded(Shared<Article>),
 }
 
 /// Props of [`App`].
@@ -70,6 +74,7 @@ fn initial_phase(source: &ArticleSource) -> Phase {
         ArticleSource::Json(raw) => phase_for(load::load(raw), source),
         ArticleSource::Failed(e) => phase_for(Err((**e).clone()), source),
         ArticleSource::Url(_) => Phase::Loading,
+        ArticleSource::Loaded(a) => Phase::Ready(a.0.clone()),
     }
 }
 
@@ -120,9 +125,14 @@ pub fn app(p: &AppProps) -> Html {
     }
     {
         let on_event = p.on_event.clone();
-        use_effect_with((*phase).clone(), move |ph| {
-            if let Phase::Failed { error, .. } = ph {
-                on_event.emit(HostEvent::Error(error.to_string()));
+        // Keyed on the failure only: comparing the whole phase would walk the article.
+        let failed = match &*phase {
+            Phase::Failed { error, .. } => Some(error.to_string()),
+            _ => None,
+        };
+        use_effect_with(failed, move |failed| {
+            if let Some(message) = failed {
+                on_event.emit(HostEvent::Error(message.clone()));
             }
         });
     }
@@ -138,7 +148,7 @@ pub fn app(p: &AppProps) -> Html {
         },
         Phase::Ready(article) => html! {
             <ContextProvider<StaleHint> context={StaleHint(p.config.stale_hint)}>
-                <ArticleWidget article={article.clone()} config={p.config.clone()} on_event={p.on_event.clone()} control={p.control.clone()} />
+                <ArticleWidget article={Shared(article.clone())} config={p.config.clone()} on_event={p.on_event.clone()} control={p.control.clone()} />
             </ContextProvider<StaleHint>>
         },
         Phase::Failed { error, retry } => {

@@ -25,8 +25,8 @@ use crate::viewmodel::{self, ArticleView};
 /// Props of [`ArticleWidget`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct ArticleWidgetProps {
-    /// A validated article.
-    pub article: Rc<Article>,
+    /// A validated article (compared by identity: never walked to compare props).
+    pub article: Shared<Article>,
     /// Host settings.
     pub config: Rc<WidgetConfig>,
     /// Reports to the host.
@@ -40,9 +40,19 @@ pub struct ArticleWidgetProps {
 /// The article widget.
 #[function_component(ArticleWidget)]
 pub fn article_widget(p: &ArticleWidgetProps) -> Html {
+    // What all audiences share (citation numbers, note anchors), then the view of
+    // the first audience: built once, for the first state (section defaults, share
+    // link) and the first render. Other audiences are built when first asked for.
+    let views = {
+        let config = p.config.clone();
+        use_memo(p.article.clone(), move |a| {
+            ViewCache::new(a, config.initial_audience().0)
+        })
+    };
+    let first = views.first.clone();
     let state = {
-        let (article, config) = (p.article.clone(), p.config.clone());
-        use_reducer(move || state::initial_state(&article, &config))
+        let (first, config) = (first.clone(), p.config.clone());
+        use_reducer(move || state::initial_state_for(&first, &config))
     };
     let ctx = {
         let dispatcher = state.dispatcher();
@@ -52,10 +62,15 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             dispatch: Callback::from(move |a| dispatcher.dispatch(a)),
         })
     };
-    let view: Rc<ArticleView> = use_memo((p.article.clone(), state.audience), |(a, aud)| {
-        viewmodel::build(a, *aud)
-    });
-    let labels = use_memo(view.clone(), |v| {
+    let view: Rc<ArticleView> = (*use_memo(
+        (p.article.clone(), state.audience, Shared(views.clone())),
+        |(a, aud, views)| views.build(a, *aud),
+    ))
+    .clone();
+    // Short labels do not depend on the audience: built from the first view, so the
+    // `Rc` every citation group holds stays the same across audience switches (and
+    // compares by pointer, instead of label by label in every group).
+    let labels = use_memo(Shared(first.clone()), |v| {
         v.references
             .iter()
             .map(|r| r.short.clone())
@@ -126,6 +141,32 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             <PopoverLayer view={shared} popover={state.popover} />
         </div>
         </ContextProvider<WidgetContext>>
+    }
+}
+
+/// The article's view for its first audience, and what every audience's view shares.
+/// Other audiences are built when asked for and not kept: keeping them measured
+/// slower on a 200-section article (more live memory, costlier DOM updates), and a
+/// build is cheap once [`viewmodel::Prepared`] exists.
+struct ViewCache {
+    prepared: viewmodel::Prepared,
+    first: Rc<ArticleView>,
+}
+
+impl ViewCache {
+    fn new(article: &Article, audience: crate::model::Audience) -> Self {
+        let prepared = viewmodel::Prepared::new(article);
+        let first = Rc::new(viewmodel::build_prepared(article, &prepared, audience));
+        Self { prepared, first }
+    }
+
+    /// The view for `audience` (`article` is the one this cache was made for).
+    fn build(&self, article: &Article, audience: crate::model::Audience) -> Rc<ArticleView> {
+        if self.first.audience == audience {
+            self.first.clone()
+        } else {
+            Rc::new(viewmodel::build_prepared(article, &self.prepared, audience))
+        }
     }
 }
 

@@ -41,8 +41,10 @@ pub struct StaleHint(pub Option<bool>);
 /// What the browser works out after the first render.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReaderDate {
-    /// The date in the reader's locale.
-    pub display: String,
+    /// The date in the reader's locale; `None` where that is the rendered English
+    /// date already (an `en`/`en-US` reader), which spares creating an
+    /// `Intl.DateTimeFormat` (its first use loads locale data: a long task).
+    pub display: Option<String>,
     /// Whether the article is older than its review interval today.
     pub stale: bool,
 }
@@ -62,14 +64,22 @@ fn reader_date(iso: &str, interval_months: u32) -> Option<ReaderDate> {
     for (k, val) in [("year", "numeric"), ("month", "long"), ("day", "numeric")] {
         let _ = js_sys::Reflect::set(&opts, &k.into(), &val.into());
     }
-    let date =
-        js_sys::Date::new_with_year_month_day(d.year as u32, d.month as i32 - 1, d.day as i32);
-    let fmt = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &opts);
-    let display = fmt
-        .format()
-        .call1(&JsValue::UNDEFINED, &date)
-        .ok()
-        .and_then(|s| s.as_string())?;
+    let lang = crate::dom::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    let display = if matches!(lang.as_str(), "en" | "en-US") {
+        None
+    } else {
+        let date =
+            js_sys::Date::new_with_year_month_day(d.year as u32, d.month as i32 - 1, d.day as i32);
+        let fmt = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &opts);
+        Some(
+            fmt.format()
+                .call1(&JsValue::UNDEFINED, &date)
+                .ok()
+                .and_then(|s| s.as_string())?,
+        )
+    };
     Some(ReaderDate {
         display,
         stale: freshness::is_stale(iso, interval_months, today),
@@ -88,14 +98,23 @@ pub fn header(p: &HeaderProps) -> Html {
     let reader = use_state_eq(|| None::<ReaderDate>);
     {
         let reader = reader.setter();
+        // In a task of its own, after the widget is interactive: nothing here is
+        // needed for the first frame.
         use_effect_with(
             (v.last_updated.clone(), v.review_interval_months),
-            move |(iso, months)| reader.set(reader_date(iso, *months)),
+            move |(iso, months)| {
+                let (iso, months) = (iso.clone(), *months);
+                let t = gloo::timers::callback::Timeout::new(0, move || {
+                    reader.set(reader_date(&iso, months))
+                });
+                move || drop(t)
+            },
         );
     }
     let shown_date = reader
         .as_ref()
-        .map_or_else(|| v.last_updated_display.clone(), |r| r.display.clone());
+        .and_then(|r| r.display.clone())
+        .unwrap_or_else(|| v.last_updated_display.clone());
     let hint = use_context::<StaleHint>().and_then(|h| h.0);
     let stale = reader.as_ref().map(|r| r.stale).or(hint).unwrap_or(false);
     let current = v.status;

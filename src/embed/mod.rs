@@ -19,7 +19,7 @@ pub const PRERENDER_ATTR: &str = "data-ea-prerendered";
 fn can_hydrate(root: &web_sys::Element, props: &AppProps) -> bool {
     matches!(
         props.source,
-        ArticleSource::Embedded | ArticleSource::Json(_)
+        ArticleSource::Embedded | ArticleSource::Json(_) | ArticleSource::Loaded(_)
     ) && root
         .get_attribute(PRERENDER_ATTR)
         .and_then(|a| Audience::from_id(&a))
@@ -147,14 +147,37 @@ pub fn start_standalone() {
             let _ = ready_target.set_attribute("data-ea-ready", "");
         }
     });
+    // Start-up in two tasks, so neither blocks the page for long: this one parses
+    // and validates the embedded article; the next hydrates (or renders) it. The
+    // pre-rendered page stays as it is in between.
+    let source = match crate::load::embedded() {
+        Ok(l) => ArticleSource::Loaded(crate::components::context::Shared(Rc::new(l.article))),
+        Err(e) => ArticleSource::Failed(Rc::new(e)),
+    };
     let props = AppProps {
-        source: ArticleSource::Embedded,
+        source,
         config: Rc::new(config),
         on_event,
         control: None,
     };
-    // Dropping the handle does not unmount: the app lives as long as the page.
-    let _ = start_app(&mount, props);
+    // Clicks in between are replayed once hydrated (same nodes), in a third task.
+    let early = early::EarlyClicks::record(&mount);
+    let _ = mount.set_attribute(STARTING_ATTR, "");
+    gloo::timers::callback::Timeout::new(0, move || {
+        // Dropping the handle does not unmount: the app lives as long as the page.
+        let _ = start_app(&mount, props);
+        gloo::timers::callback::Timeout::new(0, move || {
+            let _ = mount.remove_attribute(STARTING_ATTR);
+            early.replay();
+        })
+        .forget();
+    })
+    .forget();
 }
 
+/// Set on the standalone mount from the moment the wasm starts until the widget has
+/// hydrated and replayed early clicks ([`early`]).
+pub const STARTING_ATTR: &str = "data-ea-starting";
+
 pub mod api;
+pub mod early;

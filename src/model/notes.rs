@@ -64,9 +64,13 @@ pub fn block_texts(article: &Article) -> Vec<&Text> {
     out
 }
 
+/// A block's text with whitespace collapsed, and each citation group's byte position
+/// in it with the group's keys.
+type Flat = (String, Vec<(usize, Vec<String>)>);
+
 /// The reader's text of `src` with whitespace collapsed, and each citation group's
 /// byte position in it.
-fn flatten(src: &str) -> (String, Vec<(usize, Vec<String>)>) {
+fn flatten(src: &str) -> Flat {
     fn walk(nodes: &[Inline], text: &mut String, cites: &mut Vec<(usize, Vec<String>)>) {
         for n in nodes {
             match n {
@@ -97,44 +101,69 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Finds the one citation occurrence a note on `source` quoting `sentence` attaches to.
+/// Every content block's professional text flattened once ([`flatten`]), so that
+/// locating many notes parses the article once instead of once per note.
+#[derive(Debug, Clone)]
+pub struct Locator {
+    blocks: Vec<Flat>,
+}
+
+impl Locator {
+    /// Flattens every content block of `article`.
+    pub fn new(article: &Article) -> Self {
+        Self {
+            blocks: block_texts(article)
+                .into_iter()
+                .map(|t| flatten(t.professional()))
+                .collect(),
+        }
+    }
+
+    /// Finds the one citation occurrence a note on `source` quoting `sentence`
+    /// attaches to.
+    pub fn locate(&self, source: &str, sentence: &str) -> Result<NoteAnchor, NoteAnchorError> {
+        let needle = collapse(sentence);
+        if needle.is_empty() {
+            return Err(NoteAnchorError::NotFound);
+        }
+        let mut found: Vec<NoteAnchor> = Vec::new();
+        for (block, (hay, cites)) in self.blocks.iter().enumerate() {
+            let mut from = 0;
+            while let Some(p) = hay.get(from..).and_then(|h| h.find(&needle)) {
+                let end = from + p + needle.len();
+                let group = cites
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (pos, _))| *pos >= end)
+                    .take_while(|(_, (pos, _))| !hay[end..*pos].contains(['.', '!', '?']))
+                    .find(|(_, (_, keys))| keys.iter().any(|k| k == source));
+                if let Some((g, _)) = group {
+                    let nth = cites[..g]
+                        .iter()
+                        .filter(|(_, keys)| keys.iter().any(|k| k == source))
+                        .count();
+                    let anchor = NoteAnchor { block, nth };
+                    if !found.contains(&anchor) {
+                        found.push(anchor);
+                    }
+                }
+                from = from + p + needle.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        match found.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(NoteAnchorError::NotFound),
+            many => Err(NoteAnchorError::Ambiguous(many.len())),
+        }
+    }
+}
+
+/// Finds the one citation occurrence a note on `source` quoting `sentence` attaches to
+/// (one note; for many, build a [`Locator`] once).
 pub fn locate(
     article: &Article,
     source: &str,
     sentence: &str,
 ) -> Result<NoteAnchor, NoteAnchorError> {
-    let needle = collapse(sentence);
-    if needle.is_empty() {
-        return Err(NoteAnchorError::NotFound);
-    }
-    let mut found: Vec<NoteAnchor> = Vec::new();
-    for (block, text) in block_texts(article).into_iter().enumerate() {
-        let (hay, cites) = flatten(text.professional());
-        let mut from = 0;
-        while let Some(p) = hay.get(from..).and_then(|h| h.find(&needle)) {
-            let end = from + p + needle.len();
-            let group = cites
-                .iter()
-                .enumerate()
-                .filter(|(_, (pos, _))| *pos >= end)
-                .take_while(|(_, (pos, _))| !hay[end..*pos].contains(['.', '!', '?']))
-                .find(|(_, (_, keys))| keys.iter().any(|k| k == source));
-            if let Some((g, _)) = group {
-                let nth = cites[..g]
-                    .iter()
-                    .filter(|(_, keys)| keys.iter().any(|k| k == source))
-                    .count();
-                let anchor = NoteAnchor { block, nth };
-                if !found.contains(&anchor) {
-                    found.push(anchor);
-                }
-            }
-            from = from + p + needle.chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    match found.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(NoteAnchorError::NotFound),
-        many => Err(NoteAnchorError::Ambiguous(many.len())),
-    }
+    Locator::new(article).locate(source, sentence)
 }

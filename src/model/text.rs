@@ -14,7 +14,7 @@ pub const PLAIN: &str = "plain";
 pub const KNOWN_REGISTERS: [&str; 2] = [PROFESSIONAL, PLAIN];
 
 /// Text in one or more registers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Text {
@@ -64,6 +64,39 @@ impl Text {
     /// Whether the text is a single string (so a validation path needs no register).
     pub fn is_single(&self) -> bool {
         matches!(self, Text::Single(_))
+    }
+}
+
+/// What a text field must be (the message of a malformed one).
+pub const TEXT_EXPECTED: &str =
+    "text: a string, or an object of strings keyed by register (\"professional\", \"plain\")";
+
+/// Read by kind (string or object) instead of `#[serde(untagged)]`, which buffers
+/// every value and builds an error message for each variant that does not fit: most
+/// texts are objects, so start-up paid for a failed string attempt per text.
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(TEXT_EXPECTED)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text::Single(v.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Text, E> {
+                Ok(Text::Single(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Text, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = m.next_entry::<String, String>()? {
+                    out.insert(k, v);
+                }
+                Ok(Text::Registers(out))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 

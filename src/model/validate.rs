@@ -419,6 +419,9 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         }
     }
     let mut anchors = HashMap::new();
+    // Only built when there are notes: it flattens every block once.
+    let locator = (!article.editor_notes.is_empty()).then(|| notes::Locator::new(article));
+    let texts = notes::block_texts(article);
     for (i, n) in article.editor_notes.iter().enumerate() {
         let p = format!("editor-notes[{i}]");
         c.prose(&format!("{p}.note"), &n.note, plain_audience);
@@ -429,9 +432,10 @@ pub fn validate(article: &Article) -> Vec<Problem> {
             );
             continue;
         }
-        match notes::locate(article, &n.source, &n.sentence) {
+        let Some(locator) = &locator else { break };
+        match locator.locate(&n.source, &n.sentence) {
             Ok(anchor) => {
-                let plain_groups = notes::block_texts(article)
+                let plain_groups = texts
                     .get(anchor.block)
                     .and_then(|t| t.get(PLAIN))
                     .map(|t| {

@@ -4,13 +4,22 @@
 use super::{FocusTarget, Popover, WidgetState};
 use crate::config::WidgetConfig;
 use crate::model::Article;
-use crate::{url, viewmodel};
+use crate::url;
+use crate::viewmodel::{self, ArticleView};
 
 /// Builds the first state from the article defaults and the share link.
 pub fn initial_state(article: &Article, config: &WidgetConfig) -> WidgetState {
+    initial_state_for(
+        &viewmodel::build(article, config.initial_audience().0),
+        config,
+    )
+}
+
+/// [`initial_state`] from the view of the first audience, when the caller has
+/// built it already (the widget renders that view first, so it is built once).
+/// Section ids and citation numbers are the same in every audience's view.
+pub fn initial_state_for(base: &ArticleView, config: &WidgetConfig) -> WidgetState {
     let (audience, chosen) = config.initial_audience();
-    // Section ids and citation numbers are the same in every audience's view.
-    let base = viewmodel::build(article, audience);
     let defaults = base.section_defaults();
     let mut s = WidgetState::new(audience, &defaults);
     s.audience_chosen = chosen;

@@ -17,7 +17,7 @@ use yew::Reducible;
 use crate::model::Audience;
 
 pub use focus::FocusTarget;
-pub use init::initial_state;
+pub use init::{initial_state, initial_state_for};
 pub use popover::{Dismiss, HoverIntent, PendingHover, Popover, PopoverAction, HOVER_MS};
 pub use share::share_state;
 

@@ -126,3 +126,28 @@ test('pre-rendered <evidence-article> where WebAssembly is forbidden: the articl
   assert.ok(await el.locator('h1.ea-title').isVisible(), 'the article is still there');
   assert.equal(await el.locator('.ea-refs__item').count(), 5);
 });
+
+test('standalone page: clicks that land after the wasm started but before hydration are replayed on the hydrated nodes', async () => {
+  const page = await env.page();
+  // A fake clock holds the start-up's later tasks (timers), so the clicks surely
+  // land in between: after the first task (article parsed, clicks recorded) and
+  // before the hydrating one.
+  await page.clock.install({ time: new Date('2026-01-01T10:00:00') });
+  await page.clock.pauseAt(new Date('2026-01-01T10:00:01'));
+  await page.goto(env.server.url + '/');
+  await page.locator('#evidence-article[data-ea-starting]').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#evidence-article[data-ea-ready]').count(), 0, 'not hydrated yet');
+  const toggle = page.locator('#guidelines-btn');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await toggle.evaluate((el) => { el.__eaEarly = true; });
+  await toggle.click();
+  await page.locator('.ea-cite__btn').nth(3).click();
+  await page.clock.resume();
+  await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
+  await until(async () => (await toggle.getAttribute('aria-expanded')) === 'false', { message: 'the early toggle click applied' });
+  assert.equal(await toggle.evaluate((el) => el.__eaEarly === true), true, 'same button node');
+  await page.getByRole('dialog').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#evidence-article[data-ea-starting]').count(), 0);
+  assert.deepEqual(page.problems.pageErrors, []);
+  await page.context_.close();
+});

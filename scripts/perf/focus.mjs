@@ -1,0 +1,131 @@
+// A smaller, targeted companion to bench.mjs for the main-thread figures of issue 11 §3
+// (no long tasks, popover, audience switch, scaling), so a change can be measured in a
+// couple of minutes instead of a full `make bench`:
+//
+//   node scripts/perf/focus.mjs [--runs N] [--dist DIR[,DIR2]] [--only standalone,synth-200]
+//
+// With two dist directories (before,after) every cell runs for both, interleaved, so
+// machine noise hits them alike.
+//
+// Cells: the standalone page at 4× CPU (start-up long tasks, TBT, click → frame), the
+// standalone page on desktop (longest task), and the synthetic 10/50/200-section
+// articles on desktop (start-up, longest task, audience switch, popover). Each cell: one
+// warm-up load, then N loads in fresh contexts; prints medians (min–max). It asserts
+// nothing: timings are measurements, never tests.
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tests/e2e/server.mjs';
+import { benchPages } from './pages.mjs';
+import { summary, cell, fmtMs } from './stats.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
+const RUNS = Number(opt('--runs', 5));
+const DISTS = opt('--dist', 'dist').split(',').map((d) => path.resolve(ROOT, d));
+const ONLY = opt('--only', null)?.split(',');
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const PROBE = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'probe.js'), 'utf8');
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
+const ctxs = [];
+for (const [i, dist] of DISTS.entries()) {
+  const { files, pages, synth } = benchPages(dist);
+  const server = await startServer({ root: dist, compress: true, files });
+  const tag = DISTS.length > 1 ? `${i ? 'after' : 'before'} ` : '';
+  ctxs.push({ server, pages, synth, tag });
+}
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+const cells = [];
+const kinds = [
+  ...[4, 1].map((cpu) => ({ key: `standalone@${cpu}x`, pick: (x) => x.pages.find((p) => p.id === 'standalone'), cpu })),
+  ...ctxs[0].synth.map((s) => ({ key: `${s.id}@1x`, pick: (x) => x.synth.find((y) => y.id === s.id), cpu: 1 })),
+].filter((k) => !ONLY || ONLY.some((o) => k.key.startsWith(o)));
+for (const k of kinds) for (const x of ctxs) cells.push({ key: `${x.tag}${k.key}`, target: k.pick(x), cpu: k.cpu, server: x.server });
+
+// Thread CPU time of the renderer's main-thread tasks (trace events' `tdur`): on a
+// shared, overloaded machine wall-clock task lengths grow with the load, CPU time much
+// less. Chromium's CPU throttling pauses the thread, so `tdur` is the unthrottled cost.
+const CATS = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+async function traced(page, fn) {
+  await browser.startTracing(page, { categories: CATS });
+  await fn();
+  const buf = await browser.stopTracing();
+  const events = JSON.parse(buf.toString()).traceEvents;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
+    && events.some((x) => x.pid === e.pid && x.name === 'RunTask' && x.dur > 1000));
+  return events.filter((e) => e.name === 'RunTask' && main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X')
+    .map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 }));
+}
+const topCpu = (tasks, n) => tasks.map((t) => t.cpu).sort((a, b) => b - a).slice(0, n);
+
+async function run(c) {
+  const ctx = await browser.newContext(DESKTOP);
+  await ctx.addInitScript({ content: `window.__eaBenchReady = ${JSON.stringify(c.target.ready)};\n${PROBE}` });
+  const page = await ctx.newPage();
+  try {
+    const cdp = await ctx.newCDPSession(page);
+    if (c.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: c.cpu });
+    let m;
+    const load = await traced(page, async () => {
+      await page.goto(c.server.url + c.target.path, { waitUntil: 'load', timeout: 120000 });
+      const ready = await page.evaluate(() => window.__eaBench.settled());
+      if (ready === null) throw new Error('not ready');
+      m = await page.evaluate(() => window.__eaBench.metrics());
+    });
+    m.tasks = await page.evaluate(() => window.__eaBench.longtasks.map((t) => Math.round(t.duration)));
+    m.cpuLongest = topCpu(load, 1)[0] ?? 0;
+    m.cpuTbt = load.reduce((a, t) => a + Math.max(0, t.cpu - 50), 0);
+    m.cpuTasks = topCpu(load, 3).map(Math.round);
+    m.inter = {};
+    m.cpuInter = {};
+    for (const kind of ['popover', 'audience', 'section']) {
+      let r;
+      const tasks = await traced(page, async () => { r = await page.evaluate((k) => window.__eaBench.interactions(4, k), kind); });
+      m.inter[kind] = r[kind];
+      // 4 clicks: the 4 costliest tasks (popover closes are counted in too, as cheap).
+      m.cpuInter[kind] = topCpu(tasks, 4);
+    }
+    return m;
+  } finally {
+    await ctx.close();
+  }
+}
+
+const out = Object.fromEntries(cells.map((c) => [c.key, []]));
+for (let r = -1; r < RUNS; r++) {
+  for (const c of cells) {
+    try {
+      const m = await run(c);
+      if (r >= 0) out[c.key].push(m);
+    } catch (e) {
+      console.error(`${c.key}: ${e.message.split('\n')[0]}`);
+    }
+  }
+  console.error(`round ${r + 1}/${RUNS} done`);
+}
+await browser.close();
+for (const x of ctxs) await x.server.close();
+
+const med = (xs) => cell(summary(xs), fmtMs);
+const flat = (ms, k) => ms.map((m) => summary(m.inter[k]).med);
+const cpu = (ms, k) => ms.map((m) => summary(m.cpuInter[k]).med);
+console.log('Wall clock (grows with the machine load):\n');
+console.log('| cell | ready ms | longest task ms | TBT ms | long tasks (last run) | popover ms | audience ms | section ms |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const c of cells) {
+  const ms = out[c.key];
+  if (!ms.length) continue;
+  console.log(`| ${c.key} | ${med(ms.map((m) => m.ready))} | ${med(ms.map((m) => m.longest))} | ${med(ms.map((m) => m.tbt))} | ${ms.at(-1).tasks.join(' ')} | ${med(flat(ms, 'popover'))} | ${med(flat(ms, 'audience'))} | ${med(flat(ms, 'section'))} |`);
+}
+console.log('\nMain-thread CPU time per task (trace `tdur`, unthrottled: × 4 estimates the 4× CPU profile):\n');
+console.log('| cell | longest start-up task ms | TBT (CPU) ms | 3 costliest start-up tasks (last run) | popover task ms | audience task ms | section task ms |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const c of cells) {
+  const ms = out[c.key];
+  if (!ms.length) continue;
+  console.log(`| ${c.key} | ${med(ms.map((m) => m.cpuLongest))} | ${med(ms.map((m) => m.cpuTbt))} | ${ms.at(-1).cpuTasks.join(' ')} | ${med(cpu(ms, 'popover'))} | ${med(cpu(ms, 'audience'))} | ${med(cpu(ms, 'section'))} |`);
+}

@@ -1,0 +1,55 @@
+//! Clicks that reach the pre-rendered page after the wasm has started but before
+//! the widget has hydrated it (start-up runs in more than one task, so the browser
+//! may handle input in between): they are recorded on the mount root and replayed
+//! on the same buttons once hydrated, which hydration keeps as they are. Without
+//! this a reader's early click on a section toggle or a citation marker would do
+//! nothing.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+
+/// Records clicks on buttons inside one root until [`EarlyClicks::replay`].
+pub struct EarlyClicks {
+    clicked: Rc<RefCell<Vec<web_sys::HtmlElement>>>,
+    _listener: EventListener,
+}
+
+impl EarlyClicks {
+    /// Starts recording clicks on buttons under `root`.
+    pub fn record(root: &web_sys::Element) -> Self {
+        let clicked: Rc<RefCell<Vec<web_sys::HtmlElement>>> = Rc::default();
+        let sink = clicked.clone();
+        let listener = EventListener::new_with_options(
+            root,
+            "click",
+            EventListenerOptions::run_in_capture_phase(),
+            move |e| {
+                let button = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest("button").ok().flatten())
+                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(b) = button {
+                    sink.borrow_mut().push(b);
+                }
+            },
+        );
+        Self {
+            clicked,
+            _listener: listener,
+        }
+    }
+
+    /// Stops recording and clicks, in order, every recorded button still in the page.
+    pub fn replay(self) {
+        let Self { clicked, _listener } = self;
+        drop(_listener);
+        let buttons = std::mem::take(&mut *clicked.borrow_mut());
+        for b in buttons.into_iter().filter(|b| b.is_connected()) {
+            b.click();
+        }
+    }
+}
