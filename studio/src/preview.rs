@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use evidence_article::components::article::ArticleWidget;
+use evidence_article::components::context::Shared;
 use evidence_article::config::WidgetConfig;
 use evidence_article::model::{Article, Audience};
 use yew::prelude::*;
@@ -91,7 +92,7 @@ pub fn preview(p: &PreviewProps) -> Html {
                 html! {
                     <div class="studio-pane" key={a.id()} id={format!("studio-pane-{}", a.id())}
                          role="region" aria-label={format!("Preview: {}", a.label())}>
-                        <ArticleWidget article={article.clone()} config={config(a)} />
+                        <ArticleWidget article={Shared(article.clone())} config={config(a)} />
                     </div>
                 }
             })
