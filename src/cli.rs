@@ -345,16 +345,15 @@ fn serde_pos(raw: &str, e: &serde_json::Error) -> Pos {
     }
 }
 
-/// serde_json's message without its trailing " at line L column C", with serde's
-/// wording for a malformed text field replaced by what authors should write.
+/// serde_json's message without its trailing " at line L column C", with a
+/// malformed text field reported as what authors should write.
 fn serde_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let text = text.strip_suffix(&suffix).unwrap_or(&text);
-    if text.contains("untagged enum Text") {
-        return "expected text: a string, or an object of strings keyed by register \
-                (\"professional\", \"plain\")"
-            .into();
+    let expected = format!("expected {}", crate::model::text::EXPECTED);
+    if text.ends_with(&expected) {
+        return expected;
     }
     text.to_owned()
 }

@@ -47,7 +47,8 @@ impl fmt::Display for Found<'_> {
             Unexpected::Unsigned(i) => write!(f, "integer `{i}`"),
             Unexpected::Signed(i) => write!(f, "integer `{i}`"),
             Unexpected::Float(v) => {
-                let text = String::from(Number::from(v).to_string_with_radix(10).unwrap_or_default());
+                let text =
+                    String::from(Number::from(v).to_string_with_radix(10).unwrap_or_default());
                 write!(f, "floating point `{text}`")
             }
             Unexpected::Char(c) => write!(f, "character `{c}`"),
@@ -258,7 +259,10 @@ struct Entries {
 impl<'de> de::MapAccess<'de> for Entries {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         if self.next >= self.entries.length() {
             return Ok(None);
         }
