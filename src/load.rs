@@ -1,12 +1,16 @@
 //! From raw JSON text to a validated article: limits first, then the parser (the
-//! browser's `JSON.parse` + serde-wasm-bindgen in the widget, so serde_json is not
-//! shipped in the wasm; serde_json natively), then validation. Every failure is a
+//! browser's `JSON.parse` + our small deserializer over its value in the widget,
+//! [`js_value`], so no JSON parser is shipped in the wasm; serde_json natively),
+//! then validation. Every failure is a
 //! value the widget can show.
 
 use crate::fetch::FetchError;
 use crate::model::limits::{self, LimitError};
 use crate::model::validate::{self, Problem, Severity};
 use crate::model::Article;
+
+#[cfg(target_arch = "wasm32")]
+mod js_value;
 
 /// Why an article could not be shown; its `Display` is the one plain sentence readers
 /// see, [`LoadError::details`] the lines for its author.
@@ -111,7 +115,7 @@ fn parse(raw: &str) -> Result<Article, LoadError> {
         let msg = js_sys::Error::from(e).message();
         LoadError::Syntax(String::from(msg))
     })?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| LoadError::Shape(e.to_string()))
+    js_value::from_value(value).map_err(|e| LoadError::Shape(e.to_string()))
 }
 
 /// The embedded default article, parsed and validated.

@@ -7,7 +7,7 @@
 mod common;
 
 use evidence_article::model::notes::{self, Locator};
-use evidence_article::model::text::{Text, TEXT_EXPECTED};
+use evidence_article::model::text::{Text, EXPECTED as TEXT_EXPECTED};
 use evidence_article::model::{Article, Audience};
 use evidence_article::viewmodel::{build, build_prepared, Prepared};
 

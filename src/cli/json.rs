@@ -94,7 +94,7 @@ pub fn serde_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let text = text.strip_suffix(&suffix).unwrap_or(&text);
-    if text.contains("untagged enum Text") || text.contains(crate::model::text::TEXT_EXPECTED) {
+    if text.contains("untagged enum Text") || text.contains(crate::model::text::EXPECTED) {
         return "expected text: a string, or an object of strings keyed by register \
                 (\"professional\", \"plain\")"
             .into();

@@ -4,6 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// Register used when a text is a single string.
@@ -13,6 +16,9 @@ pub const PLAIN: &str = "plain";
 /// Registers this version of the format knows.
 pub const KNOWN_REGISTERS: [&str; 2] = [PROFESSIONAL, PLAIN];
 
+// Serialized untagged (a string or an object); read by the hand-written
+// `Deserialize` below, which looks at the value once instead of buffering it to try
+// each variant (smaller wasm, and a message that says what a text must be).
 /// Text in one or more registers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -67,36 +73,40 @@ impl Text {
     }
 }
 
-/// What a text field must be (the message of a malformed one).
-pub const TEXT_EXPECTED: &str =
+/// What a text field must hold (the message authors see after "expected").
+pub const EXPECTED: &str =
     "text: a string, or an object of strings keyed by register (\"professional\", \"plain\")";
 
-/// Read by kind (string or object) instead of `#[serde(untagged)]`, which buffers
-/// every value and builds an error message for each variant that does not fit: most
-/// texts are objects, so start-up paid for a failed string attempt per text.
 impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Text;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str(TEXT_EXPECTED)
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text::Single(v.to_owned()))
-            }
-            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Text, E> {
-                Ok(Text::Single(v))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Text, A::Error> {
-                let mut out = BTreeMap::new();
-                while let Some((k, v)) = m.next_entry::<String, String>()? {
-                    out.insert(k, v);
-                }
-                Ok(Text::Registers(out))
-            }
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// Accepts a string ([`Text::Single`]) or an object of strings ([`Text::Registers`]).
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(EXPECTED)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+        Ok(Text::Single(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+        Ok(Text::Single(v))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+        let mut registers = BTreeMap::new();
+        while let Some((register, text)) = map.next_entry::<String, String>()? {
+            registers.insert(register, text);
         }
-        d.deserialize_any(V)
+        Ok(Text::Registers(registers))
     }
 }
 
