@@ -6,8 +6,9 @@
 #![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 
 use evidence_article::cli::{self, check_source, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use evidence_article::model::finding::{Group, Interval};
 use evidence_article::model::limits::{MAX_BYTES, MAX_DEPTH};
-use evidence_article::model::{Article, CslDate, Name, Reference, Text};
+use evidence_article::model::{Article, CslDate, Finding, Name, Reference, Text};
 
 const DIR: &str = "tests/fixtures/articles";
 
@@ -246,6 +247,16 @@ fn limits_apply() {
     assert!(r.lines()[0].starts_with("big.json:1:1: error: $: The article is 2048 KiB"));
 }
 
+fn text(professional: &str, plain: &str) -> Text {
+    Text::Registers(
+        [
+            ("professional".to_owned(), professional.to_owned()),
+            ("plain".to_owned(), plain.to_owned()),
+        ]
+        .into(),
+    )
+}
+
 /// Every field the types can serialize is a field the checker knows, so a fully
 /// populated article gets no unknown-field warning (guards the schema walk).
 #[test]
@@ -291,7 +302,43 @@ fn every_serializable_field_is_known() {
             ]
             .into(),
         )),
-        findings: vec![],
+        // Every field of a finding: a difference (estimate name, estimate, unit,
+        // interval) and a proportion (a group with its count, and an interval).
+        findings: vec![
+            Finding {
+                measure: text("FVC at 12 months", "Breathing test"),
+                kind: "difference".into(),
+                estimate_name: Some(text("difference", "difference")),
+                estimate: Some("+3.90".into()),
+                unit: Some(text("percentage points", "points")),
+                interval: Some(Interval {
+                    level: "95".into(),
+                    low: "1.95".into(),
+                    high: "5.84".into(),
+                }),
+                groups: vec![],
+                reading: text("Above 0.", "Better than expected."),
+            },
+            Finding {
+                measure: text("Stopped early", "Stopped early"),
+                kind: "proportion".into(),
+                estimate_name: None,
+                estimate: None,
+                unit: None,
+                interval: Some(Interval {
+                    level: "95".into(),
+                    low: "20".into(),
+                    high: "30".into(),
+                }),
+                groups: vec![Group {
+                    label: text("Treated", "Treated"),
+                    percent: "27".into(),
+                    count: Some(15),
+                    of: Some(56),
+                }],
+                reading: text("A quarter stopped.", "About 1 in 4 stopped."),
+            },
+        ],
         likely: [("DOI".to_owned(), "10.1/y".to_owned())].into(),
     };
     let text = serde_json::to_string_pretty(&a).expect("serialize");
@@ -303,4 +350,23 @@ fn every_serializable_field_is_known() {
         .collect();
     assert!(unknown.is_empty(), "{unknown:#?}");
     assert_eq!(r.errors(), 0, "{:#?}", r.lines());
+    for field in [
+        "estimate-name",
+        "\"unit\"",
+        "\"interval\"",
+        "\"count\"",
+        "\"of\"",
+    ] {
+        assert!(text.contains(field), "{field} is serialized");
+    }
+    // An unknown field inside a finding is still reported, at its path.
+    let unknown_inside = text.replacen("\"estimate-name\"", "\"estimate-nam\"", 1);
+    let r = check_source("full.json", &unknown_inside);
+    assert!(
+        r.lines()
+            .iter()
+            .any(|l| l.contains("references[0].findings[0].estimate-nam: unknown field")),
+        "{:#?}",
+        r.lines()
+    );
 }
