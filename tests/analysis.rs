@@ -6,7 +6,9 @@
 mod common;
 
 use common::*;
-use evidence_article::analysis::{self, counter, CoverageKind, Role, TARGET_GRADE};
+use evidence_article::analysis::{
+    self, counter, CoverageKind, Role, MIN_WORDS_FOR_LIMIT, TARGET_GRADE,
+};
 use evidence_article::model::{Article, Block, Text};
 
 fn seed() -> Article {
@@ -46,7 +48,17 @@ fn seed_reads_at_the_target_with_every_text_measured() {
     );
     // 18 content blocks, 7 section titles, question, disclaimer ×2, follow-up.
     assert_eq!(r.texts.iter().filter(|t| t.role == Role::Block).count(), 18);
-    assert_eq!(r.popovers.len(), 7 + 9);
+    // Popovers: 7 key findings and certainties, 9 editor's notes, and the 21 texts
+    // of the 6 structured findings (6 measures, 6 readings, 3 estimate names, 2
+    // units, 4 group labels).
+    assert_eq!(r.popovers.len(), 7 + 9 + 21);
+    assert_eq!(
+        r.popovers
+            .iter()
+            .filter(|t| t.path.contains(".findings[") && t.path.ends_with(".reading.plain"))
+            .count(),
+        6
+    );
     assert!(r.texts.iter().chain(&r.popovers).all(|t| t.has_plain));
     assert!(r.texts[0].path == "question.plain");
     let mut sum = counter::Counts::default();
@@ -65,9 +77,19 @@ fn seed_reads_at_the_target_with_every_text_measured() {
         .texts
         .iter()
         .chain(&r.popovers)
+        .filter(|t| t.counts.words >= MIN_WORDS_FOR_LIMIT)
         .map(|t| t.grade)
         .fold(0.0f64, f64::max);
     assert!(r.hardest[0].grade >= all_sentence_grades);
+    // A one-word chart label reads at a grade above 30 but is not a sentence to
+    // rewrite: texts too short to judge are left out of the hardest sentences.
+    let label = r
+        .popovers
+        .iter()
+        .find(|t| t.path == "references[1].findings[1].groups[1].label.plain")
+        .expect("the group labels are measured");
+    assert!(label.grade > r.hardest[0].grade && label.counts.words < MIN_WORDS_FOR_LIMIT);
+    assert!(r.hardest.iter().all(|s| !s.path.contains(".label")));
 }
 
 #[test]
@@ -95,8 +117,8 @@ fn a_hard_popover_text_is_over_its_limit() {
 
 #[test]
 fn seed_coverage_finds_only_its_real_gaps() {
-    // The professional findings write "CI" without a glossary entry; three long
-    // words of the plain text are offered as glossary candidates.
+    // Three long words of the plain text are offered as glossary candidates; every
+    // abbreviation (also "CI" of the findings) has its glossary entry.
     assert_eq!(
         kinds(&seed()),
         [
@@ -115,13 +137,16 @@ fn seed_coverage_finds_only_its_real_gaps() {
                 "sections[0].blocks[0].text.plain".into(),
                 Some("rheumatology".into())
             ),
-            (
-                CoverageKind::Abbreviation,
-                "references[1].key-finding.professional".into(),
-                Some("CI".into())
-            ),
         ]
     );
+    // Without its entry, "CI" is reported where it is first written.
+    let mut a = seed();
+    a.glossary.retain(|g| g.term != "CI");
+    assert!(kinds(&a).contains(&(
+        CoverageKind::Abbreviation,
+        "references[1].key-finding.professional".into(),
+        Some("CI".into())
+    )));
 }
 
 #[test]

@@ -6,8 +6,9 @@
 #![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 
 use evidence_article::cli::{self, check_source, EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use evidence_article::model::finding::{Group, Interval};
 use evidence_article::model::limits::{MAX_BYTES, MAX_DEPTH};
-use evidence_article::model::{Article, CslDate, Name, Reference, Text};
+use evidence_article::model::{Article, CslDate, Finding, Name, Reference, Text};
 
 const DIR: &str = "tests/fixtures/articles";
 
@@ -33,11 +34,16 @@ fn the_seed_has_no_errors_and_only_its_coverage_warnings() {
     assert_eq!(
         lines,
         vec![
-            format!("{f}:46:13: warning: sections[0].blocks[0].text.plain: \"conditionally\" {hint}"),
-            format!("{f}:46:13: warning: sections[0].blocks[0].text.plain: \"immunoglobulin\" {hint}"),
-            format!("{f}:46:13: warning: sections[0].blocks[0].text.plain: \"rheumatology\" {hint}"),
-            format!("{f}:539:9: warning: references[1].key-finding.professional: \"CI\" looks like an abbreviation without a glossary entry: add one with its expansion"),
-            format!("{f}: 0 errors, 4 warnings"),
+            format!(
+                "{f}:46:13: warning: sections[0].blocks[0].text.plain: \"conditionally\" {hint}"
+            ),
+            format!(
+                "{f}:46:13: warning: sections[0].blocks[0].text.plain: \"immunoglobulin\" {hint}"
+            ),
+            format!(
+                "{f}:46:13: warning: sections[0].blocks[0].text.plain: \"rheumatology\" {hint}"
+            ),
+            format!("{f}: 0 errors, 3 warnings"),
         ]
     );
     assert_eq!(code, EXIT_OK);
@@ -51,21 +57,41 @@ fn strict_turns_reading_and_coverage_warnings_into_errors_but_not_hints() {
         "--strict".to_owned(),
     ];
     args.push(format!("{DIR}/valid.json"));
+    // The seed passes --strict: its glossary candidates are hints, not warnings.
     let (lines, code) = cli::execute(&args);
-    assert_eq!(code, EXIT_ERRORS);
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.contains(": error: references[1].key-finding.professional: \"CI\"")),
-        "{lines:#?}"
-    );
+    assert_eq!(code, EXIT_OK, "{lines:#?}");
     assert!(lines
         .iter()
         .any(|l| l.contains(": warning: sections[0].blocks[0].text.plain: \"conditionally\"")));
     assert_eq!(
         lines.last().map(String::as_str),
-        Some(format!("{DIR}/valid.json: 1 error, 3 warnings").as_str())
+        Some(format!("{DIR}/valid.json: 0 errors, 3 warnings").as_str())
     );
+
+    // An abbreviation without a glossary entry: a warning, an error with --strict.
+    let mut a: Article =
+        serde_json::from_str(evidence_article::model::EMBEDDED_ARTICLE_JSON).expect("seed");
+    a.glossary.retain(|g| g.term != "CI");
+    let raw = serde_json::to_string_pretty(&a).expect("json");
+    let expected = "references[1].key-finding.professional: \"CI\" looks like an abbreviation";
+    let (r, _) = cli::inspect("a.json", &raw, cli::Options { strict: false });
+    assert!(
+        r.lines()
+            .iter()
+            .any(|l| l.contains(&format!("warning: {expected}"))),
+        "{:#?}",
+        r.lines()
+    );
+    assert_eq!((r.errors(), r.warnings()), (0, 4));
+    let (r, _) = cli::inspect("a.json", &raw, cli::Options { strict: true });
+    assert!(
+        r.lines()
+            .iter()
+            .any(|l| l.contains(&format!("error: {expected}"))),
+        "{:#?}",
+        r.lines()
+    );
+    assert_eq!((r.errors(), r.warnings()), (1, 3));
 
     // A plain text far above the reading level: a warning, an error with --strict.
     let mut a: Article =
@@ -221,6 +247,16 @@ fn limits_apply() {
     assert!(r.lines()[0].starts_with("big.json:1:1: error: $: The article is 2048 KiB"));
 }
 
+fn text(professional: &str, plain: &str) -> Text {
+    Text::Registers(
+        [
+            ("professional".to_owned(), professional.to_owned()),
+            ("plain".to_owned(), plain.to_owned()),
+        ]
+        .into(),
+    )
+}
+
 /// Every field the types can serialize is a field the checker knows, so a fully
 /// populated article gets no unknown-field warning (guards the schema walk).
 #[test]
@@ -266,7 +302,43 @@ fn every_serializable_field_is_known() {
             ]
             .into(),
         )),
-        findings: vec![],
+        // Every field of a finding: a difference (estimate name, estimate, unit,
+        // interval) and a proportion (a group with its count, and an interval).
+        findings: vec![
+            Finding {
+                measure: text("FVC at 12 months", "Breathing test"),
+                kind: "difference".into(),
+                estimate_name: Some(text("difference", "difference")),
+                estimate: Some("+3.90".into()),
+                unit: Some(text("percentage points", "points")),
+                interval: Some(Interval {
+                    level: "95".into(),
+                    low: "1.95".into(),
+                    high: "5.84".into(),
+                }),
+                groups: vec![],
+                reading: text("Above 0.", "Better than expected."),
+            },
+            Finding {
+                measure: text("Stopped early", "Stopped early"),
+                kind: "proportion".into(),
+                estimate_name: None,
+                estimate: None,
+                unit: None,
+                interval: Some(Interval {
+                    level: "95".into(),
+                    low: "20".into(),
+                    high: "30".into(),
+                }),
+                groups: vec![Group {
+                    label: text("Treated", "Treated"),
+                    percent: "27".into(),
+                    count: Some(15),
+                    of: Some(56),
+                }],
+                reading: text("A quarter stopped.", "About 1 in 4 stopped."),
+            },
+        ],
         likely: [("DOI".to_owned(), "10.1/y".to_owned())].into(),
     };
     let text = serde_json::to_string_pretty(&a).expect("serialize");
@@ -278,4 +350,23 @@ fn every_serializable_field_is_known() {
         .collect();
     assert!(unknown.is_empty(), "{unknown:#?}");
     assert_eq!(r.errors(), 0, "{:#?}", r.lines());
+    for field in [
+        "estimate-name",
+        "\"unit\"",
+        "\"interval\"",
+        "\"count\"",
+        "\"of\"",
+    ] {
+        assert!(text.contains(field), "{field} is serialized");
+    }
+    // An unknown field inside a finding is still reported, at its path.
+    let unknown_inside = text.replacen("\"estimate-name\"", "\"estimate-nam\"", 1);
+    let r = check_source("full.json", &unknown_inside);
+    assert!(
+        r.lines()
+            .iter()
+            .any(|l| l.contains("references[0].findings[0].estimate-nam: unknown field")),
+        "{:#?}",
+        r.lines()
+    );
 }

@@ -101,14 +101,16 @@ fn stats_prints_the_reading_level_and_coverage_tables() {
         .iter()
         .find(|l| l.trim_start().starts_with("WHOLE ARTICLE"))
         .expect("whole-article row");
-    // 1192 words, 122 sentences, 1882 syllables: grade 6.9 (the patient test's figures).
+    // 1197 words, 123 sentences, 1888 syllables: grade 6.8 (the studio e2e test's figures).
     assert_eq!(
         whole.split_whitespace().collect::<Vec<_>>(),
-        ["WHOLE", "ARTICLE", "1192", "122", "1882", "6.9", "meets", "the", "target"]
+        ["WHOLE", "ARTICLE", "1197", "123", "1888", "6.8", "meets", "the", "target"]
     );
     assert!(text.contains("1. grade 30.2  sections[0].blocks[3].text.plain (sentence 5): Another is hypersensitivity pneumonitis."));
-    assert!(text.contains("Coverage (4 finding(s))"));
-    assert!(text.contains("abbreviation        references[1].key-finding.professional: \"CI\""));
+    // The seed's only coverage findings are three glossary candidates (hints).
+    assert!(text.contains("Coverage (3 finding(s))"));
+    assert!(!text.contains("abbreviation  "));
+    assert!(text.contains("references[4].findings[1].reading.plain"));
     assert!(text.contains("editor-notes[8].note.plain"));
     let o = run(&["stats", "tests/fixtures/articles/not-json.json"]);
     assert_eq!(o.code, EXIT_ERRORS);

@@ -44,11 +44,18 @@ fn the_seed_in_markdown_imports_to_the_seed_json() {
     assert_eq!(done.left_out, 0);
     // Only the seed's coverage hints, traced to the Markdown and references lines.
     let warnings: Vec<String> = done.warnings.iter().map(ToString::to_string).collect();
-    assert_eq!(warnings.len(), 4, "{warnings:#?}");
+    assert_eq!(warnings.len(), 3, "{warnings:#?}");
     assert!(
         warnings[0].starts_with(&format!("{SEED_MD}:"))
             && warnings[0].contains("\"conditionally\"")
     );
+    // Without the glossary entry for "CI", its first use is traced to the references.
+    let entry = "CI (confidence interval)\n: The range where";
+    let md = read(SEED_MD);
+    let cut = md.find(entry).expect("the seed defines CI");
+    let done = import(SEED_MD, &md[..cut], Some((SEED_REFS, &read(SEED_REFS)))).expect("imports");
+    let warnings: Vec<String> = done.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 4, "{warnings:#?}");
     assert!(warnings[3].starts_with(&format!("{SEED_REFS}:")) && warnings[3].contains("\"CI\""));
 }
 
@@ -205,6 +212,84 @@ fn each_markdown_construct_is_read() {
         == "refs.json:3: warning: references[0].x-custom: unknown field \"x-custom\": evidence-article/1 ignores it"));
 }
 
+/// A reference with one structured finding, for the findings block.
+const REFS_WITH_FINDINGS: &str = r#"[
+  {"id": "doe-2020", "type": "article-journal", "title": "A title",
+   "findings": [{"measure": {"professional": "Relapse", "plain": "Relapse"},
+     "kind": "proportion", "groups": [{"label": {"professional": "Treated", "plain": "Treated"}, "percent": "25", "count": 1, "of": 4}],
+     "reading": {"professional": "A quarter relapsed.", "plain": "1 in 4 got worse again."}}]}
+]"#;
+
+#[test]
+fn a_findings_div_places_the_charts_block() {
+    // The block form after a heading with its plain title, and the one-line form
+    // between two paragraphs of a subsection; the finding comes from the references.
+    let body = "
+# Research {#research}
+
+A paragraph [@doe-2020].
+
+::: plain
+A plain paragraph [@doe-2020].
+:::
+
+## Evidence at a glance {#research-evidence-at-a-glance}
+
+::: plain
+The numbers at a glance
+:::
+
+::: findings
+:::
+
+# Other
+
+Before.
+
+::: plain
+Before, plainly.
+:::
+
+::: {.findings} :::
+
+After.
+
+::: plain
+After, plainly.
+:::
+";
+    let done = import(
+        "a.md",
+        &format!("{FRONT}{body}"),
+        Some(("refs.json", REFS_WITH_FINDINGS)),
+    )
+    .expect("imports");
+    let v: Value = serde_json::from_str(&done.json).expect("json");
+    let glance = &v["sections"][0]["subsections"][0];
+    assert_eq!(
+        (&glance["id"], &glance["title"]["plain"]),
+        (
+            &json!("research-evidence-at-a-glance"),
+            &json!("The numbers at a glance")
+        )
+    );
+    assert_eq!(glance["blocks"], json!([{"type": "findings"}]));
+    let types: Vec<&str> = v["sections"][1]["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| b["type"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(types, ["paragraph", "findings", "paragraph"]);
+    assert_eq!(
+        v["sections"][1]["blocks"][2]["text"]["plain"],
+        "After, plainly."
+    );
+    // The references' findings are carried through, not reported as unknown fields.
+    assert_eq!(v["references"][0]["findings"][0]["kind"], "proportion");
+    assert!(done.warnings.is_empty(), "{:?}", done.warnings);
+}
+
 #[test]
 fn bibtex_references_become_csl_items() {
     let bib = "@article{doe-2020,\n  author = {Doe, Jane and van Roe, R.},\n  title = {A {Title}},\n  journal = {Journal of Examples},\n  year = {2020},\n  month = may,\n  volume = {3},\n  number = {2},\n  pages = {10--20},\n  url = {https://example.org/doe},\n}\n";
@@ -245,7 +330,26 @@ fn mistakes_are_reported_at_their_markdown_lines() {
         ("# A\n\n::: plain\nnever closed\n".into(),
          format!("a.md:{}: error: this ::: plain div is never closed: end it with a line of :::", l(3))),
         ("# A\n\n::: warning\nx\n:::\n".into(),
-         format!("a.md:{}: error: \"::: warning\" is not understood: the only div is ::: plain, for the plain-language version of the block above it", l(3))),
+         format!("a.md:{}: error: \"::: warning\" is not understood: the divs are ::: plain, for the plain-language version of the block above it, and ::: findings, for where the charts of the findings go", l(3))),
+        // ::: findings misused: content, never closed, misplaced, nested, plain after it.
+        ("# A\n\n::: findings\n\nCharts here\n:::\n".into(),
+         format!("a.md:{}: error: a ::: findings div stays empty: it marks where the charts go, and the charts come from the references' findings (write those in the references file)", l(5))),
+        ("# A\n\n::: findings\n".into(),
+         format!("a.md:{}: error: this ::: findings div is never closed: end it with a line of :::", l(3))),
+        ("# A\n\n::: findings\n::: plain\n:::\n".into(),
+         format!("a.md:{}: error: a div inside a ::: findings div: close the first with a line of ::: before opening another", l(4))),
+        ("::: findings :::\n\n# A\n".into(),
+         format!("a.md:{}: error: a ::: findings div before the first heading: put it in the section where the charts go", l(1))),
+        ("# Glossary\n\n::: findings :::\n".into(),
+         format!("a.md:{}: error: a ::: findings div goes in a section, not under # Glossary", l(3))),
+        ("# A\n\n- one\n\n  ::: findings :::\n\n- two\n".into(),
+         format!("a.md:{}: error: a ::: findings div stands on its own between blocks, not inside a list item: end the list before it", l(5))),
+        ("# A\n\ntext\n\n::: findings :::\n\n::: plain\nx\n:::\n".into(),
+         format!("a.md:{}: error: a ::: plain div after ::: findings: the charts take their plain texts from the references' findings, so put the plain div right after the block it translates", l(7))),
+        ("# A\n\ntext\n\n::: plain :::\n".into(),
+         format!("a.md:{}: error: a ::: plain div holds its text on the lines between ::: plain and a closing line of :::", l(5))),
+        (":::\n\n# A\n".into(),
+         format!("a.md:{}: error: this ::: closes no div (a plain version opens with ::: plain, the place of the charts with ::: findings)", l(1))),
         ("::: plain\nx\n:::\n\n# A\n".into(),
          format!("a.md:{}: error: a ::: plain div must follow the heading, paragraph or list item it translates", l(1))),
         ("# A\n\ntext\n\n::: plain\nx\n:::\n\n::: plain\ny\n:::\n".into(),
@@ -363,12 +467,12 @@ fn the_command_writes_json_or_prints_it() {
     assert!(o
         .stderr
         .last()
-        .is_some_and(|l| l == &format!("{out}: written (4 warning(s))")));
+        .is_some_and(|l| l == &format!("{out}: written (3 warning(s))")));
     let (lines, code) = cli::execute(&["evidence-article".into(), "check".into(), out.clone()]);
     assert_eq!(
         (lines.last().map(String::as_str), code),
         (
-            Some(format!("{out}: 0 errors, 4 warnings").as_str()),
+            Some(format!("{out}: 0 errors, 3 warnings").as_str()),
             EXIT_OK
         )
     );

@@ -11,5 +11,7 @@ pub mod texts;
 
 pub use counter::Counts;
 pub use coverage::{coverage, CoverageFinding, CoverageKind};
-pub use reading::{reading, ReadingReport, SentenceReading, TextReading, TARGET_GRADE};
+pub use reading::{
+    reading, ReadingReport, SentenceReading, TextReading, MIN_WORDS_FOR_LIMIT, TARGET_GRADE,
+};
 pub use texts::Role;

@@ -73,13 +73,15 @@ pub struct SentenceReading {
 pub struct ReadingReport {
     /// Article texts (question, headings, blocks, disclaimer, follow-up), in order.
     pub texts: Vec<TextReading>,
-    /// Popover texts (findings, certainty, editor's notes), in order.
+    /// Popover texts (key findings, certainty, structured findings' texts, editor's
+    /// notes), in order.
     pub popovers: Vec<TextReading>,
     /// Sums over the article texts (popover texts are graded one by one).
     pub overall: Counts,
     /// The overall grade.
     pub grade: f64,
-    /// The hardest sentences of all texts, hardest first (at most [`HARDEST`]).
+    /// The hardest sentences of all texts of at least [`MIN_WORDS_FOR_LIMIT`]
+    /// words, hardest first (at most [`HARDEST`]).
     pub hardest: Vec<SentenceReading>,
     /// The target for the overall grade and for each popover text.
     pub target: f64,
@@ -108,7 +110,14 @@ pub fn reading(article: &Article) -> ReadingReport {
     for (path, text, role) in texts::all(article) {
         let (path, plain) = texts::plain_of(&path, text);
         let counts = counter::counts(&plain);
-        for (index, s) in counter::sentences(&plain).into_iter().enumerate() {
+        // Like the limit, the hardest sentences come from texts long enough to judge:
+        // a one-word chart label ("Mycophenolate") or a heading would top the list.
+        let judged = if counts.words >= MIN_WORDS_FOR_LIMIT {
+            counter::sentences(&plain)
+        } else {
+            Vec::new()
+        };
+        for (index, s) in judged.into_iter().enumerate() {
             sentences.push(SentenceReading {
                 path: path.clone(),
                 index,

@@ -18,14 +18,15 @@ pub enum Role {
     Disclaimer,
     /// The follow-up prompt.
     FollowUp,
-    /// A reference's key finding or certainty, or an editor's note: read in a
-    /// citation popover.
+    /// A reference's key finding or certainty, the texts of its structured
+    /// findings (measure, estimate name, unit, group labels, reading: read in its
+    /// popover and in the "Evidence at a glance" charts), or an editor's note.
     Popover,
 }
 
 /// Every text in reading order: question, sections (titles, blocks, subsections),
-/// disclaimer, follow-up, then the popover texts (references' findings and
-/// certainty, editor's notes).
+/// disclaimer, follow-up, then the popover texts (references' key findings,
+/// certainty and structured findings, editor's notes).
 pub fn all(a: &Article) -> Vec<(String, &Text, Role)> {
     fn walk<'a>(sections: &'a [Section], path: &str, out: &mut Vec<(String, &'a Text, Role)>) {
         for (i, s) in sections.iter().enumerate() {
@@ -45,6 +46,7 @@ pub fn all(a: &Article) -> Vec<(String, &Text, Role)> {
                             ));
                         }
                     }
+                    // Drawn from the references' findings: their texts are walked there.
                     Block::Findings => {}
                 }
             }
@@ -74,6 +76,20 @@ pub fn all(a: &Article) -> Vec<(String, &Text, Role)> {
         }
         if let Some(t) = &r.certainty {
             out.push((format!("references[{i}].certainty"), t, Role::Popover));
+        }
+        for (j, f) in r.findings.iter().enumerate() {
+            let p = format!("references[{i}].findings[{j}]");
+            out.push((format!("{p}.measure"), &f.measure, Role::Popover));
+            if let Some(t) = &f.estimate_name {
+                out.push((format!("{p}.estimate-name"), t, Role::Popover));
+            }
+            if let Some(t) = &f.unit {
+                out.push((format!("{p}.unit"), t, Role::Popover));
+            }
+            for (k, g) in f.groups.iter().enumerate() {
+                out.push((format!("{p}.groups[{k}].label"), &g.label, Role::Popover));
+            }
+            out.push((format!("{p}.reading"), &f.reading, Role::Popover));
         }
     }
     for (i, n) in a.editor_notes.iter().enumerate() {

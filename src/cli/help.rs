@@ -40,6 +40,8 @@ Turns a Markdown article into evidence-article/1 JSON (docs/authoring.md):
   paragraphs, - lists    content blocks; [@key] or [@a; @b] cite references
   ::: plain … :::        the plain-language version of the heading, paragraph
                          or list item just above it
+  ::: findings :::       where the references' findings are drawn as charts
+                         (an empty div, between blocks)
   # Glossary             a definition list: a line `Term (expansion)` or `Term`,
                          then `: definition`
 References: CSL-JSON (Zotero, PubMed), whose fields the format does not use are

@@ -33,11 +33,11 @@ test('studio: seed → no errors and the article; a removed reference → its pr
   await waitSummary(page, /^(No problems|0 errors)/);
   await page.locator('#studio-pane-physician h1.ea-title').waitFor({ state: 'visible' });
   // Reading level and coverage: the figures the CLI's `stats` prints for the seed
-  // (tests/cli_commands.rs: whole article 1192 words, grade 6.9; 4 coverage findings).
-  assert.match(await page.locator('#studio-reading-overall').textContent(), /^Overall grade 6\.9 .*1192 words\): meets the target of 8\.0/);
+  // (tests/cli_commands.rs: whole article 1197 words, grade 6.8; 3 coverage findings).
+  assert.match(await page.locator('#studio-reading-overall').textContent(), /^Overall grade 6\.8 .*1197 words\): meets the target of 8\.0/);
   assert.equal(await page.locator('.studio-hardest li').count(), 3);
   assert.ok(await page.locator('#studio-reading-table tbody tr').count() > 20);
-  assert.equal(await page.locator('#studio-coverage-h').textContent(), 'Coverage (4 findings)');
+  assert.equal(await page.locator('#studio-coverage-h').textContent(), 'Coverage (3 findings)');
   // A reading row's path moves the caret to that text.
   await page.locator('#studio-reading-table tbody tr', { hasText: 'sections[0].blocks[0].text.plain' }).first().getByRole('button').click();
   const before = await page.evaluate(() => { const t = document.getElementById('studio-text'); return t.value.slice(0, t.selectionStart); });

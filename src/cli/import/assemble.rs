@@ -80,9 +80,9 @@ pub fn import(
         }
     }
     let blank = String::from_utf8(blank).unwrap_or_default();
-    let (plain_divs, blanked, mut problems) = divs::extract(&blank);
-    let mut body = body::parse(&blanked);
-    body::attach(&mut body, plain_divs);
+    let (divs, blanked, mut problems) = divs::extract(&blank);
+    let mut body = body::parse(&blanked, &divs.findings);
+    body::attach(&mut body, divs);
     problems.append(&mut body.problems);
     for key in ["sections", "glossary", "references"] {
         if front.fields.contains_key(key) {

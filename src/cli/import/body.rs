@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser};
 
+use super::divs::{Divs, FindingsDiv};
 use super::Problem;
 
 /// A text of the article with where it came from.
@@ -47,6 +48,8 @@ pub enum Blk {
     Para(usize),
     /// A list: its line and its items (unit indices).
     List(usize, Vec<usize>),
+    /// A `::: findings` div: its line.
+    Findings(usize),
 }
 
 /// A glossary entry as written.
@@ -118,22 +121,35 @@ pub fn term_and_expansion(s: &str) -> (String, Option<String>) {
     (s.to_owned(), None)
 }
 
-/// Walks `src` (front matter and divs already blanked out).
-pub fn parse(src: &str) -> Body {
+/// Walks `src` (front matter and divs already blanked out), placing a findings
+/// block where each `::: findings` div stood.
+pub fn parse(src: &str, findings: &[FindingsDiv]) -> Body {
     let options = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_DEFINITION_LIST;
     let events: Vec<(Event<'_>, Range<usize>)> =
         Parser::new_ext(src, options).into_offset_iter().collect();
-    super::walk::Walker::new(src).run(&events)
+    super::walk::Walker::new(src, findings).run(&events)
 }
 
-/// Gives each `::: plain` div to the text just before it.
-pub fn attach(body: &mut Body, divs: Vec<super::divs::PlainDiv>) {
-    for div in divs {
+/// Gives each `::: plain` div to the text just before it (not across a
+/// `::: findings` div: the charts' plain texts are in the references).
+pub fn attach(body: &mut Body, divs: Divs) {
+    for div in divs.plain {
         let before = body
             .units
             .iter_mut()
             .filter(|u| u.end <= div.start)
             .max_by_key(|u| u.end);
+        let after_findings = divs
+            .findings
+            .iter()
+            .any(|f| f.start < div.start && before.as_ref().is_none_or(|u| u.end <= f.start));
+        if after_findings {
+            body.problems.push(Problem::new(
+                div.line,
+                "a ::: plain div after ::: findings: the charts take their plain texts from the references' findings, so put the plain div right after the block it translates",
+            ));
+            continue;
+        }
         match before {
             Some(u) if !u.translatable => body.problems.push(Problem::new(
                 div.line,

@@ -1,6 +1,8 @@
-//! Pandoc fenced divs for plain-language versions: `::: plain` … `:::`. CommonMark
-//! does not know them, so they are found line by line before pulldown-cmark sees
-//! the text, and blanked out there (spaces keep every byte offset and line number).
+//! Pandoc fenced divs: `::: plain` … `:::` for plain-language versions, and the
+//! empty `::: findings` … `:::` (or `::: findings :::` on one line) marking where
+//! the "Evidence at a glance" charts go. CommonMark does not know them, so they are
+//! found line by line before pulldown-cmark sees the text, and blanked out there
+//! (spaces keep every byte offset and line number).
 
 use super::Problem;
 
@@ -15,8 +17,27 @@ pub struct PlainDiv {
     pub text: String,
 }
 
-/// An open div: its byte offset, its line and its numbered lines so far.
-type Open<'a> = (usize, usize, Vec<(usize, &'a str)>);
+/// One `::: findings` div: where a findings block goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FindingsDiv {
+    /// Byte offset of its opening line.
+    pub start: usize,
+    /// Line number (1-based) of its opening line.
+    pub line: usize,
+}
+
+/// The divs of a Markdown text, in document order.
+#[derive(Debug, Default)]
+pub struct Divs {
+    /// The `::: plain` divs.
+    pub plain: Vec<PlainDiv>,
+    /// The `::: findings` divs.
+    pub findings: Vec<FindingsDiv>,
+}
+
+/// An open div: its byte offset, its line, whether it is `::: findings`, and its
+/// numbered lines so far.
+type Open<'a> = (usize, usize, bool, Vec<(usize, &'a str)>);
 
 fn colons(line: &str) -> Option<&str> {
     let t = line.trim();
@@ -24,10 +45,18 @@ fn colons(line: &str) -> Option<&str> {
     (n >= 3).then(|| t[n..].trim())
 }
 
+fn name(findings: bool) -> &'static str {
+    if findings {
+        "::: findings"
+    } else {
+        "::: plain"
+    }
+}
+
 /// Finds the divs of `src` and returns
 /// them with a copy of `src` in which their lines are blank.
-pub fn extract(src: &str) -> (Vec<PlainDiv>, String, Vec<Problem>) {
-    let mut divs = Vec::new();
+pub fn extract(src: &str) -> (Divs, String, Vec<Problem>) {
+    let mut divs = Divs::default();
     let mut problems = Vec::new();
     let mut blanked = src.to_owned().into_bytes();
     let mut open: Option<Open<'_>> = None;
@@ -39,28 +68,36 @@ pub fn extract(src: &str) -> (Vec<PlainDiv>, String, Vec<Problem>) {
         let fence = colons(line);
         let in_div = open.is_some();
         match (fence, open.as_mut()) {
-            (Some(""), Some(_)) => {
-                if let Some((s, l, body)) = open.take() {
-                    close(s, l, &body, &mut divs, &mut problems);
+            (Some(""), Some(_)) => match open.take() {
+                Some((s, l, false, body)) => close(s, l, &body, &mut divs.plain, &mut problems),
+                Some((s, l, true, body)) => {
+                    match body.iter().find(|(_, t)| !t.trim().is_empty()) {
+                        Some((m, _)) => problems.push(Problem::new(*m, "a ::: findings div stays empty: it marks where the charts go, and the charts come from the references' findings (write those in the references file)")),
+                        None => divs.findings.push(FindingsDiv { start: s, line: l }),
+                    }
                 }
-            }
-            (Some(_), Some(_)) => problems.push(Problem::new(
+                None => {}
+            },
+            (Some(_), Some((_, _, findings, _))) => problems.push(Problem::new(
                 n,
-                "a div inside a ::: plain div: close the first with a line of ::: before opening another",
+                format!("a div inside a {} div: close the first with a line of ::: before opening another", name(*findings)),
             )),
             (Some(class), None) => {
+                let one_line = class.ends_with(":::");
+                let class = class.trim_end_matches(':').trim();
                 let class = class.trim_start_matches('{').trim_end_matches('}').trim();
-                if class == "plain" || class == ".plain" {
-                    open = Some((start, n, Vec::new()));
-                } else if class.is_empty() {
-                    problems.push(Problem::new(n, "this ::: closes no div (a plain version opens with ::: plain)"));
-                } else {
-                    problems.push(Problem::new(n, format!(
-                        "\"::: {class}\" is not understood: the only div is ::: plain, for the plain-language version of the block above it"
-                    )));
+                match (class.trim_start_matches('.'), one_line) {
+                    ("findings", true) => divs.findings.push(FindingsDiv { start, line: n }),
+                    ("findings", false) => open = Some((start, n, true, Vec::new())),
+                    ("plain", false) => open = Some((start, n, false, Vec::new())),
+                    ("plain", true) => problems.push(Problem::new(n, "a ::: plain div holds its text on the lines between ::: plain and a closing line of :::")),
+                    ("", _) => problems.push(Problem::new(n, "this ::: closes no div (a plain version opens with ::: plain, the place of the charts with ::: findings)")),
+                    (_, _) => problems.push(Problem::new(n, format!(
+                        "\"::: {class}\" is not understood: the divs are ::: plain, for the plain-language version of the block above it, and ::: findings, for where the charts of the findings go"
+                    ))),
                 }
             }
-            (None, Some((_, _, body))) => body.push((n, line)),
+            (None, Some((_, _, _, body))) => body.push((n, line)),
             (None, None) => {}
         }
         if in_div || fence.is_some() {
@@ -71,10 +108,13 @@ pub fn extract(src: &str) -> (Vec<PlainDiv>, String, Vec<Problem>) {
             }
         }
     }
-    if let Some((_, l, _)) = open {
+    if let Some((_, l, findings, _)) = open {
         problems.push(Problem::new(
             l,
-            "this ::: plain div is never closed: end it with a line of :::",
+            format!(
+                "this {} div is never closed: end it with a line of :::",
+                name(findings)
+            ),
         ));
     }
     let blanked = String::from_utf8(blanked).unwrap_or_default();

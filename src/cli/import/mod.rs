@@ -1,9 +1,9 @@
 //! `import ARTICLE.md [--references REFS.json|REFS.bib] [-o ARTICLE.json]`: an
 //! article written in Markdown (YAML front matter, headings for sections, Pandoc
-//! citations `[@key]`, `::: plain` divs after the block they translate, the
-//! glossary as a definition list) plus its references (CSL-JSON or BibTeX) becomes
-//! `evidence-article/1` JSON, checked like `check`. Every problem names the file
-//! and line it comes from. See docs/authoring.md for the format.
+//! citations `[@key]`, `::: plain` divs after the block they translate, empty
+//! `::: findings` divs where the charts go, the glossary as a definition list)
+//! plus its references (CSL-JSON or BibTeX) becomes `evidence-article/1` JSON,
+//! checked like `check`. Every problem names the file and line it comes from. See docs/authoring.md for the format.
 
 mod assemble;
 mod body;

@@ -54,6 +54,10 @@ pub fn sections(body: &Body, list: &[Sec], path: &str, md: &str, origins: &mut O
                         .collect();
                     json!({ "type": "list", "items": items })
                 }
+                Blk::Findings(line) => {
+                    origins.push((bp, md.to_owned(), *line));
+                    json!({ "type": "findings" })
+                }
             });
         }
         obj.insert("blocks".into(), Value::Array(blocks));

@@ -6,8 +6,10 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Tag};
 
 use super::body::{joined, line_at, Blk, Body, Sec, Unit};
+use super::divs::FindingsDiv;
 use super::Problem;
 
+mod findings;
 mod glossary;
 
 type Ev<'a> = (Event<'a>, Range<usize>);
@@ -61,15 +63,18 @@ pub struct Walker<'s> {
     /// Path of indices to the section blocks go into (empty: none yet).
     cur: Vec<usize>,
     glossary: bool,
+    /// The `::: findings` divs not yet placed, in document order.
+    findings: &'s [FindingsDiv],
 }
 
 impl<'s> Walker<'s> {
-    pub fn new(src: &'s str) -> Self {
+    pub fn new(src: &'s str, findings: &'s [FindingsDiv]) -> Self {
         Walker {
             src,
             body: Body::default(),
             cur: Vec::new(),
             glossary: false,
+            findings,
         }
     }
 
@@ -107,6 +112,7 @@ impl<'s> Walker<'s> {
         let mut i = 0;
         while i < events.len() {
             let (event, range) = &events[i];
+            self.findings_before(range);
             match event {
                 Event::Start(tag) => {
                     let j = matching_end(events, i);
@@ -138,6 +144,7 @@ impl<'s> Walker<'s> {
             }
             i += 1;
         }
+        self.findings_before(&(usize::MAX..usize::MAX));
         self.body
     }
 
@@ -194,7 +201,7 @@ impl<'s> Walker<'s> {
         self.cur.push(index);
     }
 
-    fn block(&mut self, at: usize, blk: Blk) {
+    pub(super) fn block(&mut self, at: usize, blk: Blk) {
         if self.glossary {
             self.problem(
                 at,
