@@ -305,10 +305,8 @@
       const el = triggers()[i];
       el.focus({ focusVisible: true });
       el.click();
+      // No waiting after it shows: Escape must work as soon as the popover is visible.
       await poll(() => dialogs().some((d) => d.checkVisibility()), 'the popover');
-      // Two rendered frames: the widget's effects (its Escape handler) run after the paint.
-      await frame();
-      await frame();
       window.__eaTrigger = el;
       return checks.length ? this.state({ scope: '.ea-popover', checks }) : null;
     },
