@@ -17,6 +17,7 @@ pub mod embed;
 pub mod fetch;
 pub mod hooks;
 pub mod load;
+pub mod markup;
 pub mod model;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod render;

@@ -65,18 +65,8 @@ fn stale_today(json: &str) -> bool {
     crate::load::load(json).is_ok_and(|l| l.article.is_stale(today))
 }
 
-/// Escapes JSON text for a `<script type="application/json">` element: `<` only
-/// occurs inside JSON strings, where `\u003c` means the same.
-pub fn script_safe_json(json: &str) -> String {
-    json.replace('<', "\\u003c")
-}
-
-/// Escapes an attribute value.
-fn attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
+use crate::markup::attr;
+pub use crate::markup::script_safe_json;
 
 /// Markup for the inside of `<evidence-article>`: a declarative shadow root with
 /// the stylesheet and the pre-rendered article for `audience`, and the article as

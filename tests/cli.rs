@@ -18,6 +18,15 @@ fn check(files: &[&str]) -> (Vec<String>, i32) {
     cli::execute(&args)
 }
 
+/// Some line contains `part`.
+fn assert_contains(lines: &[String], part: &str) {
+    assert!(
+        lines.iter().any(|l| l.contains(part)),
+        "expected a line containing\n  {part}\ngot\n  {}",
+        lines.join("\n  ")
+    );
+}
+
 fn assert_has(lines: &[String], expected: &str) {
     assert!(
         lines.iter().any(|l| l == expected),
@@ -75,22 +84,10 @@ fn strict_turns_reading_and_coverage_warnings_into_errors_but_not_hints() {
     let raw = serde_json::to_string_pretty(&a).expect("json");
     let expected = "references[1].key-finding.professional: \"CI\" looks like an abbreviation";
     let (r, _) = cli::inspect("a.json", &raw, cli::Options { strict: false });
-    assert!(
-        r.lines()
-            .iter()
-            .any(|l| l.contains(&format!("warning: {expected}"))),
-        "{:#?}",
-        r.lines()
-    );
+    assert_contains(&r.lines(), &format!("warning: {expected}"));
     assert_eq!((r.errors(), r.warnings()), (0, 4));
     let (r, _) = cli::inspect("a.json", &raw, cli::Options { strict: true });
-    assert!(
-        r.lines()
-            .iter()
-            .any(|l| l.contains(&format!("error: {expected}"))),
-        "{:#?}",
-        r.lines()
-    );
+    assert_contains(&r.lines(), &format!("error: {expected}"));
     assert_eq!((r.errors(), r.warnings()), (1, 3));
 
     // A plain text far above the reading level: a warning, an error with --strict.
@@ -102,21 +99,9 @@ fn strict_turns_reading_and_coverage_warnings_into_errors_but_not_hints() {
     let raw = serde_json::to_string_pretty(&a).expect("json");
     let expected = "references[0].key-finding.plain: the plain-language text reads at grade";
     let r = check_source("a.json", &raw);
-    assert!(
-        r.lines()
-            .iter()
-            .any(|l| l.contains(&format!("warning: {expected}"))),
-        "{:#?}",
-        r.lines()
-    );
+    assert_contains(&r.lines(), &format!("warning: {expected}"));
     let (r, _) = cli::inspect("a.json", &raw, cli::Options { strict: true });
-    assert!(
-        r.lines()
-            .iter()
-            .any(|l| l.contains(&format!("error: {expected}"))),
-        "{:#?}",
-        r.lines()
-    );
+    assert_contains(&r.lines(), &format!("error: {expected}"));
 }
 
 #[test]

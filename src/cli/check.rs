@@ -46,12 +46,6 @@ pub fn inspect(name: &str, raw: &str, options: Options) -> (Report, Option<Artic
         return (report, None);
     }
     let locator = Locator::new(raw);
-    unknown.extend(
-        locator
-            .paths()
-            .filter(|p| json::unknown_block_key(p))
-            .map(str::to_owned),
-    );
     let known = json::known_fields();
     let mut findings: Vec<Finding> = unknown
         .into_iter()

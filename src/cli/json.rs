@@ -159,27 +159,3 @@ fn edit_distance(a: &str, b: &str) -> usize {
     }
     row[b.len()]
 }
-
-/// A key inside a content block that the format does not know: blocks are read
-/// through serde's buffering of internally tagged enums, which `serde_ignored`
-/// cannot see into, so their keys are checked by name (`type`, `text`, `items`;
-/// `text` in a list item).
-pub fn unknown_block_key(path: &str) -> bool {
-    if !path.starts_with("sections[") {
-        return false;
-    }
-    let Some(i) = path.rfind(".blocks[") else {
-        return false;
-    };
-    let rest = &path[i + ".blocks[".len()..];
-    let Some(key) = rest.find(']').and_then(|c| rest[c + 1..].strip_prefix('.')) else {
-        return false;
-    };
-    if let Some(item) = key.strip_prefix("items[") {
-        return item
-            .find(']')
-            .and_then(|c| item[c + 1..].strip_prefix('.'))
-            .is_some_and(|k| !k.contains(['.', '[']) && k != "text");
-    }
-    !key.contains(['.', '[']) && !["type", "text", "items"].contains(&key)
-}

@@ -28,8 +28,8 @@ pub fn use_dismiss(
         use_effect_with((), move |_| {
             let on_key = dom::window().and_then(|w| w.document()).map(|doc| {
                 EventListener::new(&doc, "keydown", move |e| {
-                    let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e)
-                        .map(|k| k.key());
+                    let key =
+                        wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e).map(|k| k.key());
                     if open.get() && key.as_deref() == Some("Escape") {
                         dispatch.emit(PopoverAction::Dismiss(Dismiss::Escape).into());
                     }

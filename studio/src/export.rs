@@ -25,17 +25,9 @@ pub fn file_name(opened: Option<&str>, article_id: Option<&str>) -> String {
     }
 }
 
-/// `<` inside JSON only occurs in strings, where `\u003c` means the same: the text
-/// can sit in a `<script type="application/json">` element (as the CLI's `render`).
-pub fn script_safe(json: &str) -> String {
-    json.replace('<', "\\u003c")
-}
-
-fn attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
+use evidence_article::markup::attr;
+/// `<` inside JSON only occurs in strings (the CLI's `render` escapes the same way).
+pub use evidence_article::markup::script_safe_json as script_safe;
 
 /// The embed snippet for an article served as a file next to the page.
 pub fn snippet_src(file: &str) -> String {
