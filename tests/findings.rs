@@ -351,7 +351,9 @@ async fn charts_render_server_side_in_the_glance_section() {
     ] {
         assert!(html.contains(tick), "{tick}");
     }
-    assert!(html.contains("Patients with CTD-ILD on azathioprine: 15 of 56 (27%)"));
+    // A bar's group name and its numbers are two lines of the chart.
+    assert!(html.contains(">Patients with CTD-ILD on azathioprine</text>"));
+    assert!(html.contains(">15 of 56 (27%)</text>"));
     assert!(html.contains("<td>15 of 56</td>"));
     assert!(
         html.contains("<td>not given</td>"),

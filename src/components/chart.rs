@@ -258,17 +258,27 @@ fn estimate(f: &FindingView, axis: &Axis, out: &mut Vec<Html>) -> i32 {
 
 /// Proportions: one labelled bar per group on a 0–100 % axis.
 fn bars(f: &FindingView, axis: &Axis, out: &mut Vec<Html>) -> i32 {
-    const ROW: i32 = 36;
+    // The group's name and its numbers on two lines: a long plain-language name and
+    // "15 of 56 (27%)" together do not fit the chart's width on a phone.
+    const ROW: i32 = 49;
     let mut top = 4;
     for g in &f.groups {
         let xp = axis.x(g.percent.value);
-        let text = format!("{}: {}", g.label, FindingView::group_text(g));
-        out.push(label("ea-chart__label", MARGIN, top + 10, "start", text));
+        out.push(label(
+            "ea-chart__label",
+            MARGIN,
+            top + 10,
+            "start",
+            g.label.clone(),
+        ));
+        let numbers = FindingView::group_text(g);
+        out.push(label("ea-chart__value", MARGIN, top + 23, "start", numbers));
         let w = WIDTH - 2 * MARGIN;
+        let bar_y = top + 29;
         out.push(el(
             "rect",
             "ea-chart__track",
-            &[("x", MARGIN), ("y", top + 16), ("width", w), ("height", 12)],
+            &[("x", MARGIN), ("y", bar_y), ("width", w), ("height", 12)],
             None,
         ));
         out.push(el(
@@ -276,7 +286,7 @@ fn bars(f: &FindingView, axis: &Axis, out: &mut Vec<Html>) -> i32 {
             "ea-chart__bar",
             &[
                 ("x", MARGIN),
-                ("y", top + 16),
+                ("y", bar_y),
                 ("width", xp - MARGIN),
                 ("height", 12),
             ],
@@ -285,7 +295,7 @@ fn bars(f: &FindingView, axis: &Axis, out: &mut Vec<Html>) -> i32 {
         if let Some(i) = f.interval.as_ref().filter(|_| f.groups.len() == 1) {
             whisker(
                 Whisker::new(axis, i.low.value, i.high.value),
-                top + 22,
+                bar_y + 6,
                 &i.low.text,
                 &i.high.text,
                 out,
