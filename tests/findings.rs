@@ -351,8 +351,9 @@ async fn charts_render_server_side_in_the_glance_section() {
     ] {
         assert!(html.contains(tick), "{tick}");
     }
-    // A bar's group name and its numbers are two lines of the chart.
-    assert!(html.contains(">Patients with CTD-ILD on azathioprine</text>"));
+    // A bar's group name (wrapped at words) and its numbers are lines of their own.
+    assert!(html.contains(">Patients with CTD-ILD on</text>"));
+    assert!(html.contains(">azathioprine</text>"));
     assert!(html.contains(">15 of 56 (27%)</text>"));
     assert!(html.contains("<td>15 of 56</td>"));
     assert!(
@@ -369,4 +370,19 @@ async fn charts_render_server_side_in_the_glance_section() {
     assert!(patient.contains("The numbers at a glance"));
     assert!(!patient.contains("95% CI"), "no jargon for patients");
     assert!(patient.contains("Likely range"));
+}
+
+#[test]
+fn a_bar_label_wraps_between_words() {
+    use evidence_article::components::chart::wrap_words;
+    assert_eq!(
+        wrap_words("People with CTD-ILD who took azathioprine", 30),
+        ["People with CTD-ILD who took", "azathioprine"]
+    );
+    assert_eq!(wrap_words("Azathioprine", 30), ["Azathioprine"]);
+    assert_eq!(
+        wrap_words("a-very-long-single-word-without-spaces-at-all", 10).len(),
+        1
+    );
+    assert!(wrap_words("  ", 30).is_empty());
 }
