@@ -60,25 +60,25 @@ fn reader_date(iso: &str, interval_months: u32) -> Option<ReaderDate> {
         month: now.get_month() + 1,
         day: now.get_date(),
     };
-    let opts = js_sys::Object::new();
-    for (k, val) in [("year", "numeric"), ("month", "long"), ("day", "numeric")] {
-        let _ = js_sys::Reflect::set(&opts, &k.into(), &val.into());
-    }
     let lang = crate::dom::window()
         .and_then(|w| w.navigator().language())
         .unwrap_or_default();
+    // A date the browser cannot format keeps the rendered English one; the
+    // freshness check below does not depend on it.
     let display = if matches!(lang.as_str(), "en" | "en-US") {
         None
     } else {
+        let opts = js_sys::Object::new();
+        for (k, val) in [("year", "numeric"), ("month", "long"), ("day", "numeric")] {
+            let _ = js_sys::Reflect::set(&opts, &k.into(), &val.into());
+        }
         let date =
             js_sys::Date::new_with_year_month_day(d.year as u32, d.month as i32 - 1, d.day as i32);
         let fmt = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &opts);
-        Some(
-            fmt.format()
-                .call1(&JsValue::UNDEFINED, &date)
-                .ok()
-                .and_then(|s| s.as_string())?,
-        )
+        fmt.format()
+            .call1(&JsValue::UNDEFINED, &date)
+            .ok()
+            .and_then(|s| s.as_string())
     };
     Some(ReaderDate {
         display,

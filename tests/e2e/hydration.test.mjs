@@ -96,9 +96,10 @@ test('intranet example: the pre-rendered <evidence-article> paints before the wa
   // Styled from the declarative shadow root's stylesheet before any script ran.
   assert.notEqual(await h1.evaluate((e) => getComputedStyle(e).fontFamily), await page.evaluate(() => getComputedStyle(document.body).fontFamily));
   await h1.evaluate((e) => { e.__eaPainted = true; });
-  const ready = el.evaluate((e) => new Promise((r) => e.addEventListener('evidence-article:ready', () => r(true), { once: true })));
+  // The listener is in place before the wasm is let through (not raced against it).
+  await el.evaluate((e) => { e.__eaReady = new Promise((r) => e.addEventListener('evidence-article:ready', () => r(true), { once: true })); });
   release();
-  assert.equal(await ready, true);
+  assert.equal(await el.evaluate((e) => e.__eaReady), true);
   assert.equal(await h1.evaluate((e) => e.__eaPainted === true), true, 'same heading node');
   assert.equal(await el.locator('.ea-root').count(), 1);
   await el.locator('.ea-cite__btn').first().click();
