@@ -52,7 +52,7 @@ pub fn audience_picker(p: &AudiencePickerProps) -> Html {
         <div class="ea-picker">
             <p class="ea-picker__current">
                 {"Reading as: "}<strong>{p.audience.label()}</strong>
-                {" · "}<button type="button" class="ea-linkbtn ea-picker__change" onclick={on_change_click}>{"Change"}</button>
+                <span class="ea-picker__sep">{" · "}</span><button type="button" class="ea-linkbtn ea-picker__change" onclick={on_change_click}>{"Change"}</button>
             </p>
             <h2 class="ea-picker__heading">{"Personalize"}</h2>
             <p class="ea-picker__tagline">{"Help us tailor your experience"}</p>

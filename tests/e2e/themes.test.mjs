@@ -246,6 +246,8 @@ test('print: light, every section open, controls hidden, plain reference numbers
   for (const sel of ['.ea-steps', '.ea-meta time', '.ea-picker__current', '.ea-refs__list', '.ea-section__title']) {
     assert.equal(await page.locator(sel).first().evaluate((el) => el.checkVisibility()), true, `${sel} printed`);
   }
+  // "Reading as" prints without the separator that led to the hidden Change button.
+  assert.equal((await page.locator('.ea-picker__current').innerText()).trim(), `Reading as: ${await page.locator('.ea-picker__current strong').innerText()}`);
   // Citation markers: plain superscript numbers in the text colour.
   const markers = await page.locator('.ea-cite__btn').evaluateAll((els) => els.map((el) => {
     const cs = getComputedStyle(el);
