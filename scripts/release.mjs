@@ -68,6 +68,37 @@ function packageJson(version) {
   };
 }
 
+/** Relative link targets in Markdown `text` (images and links; no URLs, no anchors). */
+export function relativeLinks(text) {
+  return [...text.matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1])
+    .filter((href) => !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('#'));
+}
+
+/**
+ * The README as a release carries it: a link into `static/` points at the same file
+ * at the release's root (where the build puts it); links and pictures whose target is
+ * not in the release (developer docs, screenshots, the benchmark) become text naming
+ * the path in the source repository, so no link in a host's copy leads nowhere.
+ */
+export function releaseReadme(readme, inRelease) {
+  const local = (href) => !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('#');
+  const target = (href) => {
+    if (inRelease(href)) return href;
+    const built = href.replace(/^static\//, '');
+    return built !== href && inRelease(built) ? built : null;
+  };
+  const elsewhere = (text, href) => (text === href || text === `\`${href}\``
+    ? `\`${href}\` (in the source repository)` : `${text} (\`${href}\` in the source repository)`);
+  return readme
+    .replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, (m, alt, href) => (local(href) && !target(href)
+      ? `*${alt}* (picture: \`${href}\` in the source repository)` : m))
+    .replace(/(?<!!)\[([^\]]*)\]\(([^)\s]+)\)/g, (m, text, href) => {
+      if (!local(href)) return m;
+      const to = target(href);
+      return to ? `[${text}](${to})` : elsewhere(text, href);
+    });
+}
+
 function main() {
   const version = crateVersion(ROOT);
   const dist = path.join(ROOT, 'dist');
@@ -99,6 +130,9 @@ function main() {
     fs.mkdirSync(path.dirname(path.join(out, f)), { recursive: true });
     fs.copyFileSync(path.join(ROOT, f), path.join(out, f));
   }
+  const readmeOut = path.join(out, 'README.md');
+  fs.writeFileSync(readmeOut, releaseReadme(fs.readFileSync(readmeOut, 'utf8'),
+    (href) => fs.existsSync(path.join(out, href.split('#')[0]))));
   fs.writeFileSync(path.join(out, 'embed-snippet.html'), snippet(version, embedSri) + '\n');
   fs.copyFileSync(path.join(ROOT, 'package', 'embed.d.ts'), path.join(out, 'embed.d.ts'));
   fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify(packageJson(version), null, 2) + '\n');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { ROOT, DIST, launch, openPage, until } from './helpers.mjs';
 import { startServer, STRICT_CSP } from './server.mjs';
 import { sri, nameHash, readStamp, crateVersion } from '../../scripts/stamp.mjs';
-import { listFiles } from '../../scripts/release.mjs';
+import { listFiles, relativeLinks } from '../../scripts/release.mjs';
 
 const VERSION = crateVersion(ROOT);
 const NAME = `evidence-article-${VERSION}`;
@@ -108,6 +108,19 @@ test('the release folder is dist/ byte for byte plus docs and package; manifest,
   assert.deepEqual(tar.stdout.split('\n').filter((l) => l && !l.endsWith('/')).sort(), files.map((f) => `${NAME}/${f}`).sort(), 'the tarball holds the folder');
   assert.match(readmeSnippet(), new RegExp(`src="/${NAME}/embed\\.js"\\s+integrity="${manifest.files['embed.js'].integrity.replace(/[+/]/g, '\\$&')}" crossorigin="anonymous"`));
   assert.equal(fs.readFileSync(path.join(REL, 'embed-snippet.html'), 'utf8').trim(), readmeSnippet());
+});
+
+test('every relative link and picture in the release README and CHANGELOG resolves to a file of the release', () => {
+  const readme = fs.readFileSync(path.join(REL, 'README.md'), 'utf8');
+  // The repository README does link developer files (so the rewrite below is exercised).
+  assert.ok(relativeLinks(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')).some((h) => !fs.existsSync(path.join(REL, h))));
+  for (const f of ['README.md', 'CHANGELOG.md']) {
+    for (const href of relativeLinks(fs.readFileSync(path.join(REL, f), 'utf8'))) {
+      assert.ok(fs.existsSync(path.join(REL, href.split('#')[0])), `${f} links ${href}, which the release does not have`);
+    }
+  }
+  assert.match(readme, /`docs\/screenshots\/standalone\.png` in the source repository/);
+  assert.match(readme, /<!-- ea:snippet -->/);
 });
 
 test('the README snippet, served from the release, loads the widget under the strict CSP with every check passing', async (t) => {
