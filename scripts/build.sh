@@ -13,6 +13,8 @@ ARTICLE=static/articles/azathioprine-ild-uip.json
 cargo run --quiet --features cli -- render --bare "$ARTICLE" > target/prerender.html
 cargo run --quiet --features cli -- render --stylesheet ../evidence-article.css "$ARTICLE" > target/prerender-element.html
 node scripts/postbuild.mjs dist target/prerender.html target/prerender-element.html
+echo "==> minified embed.js, frame.js, iframe-host.js (readable sources stay in static/)"
+node scripts/minify.mjs dist
 echo "==> content-hashed names for what embed.js loads, their SHA-384 written into embed.js"
 node scripts/stamp.mjs dist
 

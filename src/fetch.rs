@@ -54,7 +54,12 @@ fn duration(ms: u32) -> String {
     match ms {
         1000 => "1 second".into(),
         ms if ms % 1000 == 0 => format!("{} seconds", ms / 1000),
-        ms if ms > 1000 => format!("{:.1} seconds", f64::from(ms) / 1000.0),
+        // Tenths by integer arithmetic (rounded half up): `{:.1}` on an f64 would pull
+        // Rust's float formatting (~11 KB) into the wasm.
+        ms if ms > 1000 => {
+            let tenths = ms / 100 + u32::from(ms % 100 >= 50);
+            format!("{}.{} seconds", tenths / 10, tenths % 10)
+        }
         ms => format!("{ms} milliseconds"),
     }
 }

@@ -95,4 +95,17 @@ fn timeouts_read_naturally_for_any_duration() {
         msg(500),
         "The article took longer than 500 milliseconds to arrive."
     );
+    // Tenths of a second, rounded half up (integer arithmetic, no float formatting).
+    assert_eq!(
+        msg(1_500),
+        "The article took longer than 1.5 seconds to arrive."
+    );
+    assert_eq!(
+        msg(2_460),
+        "The article took longer than 2.5 seconds to arrive."
+    );
+    assert_eq!(
+        msg(1_960),
+        "The article took longer than 2.0 seconds to arrive."
+    );
 }

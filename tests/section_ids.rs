@@ -98,3 +98,20 @@ fn derived_ids_nest_under_the_parent() {
     assert_eq!(ids[2], "from-the-research-azathioprine-in-ild-uip");
     assert_eq!(ids[3], "from-the-research-treatment-outcomes");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// The view model's small sort (glossary candidates, cited references) orders like
+    /// std's stable sort, equal keys kept in their original order.
+    #[test]
+    fn sort_small_matches_std_stable_sort(
+        items in proptest::collection::vec((0u8..6, any::<u16>()), 0..40)
+    ) {
+        let mut ours = items.clone();
+        viewmodel::sort_small_by_key(&mut ours, |&(k, _)| std::cmp::Reverse(k));
+        let mut std_sorted = items;
+        std_sorted.sort_by_key(|&(k, _)| std::cmp::Reverse(k));
+        prop_assert_eq!(ours, std_sorted);
+    }
+}
