@@ -70,7 +70,7 @@ fn phase_for(result: Result<load::Loaded, LoadError>, source: &ArticleSource) ->
 
 fn initial_phase(source: &ArticleSource) -> Phase {
     match source {
-        ArticleSource::Embedded => phase_for(load::embedded(), source),
+        ArticleSource::Embedded => phase_for(load::embedded_prevalidated(), source),
         ArticleSource::Json(raw) => phase_for(load::load(raw), source),
         ArticleSource::Failed(e) => phase_for(Err((**e).clone()), source),
         ArticleSource::Url(_) => Phase::Loading,

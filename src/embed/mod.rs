@@ -150,7 +150,7 @@ pub fn start_standalone() {
     // Start-up in two tasks, so neither blocks the page for long: this one parses
     // and validates the embedded article; the next hydrates (or renders) it. The
     // pre-rendered page stays as it is in between.
-    let source = match crate::load::embedded() {
+    let source = match crate::load::embedded_prevalidated() {
         Ok(l) => ArticleSource::Loaded(crate::components::context::Shared(Rc::new(l.article))),
         Err(e) => ArticleSource::Failed(Rc::new(e)),
     };
