@@ -9,6 +9,7 @@ use crate::components::article::ArticleWidget;
 use crate::components::context::Shared;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::StaleHint;
+use crate::components::section_host::Hosting;
 use crate::config::{Control, HostEvent, WidgetConfig};
 use crate::load::{self, LoadError};
 use crate::model::Article;
@@ -43,6 +44,9 @@ pub struct AppProps {
     /// Host steering (mount API).
     #[prop_or_default]
     pub control: Option<Rc<Control>>,
+    /// Where the article's top-level sections render (see [`Hosting`]).
+    #[prop_or_default]
+    pub hosting: Hosting,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -148,7 +152,7 @@ pub fn app(p: &AppProps) -> Html {
         },
         Phase::Ready(article) => html! {
             <ContextProvider<StaleHint> context={StaleHint(p.config.stale_hint)}>
-                <ArticleWidget article={Shared(article.clone())} config={p.config.clone()} on_event={p.on_event.clone()} control={p.control.clone()} />
+                <ArticleWidget article={Shared(article.clone())} config={p.config.clone()} on_event={p.on_event.clone()} control={p.control.clone()} hosting={p.hosting.clone()} />
             </ContextProvider<StaleHint>>
         },
         Phase::Failed { error, retry } => {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::article_section::{ArticleSection, ArticleSectionProps};
+use crate::components::article_section::ArticleSectionProps;
 use crate::components::audience_picker::AudiencePicker;
 use crate::components::context::{Shared, WidgetContext};
 use crate::components::follow_up::FollowUp;
@@ -15,6 +15,7 @@ use crate::components::header::Header;
 use crate::components::inline::{self, InlineCtx};
 use crate::components::popover_layer::PopoverLayer;
 use crate::components::references::References;
+use crate::components::section_host::{Hosting, SectionHostProps};
 use crate::components::share::ShareControl;
 use crate::config::{Control, HostEvent, WidgetConfig};
 use crate::hooks;
@@ -35,6 +36,9 @@ pub struct ArticleWidgetProps {
     /// Host steering (mount API).
     #[prop_or_default]
     pub control: Option<Rc<Control>>,
+    /// Where the top-level sections render ([`Hosting`]).
+    #[prop_or_default]
+    pub hosting: Hosting,
 }
 
 /// The article widget.
@@ -107,12 +111,23 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         dispatch.emit(Action::Reveal { open, target });
     });
     let shared = Shared(view.clone());
-    let sections = (0..view.sections.len())
+    let section_props: Vec<SectionHostProps> = (0..view.sections.len())
         .filter_map(|i| ArticleSectionProps::new(&shared, i, &state, &labels))
-        .map(|props| {
-            let key = view.sections[props.path[0]].id.clone();
-            html! { <ArticleSection {key} ..props /> }
-        });
+        .map(|section| SectionHostProps {
+            section,
+            ctx: (*ctx).clone(),
+        })
+        .collect();
+    {
+        // Sections hydrated as roots of their own get every change through here.
+        let hosting = p.hosting.clone();
+        use_effect_with(section_props.clone(), move |props| hosting.offer(props));
+    }
+    let sections = section_props.into_iter().map(|props| {
+        let index = props.section.path[0];
+        let key = view.sections[index].id.clone();
+        p.hosting.slot(key, index, props)
+    });
     let heading_id = format!("{prefix}title");
     let tools = html! { <Tools view={Shared(view.clone())} /> };
     let disclaimer = InlineCtx {

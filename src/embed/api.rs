@@ -7,9 +7,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use yew::{AppHandle, Callback};
+use yew::Callback;
 
-use crate::components::{App, AppProps, ArticleSource};
+use crate::components::section_host::Hosting;
+use crate::components::{AppProps, ArticleSource};
 use crate::config::{Control, HostEvent, WidgetConfig};
 use crate::model::Audience;
 
@@ -20,7 +21,7 @@ thread_local! {
 /// A mounted widget, returned to JavaScript.
 #[wasm_bindgen]
 pub struct MountHandle {
-    app: Option<AppHandle<App>>,
+    app: Option<super::Started>,
     root: web_sys::Element,
     control: Rc<Control>,
 }
@@ -190,8 +191,9 @@ pub fn mount_widget(
         config: Rc::new(config(&options)),
         on_event,
         control: Some(control.clone()),
+        hosting: Hosting::Inline,
     };
-    let app = super::start_app(&root, props);
+    let app = super::start_app(&root, props, || {});
     MountHandle {
         app: Some(app),
         root,

@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::components::section_host::{DeferredSections, Hosting, DEFERRED_SELECTOR};
 use crate::components::{App, AppProps, ArticleSource};
 use crate::config::WidgetConfig;
 use crate::model::Audience;
@@ -26,11 +27,60 @@ fn can_hydrate(root: &web_sys::Element, props: &AppProps) -> bool {
         .is_some_and(|a| props.config.matches_prerender(a))
 }
 
+/// A started widget: its app and, when its pre-render was marked for it, the
+/// top-level sections that hydrate later, one per task ([`DeferredSections`]).
+pub struct Started {
+    /// The app.
+    pub app: yew::AppHandle<App>,
+    /// The sections still to hydrate on their own (`None`: all in the app).
+    pub sections: Option<Rc<DeferredSections>>,
+}
+
+impl Started {
+    /// Unmounts the app and its separately hydrated sections.
+    pub fn destroy(self) {
+        if let Some(s) = &self.sections {
+            s.destroy();
+        }
+        self.app.destroy();
+    }
+}
+
+/// The marked sections of `root`'s pre-render when these props will hydrate it.
+pub fn deferred_sections(
+    root: &web_sys::Element,
+    props: &AppProps,
+) -> Option<Rc<DeferredSections>> {
+    if can_hydrate(root, props) {
+        DeferredSections::find(root)
+    } else {
+        None
+    }
+}
+
 /// Mounts the app into `root`: hydrates pre-rendered markup when the reader's first
 /// view is the pre-rendered one (the nodes that painted first stay, nothing is built
 /// twice), otherwise empties `root` and renders (a share link or a stored audience
-/// that differs from the pre-render, or no pre-render at all).
-pub fn start_app(root: &web_sys::Element, mut props: AppProps) -> yew::AppHandle<App> {
+/// that differs from the pre-render, or no pre-render at all). A marked pre-render's
+/// top-level sections then hydrate in later tasks, one each, so no task hydrates the
+/// whole article; `then` runs once they all have (at once when there are none), and
+/// the `Ready` event waits for it.
+pub fn start_app(
+    root: &web_sys::Element,
+    props: AppProps,
+    then: impl FnOnce() + 'static,
+) -> Started {
+    let sections = deferred_sections(root, &props);
+    start_app_with(root, props, sections, then)
+}
+
+/// [`start_app`] with the sections found beforehand ([`deferred_sections`]).
+pub fn start_app_with(
+    root: &web_sys::Element,
+    mut props: AppProps,
+    sections: Option<Rc<DeferredSections>>,
+    then: impl FnOnce() + 'static,
+) -> Started {
     let hydrate = can_hydrate(root, &props);
     if hydrate {
         // The pre-render's freshness decision, so the first render matches it.
@@ -43,16 +93,54 @@ pub fn start_app(root: &web_sys::Element, mut props: AppProps) -> yew::AppHandle
         config.stale_hint = Some(shown);
         props.config = Rc::new(config);
     }
+    let sections = sections.filter(|_| hydrate);
+    let held_ready = Rc::new(std::cell::Cell::new(false));
+    if let Some(s) = &sections {
+        props.hosting = Hosting::Deferred(s.clone());
+        let (inner, s, held) = (props.on_event.clone(), s.clone(), held_ready.clone());
+        props.on_event = yew::Callback::from(move |ev: crate::config::HostEvent| {
+            if ev == crate::config::HostEvent::Ready && !s.done() {
+                held.set(true);
+            } else {
+                inner.emit(ev);
+            }
+        });
+    }
+    let on_event = props.on_event.clone();
     // The markup is live from now on: a later mount into this root must not
     // mistake it for pre-rendered markup.
     let _ = root.remove_attribute(PRERENDER_ATTR);
     let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
-    if hydrate {
+    let app = if hydrate {
         renderer.hydrate()
     } else {
         root.set_text_content(None);
         renderer.render()
+    };
+    match &sections {
+        Some(s) => hydrate_rest(s.clone(), 0, move || {
+            if held_ready.get() {
+                on_event.emit(crate::config::HostEvent::Ready);
+            }
+            then();
+        }),
+        None => then(),
     }
+    Started { app, sections }
+}
+
+/// Hydrates the deferred sections one per task, then runs `then`. Gives up after
+/// many tasks without progress (an app that never rendered its article).
+fn hydrate_rest(sections: Rc<DeferredSections>, idle: u32, then: impl FnOnce() + 'static) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let progressed = sections.hydrate_next();
+        if sections.done() || (!progressed && idle > 100) {
+            then();
+        } else {
+            hydrate_rest(sections, if progressed { 0 } else { idle + 1 }, then);
+        }
+    })
+    .forget();
 }
 
 thread_local! {
@@ -159,18 +247,20 @@ pub fn start_standalone() {
         config: Rc::new(config),
         on_event,
         control: None,
+        hosting: Hosting::Inline,
     };
-    // Clicks in between are replayed once hydrated (same nodes), in a third task.
-    let early = early::EarlyClicks::record(&mount);
+    // Clicks in between are replayed once hydrated (same nodes), in a third task;
+    // clicks inside a section that hydrates later are replayed by that section.
+    let sections = deferred_sections(&mount, &props);
+    let early = early::EarlyClicks::record_except(&mount, Some(DEFERRED_SELECTOR));
     let _ = mount.set_attribute(STARTING_ATTR, "");
     gloo::timers::callback::Timeout::new(0, move || {
+        let done = mount.clone();
         // Dropping the handle does not unmount: the app lives as long as the page.
-        let _ = start_app(&mount, props);
-        gloo::timers::callback::Timeout::new(0, move || {
-            let _ = mount.remove_attribute(STARTING_ATTR);
-            early.replay();
-        })
-        .forget();
+        let _ = start_app_with(&mount, props, sections, move || {
+            let _ = done.remove_attribute(STARTING_ATTR);
+        });
+        gloo::timers::callback::Timeout::new(0, move || early.replay()).forget();
     })
     .forget();
 }
