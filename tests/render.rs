@@ -118,8 +118,16 @@ fn pre_render_marks_every_top_level_section_for_its_own_hydration() {
     assert!(top >= 2, "the fixture has several top-level sections");
     let html = evidence_article::render::render_bare(&json, Audience::Physician);
     let marked = "<!--<#>--><!--<#>--><!--</#>--><div class=\"ea-section-host\">";
-    assert_eq!(html.matches(marked).count(), top, "one marked wrapper per top-level section");
+    assert_eq!(
+        html.matches(marked).count(),
+        top,
+        "one marked wrapper per top-level section"
+    );
     assert_eq!(html.matches("<!--<#>-->").count(), 3 * top);
-    assert_eq!(html.matches("<!--</#>-->").count(), 3 * top, "marks balanced");
+    assert_eq!(
+        html.matches("<!--</#>-->").count(),
+        3 * top,
+        "marks balanced"
+    );
     assert_eq!(html.matches("class=\"ea-section-host\"").count(), top);
 }
