@@ -39,6 +39,10 @@ pub struct ArticleWidgetProps {
     /// Where the top-level sections render ([`Hosting`]).
     #[prop_or_default]
     pub hosting: Hosting,
+    /// The views of `article` built beforehand ([`ViewCache::new`] in a start-up task
+    /// of its own); used when built for this first audience.
+    #[prop_or_default]
+    pub prepared: Option<Shared<ViewCache>>,
 }
 
 /// The article widget.
@@ -48,9 +52,13 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     // the first audience: built once, for the first state (section defaults, share
     // link) and the first render. Other audiences are built when first asked for.
     let views = {
-        let config = p.config.clone();
+        let (config, prepared) = (p.config.clone(), p.prepared.clone());
         use_memo(p.article.clone(), move |a| {
-            ViewCache::new(a, config.initial_audience().0)
+            let audience = config.initial_audience().0;
+            match prepared {
+                Some(v) if v.first.audience == audience => v.0,
+                _ => Rc::new(ViewCache::new(a, audience)),
+            }
         })
     };
     let first = views.first.clone();
@@ -67,7 +75,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         })
     };
     let view: Rc<ArticleView> = (*use_memo(
-        (p.article.clone(), state.audience, Shared(views.clone())),
+        (p.article.clone(), state.audience, Shared((*views).clone())),
         |(a, aud, views)| views.build(a, *aud),
     ))
     .clone();
@@ -163,13 +171,20 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
 /// Other audiences are built when asked for and not kept: keeping them measured
 /// slower on a 200-section article (more live memory, costlier DOM updates), and a
 /// build is cheap once [`viewmodel::Prepared`] exists.
-struct ViewCache {
+pub struct ViewCache {
     prepared: viewmodel::Prepared,
     first: Rc<ArticleView>,
 }
 
+impl std::fmt::Debug for ViewCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ViewCache")
+    }
+}
+
 impl ViewCache {
-    fn new(article: &Article, audience: crate::model::Audience) -> Self {
+    /// Builds what all audiences share and the view for `audience`.
+    pub fn new(article: &Article, audience: crate::model::Audience) -> Self {
         let prepared = viewmodel::Prepared::new(article);
         let first = Rc::new(viewmodel::build_prepared(article, &prepared, audience));
         Self { prepared, first }

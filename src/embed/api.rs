@@ -21,7 +21,7 @@ thread_local! {
 /// A mounted widget, returned to JavaScript.
 #[wasm_bindgen]
 pub struct MountHandle {
-    app: Option<super::Started>,
+    app: Rc<super::Starting>,
     root: web_sys::Element,
     control: Rc<Control>,
 }
@@ -54,9 +54,7 @@ impl MountHandle {
 
     /// Unmounts the widget: its listeners and timers go with it.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
+        self.app.destroy();
         super::unregister_root(&self.root);
         self.root.set_text_content(None);
     }
@@ -193,12 +191,8 @@ pub fn mount_widget(
         control: Some(control.clone()),
         hosting: Hosting::Inline,
     };
-    let app = super::start_app(&root, props, || {});
-    MountHandle {
-        app: Some(app),
-        root,
-        control,
-    }
+    let app = super::start_in_tasks(&root, props, || {});
+    MountHandle { app, root, control }
 }
 
 /// Test hook: panics inside this WebAssembly instance, so the end-to-end tests can

@@ -6,6 +6,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::components::article::ViewCache;
+use crate::components::context::Shared;
 use crate::components::section_host::{DeferredSections, Hosting, DEFERRED_SELECTOR};
 use crate::components::{App, AppProps, ArticleSource};
 use crate::config::WidgetConfig;
@@ -20,7 +22,7 @@ pub const PRERENDER_ATTR: &str = "data-ea-prerendered";
 fn can_hydrate(root: &web_sys::Element, props: &AppProps) -> bool {
     matches!(
         props.source,
-        ArticleSource::Embedded | ArticleSource::Json(_) | ArticleSource::Loaded(_)
+        ArticleSource::Embedded | ArticleSource::Json(_) | ArticleSource::Loaded(..)
     ) && root
         .get_attribute(PRERENDER_ATTR)
         .and_then(|a| Audience::from_id(&a))
@@ -235,11 +237,12 @@ pub fn start_standalone() {
             let _ = ready_target.set_attribute("data-ea-ready", "");
         }
     });
-    // Start-up in two tasks, so neither blocks the page for long: this one parses
-    // and validates the embedded article; the next hydrates (or renders) it. The
-    // pre-rendered page stays as it is in between.
+    // Start-up in several tasks, so none blocks the page for long: this one parses
+    // the embedded article; the next builds its first view; the next hydrates (or
+    // renders) the article but its top-level sections; then one task per section.
+    // The pre-rendered page stays as it is in between.
     let source = match crate::load::embedded_prevalidated() {
-        Ok(l) => ArticleSource::Loaded(crate::components::context::Shared(Rc::new(l.article))),
+        Ok(l) => ArticleSource::Loaded(Shared(Rc::new(l.article)), None),
         Err(e) => ArticleSource::Failed(Rc::new(e)),
     };
     let props = AppProps {
@@ -249,24 +252,102 @@ pub fn start_standalone() {
         control: None,
         hosting: Hosting::Inline,
     };
-    // Clicks in between are replayed once hydrated (same nodes), in a third task;
-    // clicks inside a section that hydrates later are replayed by that section.
-    let sections = deferred_sections(&mount, &props);
-    let early = early::EarlyClicks::record_except(&mount, Some(DEFERRED_SELECTOR));
-    let _ = mount.set_attribute(STARTING_ATTR, "");
-    gloo::timers::callback::Timeout::new(0, move || {
-        let done = mount.clone();
-        // Dropping the handle does not unmount: the app lives as long as the page.
-        let _ = start_app_with(&mount, props, sections, move || {
-            let _ = done.remove_attribute(STARTING_ATTR);
-        });
-        gloo::timers::callback::Timeout::new(0, move || early.replay()).forget();
-    })
-    .forget();
+    // Dropping it does not unmount: the app lives as long as the page.
+    let _ = start_in_tasks(&mount, props, || {});
 }
 
-/// Set on the standalone mount from the moment the wasm starts until the widget has
-/// hydrated and replayed early clicks ([`early`]).
+/// A widget starting over several tasks ([`start_in_tasks`]), then started.
+#[derive(Default)]
+pub struct Starting {
+    started: RefCell<Option<Started>>,
+    cancelled: std::cell::Cell<bool>,
+}
+
+impl Starting {
+    /// Unmounts the widget, or cancels its start if it has not started yet.
+    pub fn destroy(&self) {
+        self.cancelled.set(true);
+        if let Some(s) = self.started.borrow_mut().take() {
+            s.destroy();
+        }
+    }
+}
+
+/// Starts the app in `root`. When it will hydrate a pre-render, over several tasks so
+/// that none blocks the page for long: this one parses (and, unless embedded,
+/// validates) the article; the next builds its first view; the next hydrates the
+/// article but its top-level sections; then one task per section ([`start_app`]).
+/// Clicks on the pre-rendered page in between are replayed on the same nodes once
+/// hydrated (the sections replay their own). Otherwise it starts at once. `then`
+/// runs once everything has hydrated. Sets [`STARTING_ATTR`] on `root` meanwhile.
+pub fn start_in_tasks(
+    root: &web_sys::Element,
+    mut props: AppProps,
+    then: impl FnOnce() + 'static,
+) -> Rc<Starting> {
+    let starting = Rc::new(Starting::default());
+    if !can_hydrate(root, &props) {
+        if matches!(props.source, ArticleSource::Loaded(..)) {
+            // Loaded in this task already: rendered in the next.
+            let (root, out) = (root.clone(), starting.clone());
+            gloo::timers::callback::Timeout::new(0, move || {
+                if !out.cancelled.get() {
+                    *out.started.borrow_mut() = Some(start_app(&root, props, then));
+                }
+            })
+            .forget();
+        } else {
+            *starting.started.borrow_mut() = Some(start_app(root, props, then));
+        }
+        return starting;
+    }
+    if let ArticleSource::Json(raw) = &props.source {
+        props.source = match crate::load::load(raw) {
+            Ok(l) => ArticleSource::Loaded(Shared(Rc::new(l.article)), None),
+            Err(e) => ArticleSource::Failed(Rc::new(e)),
+        };
+    }
+    let sections = deferred_sections(root, &props);
+    let early = early::EarlyClicks::record_except(root, Some(DEFERRED_SELECTOR));
+    let _ = root.set_attribute(STARTING_ATTR, "");
+    let (root, out) = (root.clone(), starting.clone());
+    gloo::timers::callback::Timeout::new(0, move || {
+        if out.cancelled.get() {
+            return;
+        }
+        // A task of its own for the view model (the first audience's view): a third
+        // of the hydrating task before.
+        let props = with_first_view(props);
+        gloo::timers::callback::Timeout::new(0, move || {
+            if out.cancelled.get() {
+                return;
+            }
+            let done = root.clone();
+            let started = start_app_with(&root, props, sections, move || {
+                let _ = done.remove_attribute(STARTING_ATTR);
+                then();
+            });
+            *out.started.borrow_mut() = Some(started);
+            gloo::timers::callback::Timeout::new(0, move || early.replay()).forget();
+        })
+        .forget();
+    })
+    .forget();
+    starting
+}
+
+/// Props whose loaded article carries its first view, built now.
+fn with_first_view(mut props: AppProps) -> AppProps {
+    if let ArticleSource::Loaded(article, None) = &props.source {
+        let audience = props.config.initial_audience().0;
+        let views = ViewCache::new(article, audience);
+        props.source = ArticleSource::Loaded(article.clone(), Some(Shared(Rc::new(views))));
+    }
+    props
+}
+
+/// Set on a mount root that hydrates a pre-render from the moment the wasm starts
+/// until the widget has hydrated all of it ([`start_in_tasks`]).
 pub const STARTING_ATTR: &str = "data-ea-starting";
 
 pub mod api;
