@@ -29,6 +29,9 @@ pub fn render_app(source: ArticleSource, config: WidgetConfig) -> String {
             config,
             on_event: Default::default(),
             control: None,
+            // Each top-level section between raw-node marks, so the browser hydrates
+            // the sections one per task (`components::section_host`).
+            hosting: crate::components::section_host::Hosting::Marked,
         })
         .hydratable(true)
         .render()

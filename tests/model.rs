@@ -45,6 +45,16 @@ fn embedded_article_loads_without_errors_or_warnings() {
     assert_eq!(loaded.article, seed());
 }
 
+/// The widget's start-up skips validating the embedded article (this file's test
+/// above validates it): what it gets must be the very article validated here.
+#[test]
+fn prevalidated_embedded_article_is_the_validated_one() {
+    let fast = evidence_article::load::embedded_prevalidated().expect("embedded parses");
+    let checked = evidence_article::load::embedded().expect("embedded validates");
+    assert_eq!(fast.article, checked.article);
+    assert!(fast.warnings.is_empty());
+}
+
 #[test]
 fn embedded_article_is_the_static_file_stored_compactly() {
     let file = std::fs::read_to_string("static/articles/azathioprine-ild-uip.json").expect("file");

@@ -105,3 +105,29 @@ fn hydration_only_when_the_first_view_is_the_pre_rendered_one() {
     };
     assert!(!link.matches_prerender(Audience::default()));
 }
+
+/// Each top-level section's wrapper sits between raw-node marks in the pre-render, so
+/// the browser's first hydration adopts it untouched and hydrates it later as a root
+/// of its own (`components::section_host`); rendered afresh, the same wrapper has no
+/// marks (the browser could not adopt them: raw HTML is disabled there).
+#[test]
+fn pre_render_marks_every_top_level_section_for_its_own_hydration() {
+    let json = std::fs::read_to_string(VALID).expect("fixture");
+    let article: evidence_article::model::Article = serde_json::from_str(&json).expect("article");
+    let top = article.sections.len();
+    assert!(top >= 2, "the fixture has several top-level sections");
+    let html = evidence_article::render::render_bare(&json, Audience::Physician);
+    let marked = "<!--<#>--><!--<#>--><!--</#>--><div class=\"ea-section-host\">";
+    assert_eq!(
+        html.matches(marked).count(),
+        top,
+        "one marked wrapper per top-level section"
+    );
+    assert_eq!(html.matches("<!--<#>-->").count(), 3 * top);
+    assert_eq!(
+        html.matches("<!--</#>-->").count(),
+        3 * top,
+        "marks balanced"
+    );
+    assert_eq!(html.matches("class=\"ea-section-host\"").count(), top);
+}

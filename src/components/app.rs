@@ -5,10 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::article::ArticleWidget;
+use crate::components::article::{ArticleWidget, ViewCache};
 use crate::components::context::Shared;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::header::StaleHint;
+use crate::components::section_host::Hosting;
 use crate::config::{Control, HostEvent, WidgetConfig};
 use crate::load::{self, LoadError};
 use crate::model::Article;
@@ -25,8 +26,9 @@ pub enum ArticleSource {
     /// A URL to fetch.
     Url(AttrValue),
     /// An article parsed and validated already (the standalone page does that in a
-    /// task of its own before mounting, so no single task does everything).
-    Loaded(Shared<Article>),
+    /// task of its own before mounting, so no single task does everything), and its
+    /// first view when built beforehand too (in a task of its own).
+    Loaded(Shared<Article>, Option<Shared<ViewCache>>),
 }
 
 /// Props of [`App`].
@@ -43,12 +45,15 @@ pub struct AppProps {
     /// Host steering (mount API).
     #[prop_or_default]
     pub control: Option<Rc<Control>>,
+    /// Where the article's top-level sections render (see [`Hosting`]).
+    #[prop_or_default]
+    pub hosting: Hosting,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 enum Phase {
     Loading,
-    Ready(Rc<Article>),
+    Ready(Rc<Article>, Option<Shared<ViewCache>>),
     /// Why nothing can be shown, and whether "Try again" is offered.
     Failed {
         error: Rc<LoadError>,
@@ -60,7 +65,7 @@ enum Phase {
 /// "Try again" only when the article came from a URL and fetching again may help.
 fn phase_for(result: Result<load::Loaded, LoadError>, source: &ArticleSource) -> Phase {
     match result {
-        Ok(l) => Phase::Ready(Rc::new(l.article)),
+        Ok(l) => Phase::Ready(Rc::new(l.article), None),
         Err(e) => Phase::Failed {
             retry: matches!(source, ArticleSource::Url(_)) && e.transient(),
             error: Rc::new(e),
@@ -70,11 +75,11 @@ fn phase_for(result: Result<load::Loaded, LoadError>, source: &ArticleSource) ->
 
 fn initial_phase(source: &ArticleSource) -> Phase {
     match source {
-        ArticleSource::Embedded => phase_for(load::embedded(), source),
+        ArticleSource::Embedded => phase_for(load::embedded_prevalidated(), source),
         ArticleSource::Json(raw) => phase_for(load::load(raw), source),
         ArticleSource::Failed(e) => phase_for(Err((**e).clone()), source),
         ArticleSource::Url(_) => Phase::Loading,
-        ArticleSource::Loaded(a) => Phase::Ready(a.0.clone()),
+        ArticleSource::Loaded(a, views) => Phase::Ready(a.0.clone(), views.clone()),
     }
 }
 
@@ -146,9 +151,9 @@ pub fn app(p: &AppProps) -> Html {
                 <div class="ea-skeleton__line ea-skeleton__line--short"></div>
             </div>
         },
-        Phase::Ready(article) => html! {
+        Phase::Ready(article, prepared) => html! {
             <ContextProvider<StaleHint> context={StaleHint(p.config.stale_hint)}>
-                <ArticleWidget article={Shared(article.clone())} config={p.config.clone()} on_event={p.on_event.clone()} control={p.control.clone()} />
+                <ArticleWidget article={Shared(article.clone())} config={p.config.clone()} on_event={p.on_event.clone()} control={p.control.clone()} hosting={p.hosting.clone()} prepared={prepared.clone()} />
             </ContextProvider<StaleHint>>
         },
         Phase::Failed { error, retry } => {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::article_section::{ArticleSection, ArticleSectionProps};
+use crate::components::article_section::ArticleSectionProps;
 use crate::components::audience_picker::AudiencePicker;
 use crate::components::context::{Shared, WidgetContext};
 use crate::components::follow_up::FollowUp;
@@ -15,6 +15,7 @@ use crate::components::header::Header;
 use crate::components::inline::{self, InlineCtx};
 use crate::components::popover_layer::PopoverLayer;
 use crate::components::references::References;
+use crate::components::section_host::{Hosting, SectionHostProps};
 use crate::components::share::ShareControl;
 use crate::config::{Control, HostEvent, WidgetConfig};
 use crate::hooks;
@@ -35,6 +36,13 @@ pub struct ArticleWidgetProps {
     /// Host steering (mount API).
     #[prop_or_default]
     pub control: Option<Rc<Control>>,
+    /// Where the top-level sections render ([`Hosting`]).
+    #[prop_or_default]
+    pub hosting: Hosting,
+    /// The views of `article` built beforehand ([`ViewCache::new`] in a start-up task
+    /// of its own); used when built for this first audience.
+    #[prop_or_default]
+    pub prepared: Option<Shared<ViewCache>>,
 }
 
 /// The article widget.
@@ -44,9 +52,13 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     // the first audience: built once, for the first state (section defaults, share
     // link) and the first render. Other audiences are built when first asked for.
     let views = {
-        let config = p.config.clone();
+        let (config, prepared) = (p.config.clone(), p.prepared.clone());
         use_memo(p.article.clone(), move |a| {
-            ViewCache::new(a, config.initial_audience().0)
+            let audience = config.initial_audience().0;
+            match prepared {
+                Some(v) if v.first.audience == audience => v.0,
+                _ => Rc::new(ViewCache::new(a, audience)),
+            }
         })
     };
     let first = views.first.clone();
@@ -63,7 +75,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         })
     };
     let view: Rc<ArticleView> = (*use_memo(
-        (p.article.clone(), state.audience, Shared(views.clone())),
+        (p.article.clone(), state.audience, Shared((*views).clone())),
         |(a, aud, views)| views.build(a, *aud),
     ))
     .clone();
@@ -107,12 +119,23 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         dispatch.emit(Action::Reveal { open, target });
     });
     let shared = Shared(view.clone());
-    let sections = (0..view.sections.len())
+    let section_props: Vec<SectionHostProps> = (0..view.sections.len())
         .filter_map(|i| ArticleSectionProps::new(&shared, i, &state, &labels))
-        .map(|props| {
-            let key = view.sections[props.path[0]].id.clone();
-            html! { <ArticleSection {key} ..props /> }
-        });
+        .map(|section| SectionHostProps {
+            section,
+            ctx: (*ctx).clone(),
+        })
+        .collect();
+    {
+        // Sections hydrated as roots of their own get every change through here.
+        let hosting = p.hosting.clone();
+        use_effect_with(section_props.clone(), move |props| hosting.offer(props));
+    }
+    let sections = section_props.into_iter().map(|props| {
+        let index = props.section.path[0];
+        let key = view.sections[index].id.clone();
+        p.hosting.slot(key, index, props)
+    });
     let heading_id = format!("{prefix}title");
     let tools = html! { <Tools view={Shared(view.clone())} /> };
     let disclaimer = InlineCtx {
@@ -148,13 +171,20 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
 /// Other audiences are built when asked for and not kept: keeping them measured
 /// slower on a 200-section article (more live memory, costlier DOM updates), and a
 /// build is cheap once [`viewmodel::Prepared`] exists.
-struct ViewCache {
+pub struct ViewCache {
     prepared: viewmodel::Prepared,
     first: Rc<ArticleView>,
 }
 
+impl std::fmt::Debug for ViewCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ViewCache")
+    }
+}
+
 impl ViewCache {
-    fn new(article: &Article, audience: crate::model::Audience) -> Self {
+    /// Builds what all audiences share and the view for `audience`.
+    pub fn new(article: &Article, audience: crate::model::Audience) -> Self {
         let prepared = viewmodel::Prepared::new(article);
         let first = Rc::new(viewmodel::build_prepared(article, &prepared, audience));
         Self { prepared, first }

@@ -17,6 +17,7 @@ pub mod popover;
 pub mod popover_layer;
 pub mod references;
 pub mod section;
+pub mod section_host;
 pub mod share;
 pub mod term;
 

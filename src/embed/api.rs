@@ -7,9 +7,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use yew::{AppHandle, Callback};
+use yew::Callback;
 
-use crate::components::{App, AppProps, ArticleSource};
+use crate::components::section_host::Hosting;
+use crate::components::{AppProps, ArticleSource};
 use crate::config::{Control, HostEvent, WidgetConfig};
 use crate::model::Audience;
 
@@ -20,7 +21,7 @@ thread_local! {
 /// A mounted widget, returned to JavaScript.
 #[wasm_bindgen]
 pub struct MountHandle {
-    app: Option<AppHandle<App>>,
+    app: Rc<super::Starting>,
     root: web_sys::Element,
     control: Rc<Control>,
 }
@@ -53,9 +54,7 @@ impl MountHandle {
 
     /// Unmounts the widget: its listeners and timers go with it.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
+        self.app.destroy();
         super::unregister_root(&self.root);
         self.root.set_text_content(None);
     }
@@ -190,13 +189,10 @@ pub fn mount_widget(
         config: Rc::new(config(&options)),
         on_event,
         control: Some(control.clone()),
+        hosting: Hosting::Inline,
     };
-    let app = super::start_app(&root, props);
-    MountHandle {
-        app: Some(app),
-        root,
-        control,
-    }
+    let app = super::start_in_tasks(&root, props, || {});
+    MountHandle { app, root, control }
 }
 
 /// Test hook: panics inside this WebAssembly instance, so the end-to-end tests can

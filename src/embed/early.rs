@@ -20,6 +20,12 @@ pub struct EarlyClicks {
 impl EarlyClicks {
     /// Starts recording clicks on buttons under `root`.
     pub fn record(root: &web_sys::Element) -> Self {
+        Self::record_except(root, None)
+    }
+
+    /// Starts recording clicks on buttons under `root`, except those inside an
+    /// element matching `skip` when clicked (parts that record their own).
+    pub fn record_except(root: &web_sys::Element, skip: Option<&'static str>) -> Self {
         let clicked: Rc<RefCell<Vec<web_sys::HtmlElement>>> = Rc::default();
         let sink = clicked.clone();
         let listener = EventListener::new_with_options(
@@ -31,6 +37,7 @@ impl EarlyClicks {
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                     .and_then(|el| el.closest("button").ok().flatten())
+                    .filter(|b| skip.is_none_or(|sel| b.closest(sel).ok().flatten().is_none()))
                     .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
                 if let Some(b) = button {
                     sink.borrow_mut().push(b);

@@ -6,6 +6,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::components::article::ViewCache;
+use crate::components::context::Shared;
+use crate::components::section_host::{DeferredSections, Hosting, DEFERRED_SELECTOR};
 use crate::components::{App, AppProps, ArticleSource};
 use crate::config::WidgetConfig;
 use crate::model::Audience;
@@ -19,18 +22,67 @@ pub const PRERENDER_ATTR: &str = "data-ea-prerendered";
 fn can_hydrate(root: &web_sys::Element, props: &AppProps) -> bool {
     matches!(
         props.source,
-        ArticleSource::Embedded | ArticleSource::Json(_) | ArticleSource::Loaded(_)
+        ArticleSource::Embedded | ArticleSource::Json(_) | ArticleSource::Loaded(..)
     ) && root
         .get_attribute(PRERENDER_ATTR)
         .and_then(|a| Audience::from_id(&a))
         .is_some_and(|a| props.config.matches_prerender(a))
 }
 
+/// A started widget: its app and, when its pre-render was marked for it, the
+/// top-level sections that hydrate later, one per task ([`DeferredSections`]).
+pub struct Started {
+    /// The app.
+    pub app: yew::AppHandle<App>,
+    /// The sections still to hydrate on their own (`None`: all in the app).
+    pub sections: Option<Rc<DeferredSections>>,
+}
+
+impl Started {
+    /// Unmounts the app and its separately hydrated sections.
+    pub fn destroy(self) {
+        if let Some(s) = &self.sections {
+            s.destroy();
+        }
+        self.app.destroy();
+    }
+}
+
+/// The marked sections of `root`'s pre-render when these props will hydrate it.
+pub fn deferred_sections(
+    root: &web_sys::Element,
+    props: &AppProps,
+) -> Option<Rc<DeferredSections>> {
+    if can_hydrate(root, props) {
+        DeferredSections::find(root)
+    } else {
+        None
+    }
+}
+
 /// Mounts the app into `root`: hydrates pre-rendered markup when the reader's first
 /// view is the pre-rendered one (the nodes that painted first stay, nothing is built
 /// twice), otherwise empties `root` and renders (a share link or a stored audience
-/// that differs from the pre-render, or no pre-render at all).
-pub fn start_app(root: &web_sys::Element, mut props: AppProps) -> yew::AppHandle<App> {
+/// that differs from the pre-render, or no pre-render at all). A marked pre-render's
+/// top-level sections then hydrate in later tasks, one each, so no task hydrates the
+/// whole article; `then` runs once they all have (at once when there are none), and
+/// the `Ready` event waits for it.
+pub fn start_app(
+    root: &web_sys::Element,
+    props: AppProps,
+    then: impl FnOnce() + 'static,
+) -> Started {
+    let sections = deferred_sections(root, &props);
+    start_app_with(root, props, sections, then)
+}
+
+/// [`start_app`] with the sections found beforehand ([`deferred_sections`]).
+pub fn start_app_with(
+    root: &web_sys::Element,
+    mut props: AppProps,
+    sections: Option<Rc<DeferredSections>>,
+    then: impl FnOnce() + 'static,
+) -> Started {
     let hydrate = can_hydrate(root, &props);
     if hydrate {
         // The pre-render's freshness decision, so the first render matches it.
@@ -43,16 +95,54 @@ pub fn start_app(root: &web_sys::Element, mut props: AppProps) -> yew::AppHandle
         config.stale_hint = Some(shown);
         props.config = Rc::new(config);
     }
+    let sections = sections.filter(|_| hydrate);
+    let held_ready = Rc::new(std::cell::Cell::new(false));
+    if let Some(s) = &sections {
+        props.hosting = Hosting::Deferred(s.clone());
+        let (inner, s, held) = (props.on_event.clone(), s.clone(), held_ready.clone());
+        props.on_event = yew::Callback::from(move |ev: crate::config::HostEvent| {
+            if ev == crate::config::HostEvent::Ready && !s.done() {
+                held.set(true);
+            } else {
+                inner.emit(ev);
+            }
+        });
+    }
+    let on_event = props.on_event.clone();
     // The markup is live from now on: a later mount into this root must not
     // mistake it for pre-rendered markup.
     let _ = root.remove_attribute(PRERENDER_ATTR);
     let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
-    if hydrate {
+    let app = if hydrate {
         renderer.hydrate()
     } else {
         root.set_text_content(None);
         renderer.render()
+    };
+    match &sections {
+        Some(s) => hydrate_rest(s.clone(), 0, move || {
+            if held_ready.get() {
+                on_event.emit(crate::config::HostEvent::Ready);
+            }
+            then();
+        }),
+        None => then(),
     }
+    Started { app, sections }
+}
+
+/// Hydrates the deferred sections one per task, then runs `then`. Gives up after
+/// many tasks without progress (an app that never rendered its article).
+fn hydrate_rest(sections: Rc<DeferredSections>, idle: u32, then: impl FnOnce() + 'static) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let progressed = sections.hydrate_next();
+        if sections.done() || (!progressed && idle > 100) {
+            then();
+        } else {
+            hydrate_rest(sections, if progressed { 0 } else { idle + 1 }, then);
+        }
+    })
+    .forget();
 }
 
 thread_local! {
@@ -147,11 +237,12 @@ pub fn start_standalone() {
             let _ = ready_target.set_attribute("data-ea-ready", "");
         }
     });
-    // Start-up in two tasks, so neither blocks the page for long: this one parses
-    // and validates the embedded article; the next hydrates (or renders) it. The
-    // pre-rendered page stays as it is in between.
-    let source = match crate::load::embedded() {
-        Ok(l) => ArticleSource::Loaded(crate::components::context::Shared(Rc::new(l.article))),
+    // Start-up in several tasks, so none blocks the page for long: this one parses
+    // the embedded article; the next builds its first view; the next hydrates (or
+    // renders) the article but its top-level sections; then one task per section.
+    // The pre-rendered page stays as it is in between.
+    let source = match crate::load::embedded_prevalidated() {
+        Ok(l) => ArticleSource::Loaded(Shared(Rc::new(l.article)), None),
         Err(e) => ArticleSource::Failed(Rc::new(e)),
     };
     let props = AppProps {
@@ -159,24 +250,104 @@ pub fn start_standalone() {
         config: Rc::new(config),
         on_event,
         control: None,
+        hosting: Hosting::Inline,
     };
-    // Clicks in between are replayed once hydrated (same nodes), in a third task.
-    let early = early::EarlyClicks::record(&mount);
-    let _ = mount.set_attribute(STARTING_ATTR, "");
+    // Dropping it does not unmount: the app lives as long as the page.
+    let _ = start_in_tasks(&mount, props, || {});
+}
+
+/// A widget starting over several tasks ([`start_in_tasks`]), then started.
+#[derive(Default)]
+pub struct Starting {
+    started: RefCell<Option<Started>>,
+    cancelled: std::cell::Cell<bool>,
+}
+
+impl Starting {
+    /// Unmounts the widget, or cancels its start if it has not started yet.
+    pub fn destroy(&self) {
+        self.cancelled.set(true);
+        if let Some(s) = self.started.borrow_mut().take() {
+            s.destroy();
+        }
+    }
+}
+
+/// Starts the app in `root`. When it will hydrate a pre-render, over several tasks so
+/// that none blocks the page for long: this one parses (and, unless embedded,
+/// validates) the article; the next builds its first view; the next hydrates the
+/// article but its top-level sections; then one task per section ([`start_app`]).
+/// Clicks on the pre-rendered page in between are replayed on the same nodes once
+/// hydrated (the sections replay their own). Otherwise it starts at once. `then`
+/// runs once everything has hydrated. Sets [`STARTING_ATTR`] on `root` meanwhile.
+pub fn start_in_tasks(
+    root: &web_sys::Element,
+    mut props: AppProps,
+    then: impl FnOnce() + 'static,
+) -> Rc<Starting> {
+    let starting = Rc::new(Starting::default());
+    if !can_hydrate(root, &props) {
+        if matches!(props.source, ArticleSource::Loaded(..)) {
+            // Loaded in this task already: rendered in the next.
+            let (root, out) = (root.clone(), starting.clone());
+            gloo::timers::callback::Timeout::new(0, move || {
+                if !out.cancelled.get() {
+                    *out.started.borrow_mut() = Some(start_app(&root, props, then));
+                }
+            })
+            .forget();
+        } else {
+            *starting.started.borrow_mut() = Some(start_app(root, props, then));
+        }
+        return starting;
+    }
+    if let ArticleSource::Json(raw) = &props.source {
+        props.source = match crate::load::load(raw) {
+            Ok(l) => ArticleSource::Loaded(Shared(Rc::new(l.article)), None),
+            Err(e) => ArticleSource::Failed(Rc::new(e)),
+        };
+    }
+    let sections = deferred_sections(root, &props);
+    let early = early::EarlyClicks::record_except(root, Some(DEFERRED_SELECTOR));
+    let _ = root.set_attribute(STARTING_ATTR, "");
+    let (root, out) = (root.clone(), starting.clone());
     gloo::timers::callback::Timeout::new(0, move || {
-        // Dropping the handle does not unmount: the app lives as long as the page.
-        let _ = start_app(&mount, props);
+        if out.cancelled.get() {
+            return;
+        }
+        // A task of its own for the view model (the first audience's view): a third
+        // of the hydrating task before.
+        let props = with_first_view(props);
         gloo::timers::callback::Timeout::new(0, move || {
-            let _ = mount.remove_attribute(STARTING_ATTR);
-            early.replay();
+            if out.cancelled.get() {
+                return;
+            }
+            let done = root.clone();
+            let started = start_app_with(&root, props, sections, move || {
+                let _ = done.remove_attribute(STARTING_ATTR);
+                then();
+            });
+            *out.started.borrow_mut() = Some(started);
+            gloo::timers::callback::Timeout::new(0, move || early.replay()).forget();
         })
         .forget();
     })
     .forget();
+    starting
 }
 
-/// Set on the standalone mount from the moment the wasm starts until the widget has
-/// hydrated and replayed early clicks ([`early`]).
+/// Props whose loaded article carries its first view, built now.
+fn with_first_view(mut props: AppProps) -> AppProps {
+    if let ArticleSource::Loaded(article, None) = &props.source {
+        let audience = props.config.initial_audience().0;
+        let views = ViewCache::new(article, audience);
+        props.source = ArticleSource::Loaded(article.clone(), Some(Shared(Rc::new(views))));
+    }
+    props
+}
+
+/// Set on a mount root that hydrates a pre-render from the moment the wasm starts
+/// until the widget has hydrated all of it ([`start_in_tasks`]).
 pub const STARTING_ATTR: &str = "data-ea-starting";
 
 pub mod api;

@@ -49,6 +49,7 @@ pub async fn render_source(
         }),
         on_event: Default::default(),
         control: None,
+        hosting: Default::default(),
     })
     .hydratable(false)
     .render()

@@ -152,3 +152,62 @@ test('standalone page: clicks that land after the wasm started but before hydrat
   assert.deepEqual(page.problems.pageErrors, []);
   await page.context_.close();
 });
+
+test('standalone page: top-level sections hydrate later, each in a task of its own, on the same nodes, and take part in every interaction', async () => {
+  const page = await env.page();
+  // Each task's mutations reach a MutationObserver in one callback: sections that
+  // hydrate in tasks of their own arrive in callbacks of their own.
+  await page.addInitScript(() => {
+    window.__eaBatches = [];
+    new MutationObserver((ms) => {
+      const ids = ms.filter((m) => m.oldValue !== null && !m.target.hasAttribute('data-ea-deferred'))
+        .map((m) => m.target.querySelector('section')?.id);
+      if (ids.length) window.__eaBatches.push(ids);
+    }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-ea-deferred'] });
+  });
+  const release = await holdWasm(page);
+  await page.goto(env.server.url + '/');
+  const research = page.locator('#research');
+  await research.waitFor({ state: 'attached' });
+  const below = page.locator('#research-treatment-outcomes-btn');
+  await below.evaluate((el) => { el.__eaPainted = true; });
+  await research.evaluate((el) => { el.__eaPainted = true; });
+  release();
+  await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
+  assert.deepEqual(await page.evaluate(() => window.__eaBatches), [['guidelines'], ['research']], 'one section per task, in order');
+  assert.equal(await page.locator('[data-ea-deferred]').count(), 0, 'all hydrated when ready');
+  assert.equal(await research.evaluate((el) => el.__eaPainted === true), true, 'same section node');
+  assert.equal(await below.evaluate((el) => el.__eaPainted === true), true, 'same button node');
+  // Live: its toggle, a citation popover from it, and the audience switch reaches it.
+  const before = await below.getAttribute('aria-expanded');
+  await below.click();
+  await expect(below).toHaveAttribute('aria-expanded', before === 'true' ? 'false' : 'true');
+  await page.locator('#research-comparison-with-other-treatments .ea-cite__btn').first().click();
+  await page.getByRole('dialog').waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  const text = await page.locator('#research-azathioprine-in-ild-uip').innerText();
+  await page.getByLabel('Patient or caregiver', { exact: true }).click();
+  await until(async () => (await page.locator('#research-azathioprine-in-ild-uip').innerText()) !== text, { message: 'the patient wording reached a separately hydrated section' });
+  assert.deepEqual(page.problems.pageErrors, []);
+  assert.deepEqual(page.problems.console, []);
+});
+
+test('intranet example: the pre-rendered element\'s sections hydrate on the same nodes and work', async () => {
+  const page = await env.page();
+  const release = await holdWasm(page);
+  await page.goto(env.server.url + '/examples/intranet.html');
+  const el = page.locator('#aza');
+  const btn = el.locator('#research-treatment-outcomes-btn');
+  await btn.waitFor({ state: 'attached' });
+  await btn.evaluate((b) => { b.__eaPainted = true; });
+  await el.evaluate((e) => { e.__eaReady = new Promise((r) => e.addEventListener('evidence-article:ready', () => r(true), { once: true })); });
+  release();
+  assert.equal(await el.evaluate((e) => e.__eaReady), true);
+  assert.equal(await el.locator('[data-ea-deferred]').count(), 0, 'all sections hydrated when ready');
+  assert.equal(await btn.evaluate((b) => b.__eaPainted === true), true, 'same button node');
+  const before = await btn.getAttribute('aria-expanded');
+  await btn.click();
+  await expect(btn).toHaveAttribute('aria-expanded', before === 'true' ? 'false' : 'true');
+  assert.deepEqual(page.problems.pageErrors, []);
+});
