@@ -1,0 +1,53 @@
+// usage: node prof.mjs <dist> <page: synth-200|standalone> <kind: audience|popover> [cpu]
+import path from 'node:path'; import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tests/e2e/server.mjs';
+import { benchPages } from './pages.mjs';
+const [dist, pageId, kind, cpuArg] = process.argv.slice(2);
+const cpu = Number(cpuArg || 1);
+const { files, pages, synth } = benchPages(path.resolve(dist));
+const target = [...pages, ...synth].find((p) => p.id === pageId);
+const server = await startServer({ root: path.resolve(dist), compress: true, files });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const PROBE = fs.readFileSync(new URL('./probe.js', import.meta.url), 'utf8');
+await ctx.addInitScript({ content: `window.__eaBenchReady = ${JSON.stringify(target.ready)};\n${PROBE}` });
+const page = await ctx.newPage();
+const cdp = await ctx.newCDPSession(page);
+await page.goto(server.url + target.path, { waitUntil: 'load' });
+await page.evaluate(() => window.__eaBench.settled());
+if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+// warm-up one interaction
+await page.evaluate((k) => window.__eaBench.interactions(2, k), kind);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+await cdp.send('Profiler.start');
+const r = await page.evaluate((k) => window.__eaBench.interactions(4, k), kind);
+const { profile } = await cdp.send('Profiler.stop');
+const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+console.log('wall', JSON.stringify(r[kind]));
+// self & total time per function
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map(); for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+const self = new Map(); const total = new Map();
+const dt = profile.timeDeltas; let i = 0;
+for (const s of profile.samples) {
+  const d = (dt[i + 1] ?? 0) / 1000; i++;
+  const n = byId.get(s); const name = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()})`;
+  self.set(name, (self.get(name) || 0) + d);
+  const seen = new Set(); let id = s;
+  while (id !== undefined) { const nn = byId.get(id); const nm = nn.callFrame.functionName || '(anon)'; if (!seen.has(nm)) { seen.add(nm); total.set(nm, (total.get(nm) || 0) + d); } id = parent.get(id); }
+}
+const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k.slice(0, 150)}`).join('\n');
+console.log('--- self ms (4 interactions)\n' + top(self, 45));
+console.log('--- total ms\n' + top(total, 70));
+// trace: main thread categories
+const main = trace.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && trace.some((x) => x.pid === e.pid && x.name === 'RunTask' && x.dur > 1000));
+const evs = trace.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+const agg = new Map();
+for (const e of evs) agg.set(e.name, (agg.get(e.name) || 0) + (e.tdur ?? e.dur) / 1000);
+console.log('--- trace (cpu ms summed by event name, nested counted separately)\n' + top(agg, 25));
+const tasks = evs.filter((e) => e.name === 'RunTask').map((e) => ((e.tdur ?? e.dur) / 1000)).sort((a, b) => b - a).slice(0, 10);
+console.log('top tasks', tasks.map((t) => t.toFixed(1)).join(' '));
+await browser.close(); await server.close();
