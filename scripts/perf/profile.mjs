@@ -48,6 +48,44 @@ const evs = trace.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph
 const agg = new Map();
 for (const e of evs) agg.set(e.name, (agg.get(e.name) || 0) + (e.tdur ?? e.dur) / 1000);
 console.log('--- trace (cpu ms summed by event name, nested counted separately)\n' + top(agg, 25));
-const tasks = evs.filter((e) => e.name === 'RunTask').map((e) => ((e.tdur ?? e.dur) / 1000)).sort((a, b) => b - a).slice(0, 10);
-console.log('top tasks', tasks.map((t) => t.toFixed(1)).join(' '));
+const runTasks = evs.filter((e) => e.name === 'RunTask').sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur));
+console.log('top tasks', runTasks.slice(0, 10).map((t) => ((t.tdur ?? t.dur) / 1000).toFixed(1)).join(' '));
+// Inside the costliest task: profile samples in its time window (same clock), and its trace events.
+const big = runTasks[0];
+if (big) {
+  const inside = new Map();
+  let t = profile.startTime;
+  profile.samples.forEach((s, k) => {
+    t += profile.timeDeltas[k];
+    const d = (profile.timeDeltas[k + 1] ?? 0) / 1000;
+    if (t < big.ts || t > big.ts + big.dur) return;
+    const seen = new Set(); let id = s;
+    while (id !== undefined) { const nm = byId.get(id).callFrame.functionName || '(anon)'; if (!seen.has(nm)) { seen.add(nm); inside.set(nm, (inside.get(nm) || 0) + d); } id = parent.get(id); }
+  });
+  console.log('--- costliest task: total ms by function\n' + top(inside, 60));
+  for (const task of runTasks.slice(0, 8)) {
+    const inner = evs.filter((e) => e.ts >= task.ts && e.ts < task.ts + task.dur && e !== task && e.name !== 'RunTask');
+    const by = new Map();
+    for (const e of inner) by.set(e.name, (by.get(e.name) || 0) + (e.tdur ?? e.dur) / 1000);
+    console.log(((task.tdur ?? task.dur) / 1000).toFixed(1), [...by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
+  }
+  const kinds = new Map();
+  for (const e of evs) if (e.ts >= big.ts && e.ts <= big.ts + big.dur && e !== big) kinds.set(e.name, (kinds.get(e.name) || 0) + (e.tdur ?? e.dur) / 1000);
+  console.log('--- costliest task: trace events\n' + top(kinds, 12));
+}
 await browser.close(); await server.close();
+// Self time of the functions under one function (argument 5: a name fragment).
+const under = process.argv[6];
+if (under) {
+  const selfUnder = new Map();
+  let k = 0;
+  for (const s of profile.samples) {
+    const d = (profile.timeDeltas[k + 1] ?? 0) / 1000; k++;
+    let id = s; let hit = false;
+    while (id !== undefined) { if ((byId.get(id).callFrame.functionName || '').includes(under)) { hit = true; break; } id = parent.get(id); }
+    if (!hit) continue;
+    const nm = byId.get(s).callFrame.functionName || '(anon)';
+    selfUnder.set(nm, (selfUnder.get(nm) || 0) + d);
+  }
+  console.log(`--- self ms under ${under}\n` + top(selfUnder, 30));
+}

@@ -79,7 +79,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let root = use_node_ref();
     let (prefix, dispatch) = (ctx.prefix.clone(), ctx.dispatch.clone());
 
-    hooks::use_host_control(p.control.clone(), dispatch.clone());
+    hooks::use_host_control(p.control.clone(), root.clone(), dispatch.clone());
     hooks::use_host_events(p.on_event.clone(), state.audience, state.reader_choice);
     let share = state::share_state(&state, &view);
     hooks::use_share_url(ctx.share_key.clone(), p.control.clone(), share);
@@ -96,7 +96,8 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     hooks::use_hover_timer(state.pending_hover, dispatch.clone());
     hooks::use_catch_up(
         root.clone(),
-        state.lagging.keys().copied().collect(),
+        state.parts,
+        state.lagging_parts(),
         dispatch.clone(),
     );
 
@@ -130,7 +131,8 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     html! {
         <ContextProvider<WidgetContext> context={(*ctx).clone()}>
         <div class="ea-root" ref={root} lang={view.lang.clone()}>
-            <article class={classes!("ea-article", format!("ea-aud-{}", state.audience.id()))} aria-labelledby={heading_id.clone()}>
+            <article class={classes!("ea-article", format!("ea-aud-{}", state.audience.id()),
+                (view.sections.len() >= LONG).then_some("ea-article--long"))} aria-labelledby={heading_id.clone()}>
                 <Header view={view.clone()} heading_id={heading_id} {tools} />
                 <AudiencePicker audience={state.audience} chosen={state.audience_chosen} />
                 <div class="ea-body">{for sections}</div>
@@ -149,6 +151,11 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         </ContextProvider<WidgetContext>>
     }
 }
+
+/// From this many top-level sections on, sections and reference entries off screen
+/// skip rendering (`ea-article--long`, CSS `content-visibility`): it pays on long
+/// articles; on short ones everything is near the screen anyway.
+const LONG: usize = 12;
 
 /// The article's view for its first audience, and what every audience's view shares.
 /// Other audiences are built when asked for and kept only while some part shows
@@ -187,14 +194,10 @@ impl ViewCache {
     }
 
     /// Drops the views no part shows any more.
-    fn keep(
-        &self,
-        current: crate::model::Audience,
-        lagging: &std::collections::BTreeMap<usize, crate::model::Audience>,
-    ) {
+    fn keep(&self, current: crate::model::Audience, lagging: &[Option<crate::model::Audience>]) {
         self.others
             .borrow_mut()
-            .retain(|v| v.audience == current || lagging.values().any(|a| *a == v.audience));
+            .retain(|v| v.audience == current || lagging.contains(&Some(v.audience)));
     }
 }
 

@@ -10,7 +10,7 @@ pub mod popover;
 pub mod share;
 pub mod switch;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -48,8 +48,9 @@ pub struct WidgetState {
     /// Number of top-level parts (sections, then the reference list) of the article;
     /// 0 (as from [`WidgetState::new`]) switches audience in one step ([`switch`]).
     pub parts: usize,
-    /// Parts still showing an earlier audience during a switch: index → audience.
-    pub lagging: BTreeMap<usize, Audience>,
+    /// Per part, the earlier audience it still shows during a switch (`None`: the
+    /// current one); empty when no switch is under way.
+    pub lagging: Vec<Option<Audience>>,
 }
 
 impl WidgetState {
@@ -71,7 +72,7 @@ impl WidgetState {
             scroll_to: None,
             announcement: String::new(),
             parts: 0,
-            lagging: BTreeMap::new(),
+            lagging: Vec::new(),
         }
     }
 

@@ -1,7 +1,7 @@
 //! An audience switch in steps, for long articles: the article's top-level parts (its
 //! sections in order, then the reference list) may show the audience they showed
 //! before while the switch is under way. The parts on screen are caught up in the
-//! same frame as the switch (the reader never sees two audiences there), the rest in
+//! same render as the switch (the reader never sees two audiences there), the rest in
 //! later tasks (`crate::hooks::use_catch_up`), nearest first, until none lags.
 
 use super::WidgetState;
@@ -10,7 +10,18 @@ use crate::model::Audience;
 impl WidgetState {
     /// The audience part `index` shows now (the current one unless it lags).
     pub fn shown(&self, index: usize) -> Audience {
-        self.lagging.get(&index).copied().unwrap_or(self.audience)
+        self.lagging
+            .get(index)
+            .copied()
+            .flatten()
+            .unwrap_or(self.audience)
+    }
+
+    /// Indexes of the parts that lag, in order.
+    pub fn lagging_parts(&self) -> Vec<usize> {
+        (0..self.lagging.len())
+            .filter(|&i| self.lagging[i].is_some())
+            .collect()
     }
 
     /// Index of the reference list among the parts.
@@ -24,42 +35,53 @@ impl WidgetState {
         if from == self.audience {
             return;
         }
-        for i in 0..self.parts {
-            self.lagging.entry(i).or_insert(from);
+        self.lagging.resize(self.parts, None);
+        let to = Some(self.audience);
+        for x in &mut self.lagging {
+            if x.is_none() {
+                *x = Some(from);
+            }
+            if *x == to {
+                *x = None;
+            }
         }
-        let to = self.audience;
-        self.lagging.retain(|_, a| *a != to);
+        self.tidy();
     }
 
     /// Parts caught up (they show the current audience from now on).
     pub(super) fn catch_up(&mut self, parts: &[usize]) {
-        for i in parts {
-            self.lagging.remove(i);
+        for &i in parts {
+            if let Some(x) = self.lagging.get_mut(i) {
+                *x = None;
+            }
+        }
+        self.tidy();
+    }
+
+    fn tidy(&mut self) {
+        if self.lagging.iter().all(Option::is_none) {
+            self.lagging.clear();
         }
     }
 }
 
-/// The next parts to catch up among the `lagging` ones: those in `visible` first,
-/// then the nearest to them (or to the top when none is visible), at most `max` in
-/// all (the visible ones are never cut).
+/// The next parts to catch up among the `lagging` ones (sorted): those in `visible`
+/// first, then outwards from them (or from the top when none is visible), the one
+/// above before the one below, at most `max` in all (the visible ones are never cut).
 pub fn next_parts(lagging: &[usize], visible: &[usize], max: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = visible
-        .iter()
-        .copied()
-        .filter(|i| lagging.contains(i))
-        .collect();
-    let (lo, hi) = (
-        visible.iter().copied().min().unwrap_or(0),
-        visible.iter().copied().max().unwrap_or(0),
-    );
-    let distance = |i: usize| i.saturating_sub(hi).max(lo.saturating_sub(i));
-    let mut rest: Vec<usize> = lagging
-        .iter()
-        .copied()
-        .filter(|i| !out.contains(i))
-        .collect();
-    rest.sort_by_key(|&i| distance(i));
-    let room = max.saturating_sub(out.len());
-    out.extend(rest.into_iter().take(room));
+    let lags = |i: usize| lagging.binary_search(&i).is_ok();
+    let mut out: Vec<usize> = visible.iter().copied().filter(|&i| lags(i)).collect();
+    let lo = visible.iter().copied().min().unwrap_or(0);
+    let hi = visible.iter().copied().max().unwrap_or(0);
+    let end = lagging.last().map_or(0, |l| l + 1);
+    let mut d = 0;
+    while out.len() < max && (d <= lo || hi + d < end) {
+        for i in [lo.checked_sub(d), Some(hi + d)].into_iter().flatten() {
+            if out.len() < max && lags(i) && !out.contains(&i) {
+                out.push(i);
+            }
+        }
+        d += 1;
+    }
     out
 }
