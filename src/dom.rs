@@ -16,6 +16,48 @@ pub fn find(root: &web_sys::Element, id: &str) -> Option<web_sys::HtmlElement> {
     root.query_selector(&sel).ok().flatten()?.dyn_into().ok()
 }
 
+/// Indexes of the widget's top-level parts (its sections in order, then the
+/// reference list) that lie on screen or within half a screen of it.
+pub fn parts_on_screen(root: &web_sys::Element) -> Vec<usize> {
+    let vh = window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(768.0);
+    let near = |el: &web_sys::Element| {
+        let r = el.get_bounding_client_rect();
+        r.bottom() > -vh / 2.0 && r.top() < vh * 1.5
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut next = root
+        .query_selector(".ea-body")
+        .ok()
+        .flatten()
+        .and_then(|b| b.first_element_child());
+    while let Some(el) = next {
+        if near(&el) {
+            out.push(i);
+        }
+        i += 1;
+        next = el.next_element_sibling();
+    }
+    if let Some(refs) = root.query_selector(".ea-refs").ok().flatten() {
+        if near(&refs) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// [`parts_on_screen`] of the widget an event happened in (none outside one).
+pub fn parts_on_screen_from(e: &web_sys::Event) -> Vec<usize> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".ea-root").ok().flatten())
+        .map(|root| parts_on_screen(&root))
+        .unwrap_or_default()
+}
+
 /// Focuses an element by id inside `root`; returns whether it was found.
 pub fn focus(root: &web_sys::Element, id: &str) -> bool {
     find(root, id).map(|el| el.focus().is_ok()).unwrap_or(false)

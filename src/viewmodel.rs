@@ -319,6 +319,8 @@ struct Builder<'a> {
     glossary: &'a [GlossaryEntry],
     /// Glossary indexes marked for this audience, longest term first.
     candidates: Vec<usize>,
+    /// Every glossary term folded to ASCII lower case (same index as the glossary).
+    folded: Vec<String>,
     markers: usize,
     terms: usize,
     ids: IdAllocator,
@@ -426,15 +428,33 @@ impl Builder<'_> {
     }
 
     fn mark_terms(&mut self, text: &str, sc: &mut SectionScope, out: &mut Vec<Node>) {
-        let mut rest = text;
+        // Folded once per text (ASCII folding keeps byte offsets), and each candidate's
+        // next match remembered until the marking passes it: the text is searched once
+        // per candidate, not once per candidate per mark.
+        let lower = text.to_ascii_lowercase();
+        let mut next: Vec<Option<Option<(usize, usize)>>> = vec![None; self.candidates.len()];
+        let mut at = 0;
         loop {
             let mut best: Option<(usize, usize, usize)> = None; // (pos, len, entry)
-            for &e in &self.candidates {
+            for (ci, &e) in self.candidates.iter().enumerate() {
                 if sc.used.contains(&e) {
                     continue;
                 }
-                let entry = &self.glossary[e];
-                if let Some((pos, len)) = find_word(rest, &entry.term, entry.is_abbreviation()) {
+                let found = match next[ci] {
+                    Some(Some((p, l))) if p >= at => Some((p, l)),
+                    Some(None) => None,
+                    _ => {
+                        let entry = &self.glossary[e];
+                        let f = if entry.is_abbreviation() {
+                            find_word(text, at, &entry.term)
+                        } else {
+                            find_word(&lower, at, &self.folded[e])
+                        };
+                        next[ci] = Some(f);
+                        f
+                    }
+                };
+                if let Some((pos, len)) = found {
                     let better = match best {
                         None => true,
                         Some((bp, bl, _)) => pos < bp || (pos == bp && len > bl),
@@ -445,6 +465,8 @@ impl Builder<'_> {
                 }
             }
             let Some((pos, len, e)) = best else { break };
+            let rest = &text[at..];
+            let (pos, after) = (pos - at, pos + len - at);
             let mut before = &rest[..pos];
             let lead = match before.chars().next_back() {
                 Some(c) if "([{\u{201c}\u{2018}\"'".contains(c) => {
@@ -456,9 +478,10 @@ impl Builder<'_> {
             if !before.is_empty() {
                 out.push(Node::Text(before.to_owned()));
             }
-            sc.seen_lower.push_str(&before.to_ascii_lowercase());
+            let (lower_rest, lead_len) = (&lower[at..], lead.len());
+            sc.seen_lower.push_str(&lower_rest[..pos - lead_len]);
             sc.seen_lower.push_str(&lead);
-            let matched = &rest[pos..pos + len];
+            let matched = &rest[pos..after];
             let occurrence = self.terms;
             self.terms += 1;
             out.push(Node::Term {
@@ -470,20 +493,25 @@ impl Builder<'_> {
             sc.used.insert(e);
             let entry = &self.glossary[e];
             if let Some(exp) = &entry.expansion {
-                let already = sc.seen_lower.contains(&exp.to_ascii_lowercase())
-                    || rest[pos + len..]
+                let exp = exp.to_ascii_lowercase();
+                let already = sc.seen_lower.contains(&exp)
+                    || lower_rest[after..]
                         .trim_start()
-                        .to_ascii_lowercase()
-                        .starts_with(&format!("({}", exp.to_ascii_lowercase()));
+                        .strip_prefix('(')
+                        .is_some_and(|r| r.starts_with(&exp));
                 if self.audience.expands_abbreviations() && !already {
-                    out.push(Node::Expansion(format!(" ({exp})")));
+                    out.push(Node::Expansion(format!(
+                        " ({})",
+                        entry.expansion.as_deref().unwrap_or_default()
+                    )));
                 }
             }
-            sc.seen_lower.push_str(&matched.to_ascii_lowercase());
-            rest = &rest[pos + len..];
+            sc.seen_lower.push_str(&lower_rest[pos..after]);
+            at += after;
         }
+        let rest = &text[at..];
         if !rest.is_empty() {
-            sc.seen_lower.push_str(&rest.to_ascii_lowercase());
+            sc.seen_lower.push_str(&lower[at..]);
             out.push(Node::Text(rest.to_owned()));
         }
     }
@@ -546,33 +574,25 @@ impl Builder<'_> {
     }
 }
 
-/// Whole-word search: an abbreviation matches case-sensitively, a word term
-/// case-insensitively; neighbours must not be letters, digits or hyphens (so "ILD"
-/// is not found inside "RP-ILD"). Returns the match's byte position and length in `hay`.
-fn find_word(hay: &str, needle: &str, case_sensitive: bool) -> Option<(usize, usize)> {
+/// Whole-word search for `needle` in `hay` from byte `from` on (a match at `from`
+/// counts as starting at a boundary): the caller folds both to lower case for a
+/// word term and leaves an abbreviation as written (case-sensitive). Neighbours must
+/// not be letters, digits or hyphens (so "ILD" is not found inside "RP-ILD").
+/// Returns the match's byte position in `hay` and its length.
+fn find_word(hay: &str, from: usize, needle: &str) -> Option<(usize, usize)> {
     if needle.is_empty() {
         return None;
     }
     let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-'));
-    // Case folding is ASCII-only: it keeps every byte offset (so positions found in
-    // the folded copy are positions in `hay`) and needs no Unicode tables in the wasm.
-    let (h, n) = if case_sensitive {
-        (
-            std::borrow::Cow::Borrowed(hay),
-            std::borrow::Cow::Borrowed(needle),
-        )
-    } else {
-        (
-            std::borrow::Cow::Owned(hay.to_ascii_lowercase()),
-            std::borrow::Cow::Owned(needle.to_ascii_lowercase()),
-        )
-    };
-    let step = n.chars().next().map_or(1, char::len_utf8);
-    let mut from = 0;
-    while let Some(p) = h[from..].find(n.as_ref()) {
+    let step = needle.chars().next().map_or(1, char::len_utf8);
+    let start = from;
+    let mut from = from;
+    while let Some(p) = hay.get(from..)?.find(needle) {
         let pos = from + p;
-        if boundary(h[..pos].chars().next_back()) && boundary(h[pos + n.len()..].chars().next()) {
-            return Some((pos, n.len()));
+        if (pos == start || boundary(hay[..pos].chars().next_back()))
+            && boundary(hay[pos + needle.len()..].chars().next())
+        {
+            return Some((pos, needle.len()));
         }
         from = pos + step;
     }
@@ -655,6 +675,11 @@ pub fn build_prepared(article: &Article, prepared: &Prepared, audience: Audience
         numbers: &prepared.numbers,
         glossary: &article.glossary,
         candidates,
+        folded: article
+            .glossary
+            .iter()
+            .map(|g| g.term.to_ascii_lowercase())
+            .collect(),
         markers: 0,
         terms: 0,
         ids: IdAllocator::default(),

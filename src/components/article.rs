@@ -3,6 +3,7 @@
 //! references, follow-up and popover. Side effects live in `crate::hooks`;
 //! every callback only dispatches.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -74,11 +75,10 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             dispatch: Callback::from(move |a| dispatcher.dispatch(a)),
         })
     };
-    let view: Rc<ArticleView> = (*use_memo(
-        (p.article.clone(), state.audience, Shared((*views).clone())),
-        |(a, aud, views)| views.build(a, *aud),
-    ))
-    .clone();
+    // During a stepped switch (`state::switch`) some parts still show the audience
+    // they showed before: their views are kept until no part shows it.
+    let view = views.get(&p.article, state.audience);
+    views.keep(state.audience, &state.lagging);
     // Short labels do not depend on the audience: built from the first view, so the
     // `Rc` every citation group holds stays the same across audience switches (and
     // compares by pointer, instead of label by label in every group).
@@ -91,7 +91,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let root = use_node_ref();
     let (prefix, dispatch) = (ctx.prefix.clone(), ctx.dispatch.clone());
 
-    hooks::use_host_control(p.control.clone(), dispatch.clone());
+    hooks::use_host_control(p.control.clone(), root.clone(), dispatch.clone());
     hooks::use_host_events(p.on_event.clone(), state.audience, state.reader_choice);
     let share = state::share_state(&state, &view);
     hooks::use_share_url(ctx.share_key.clone(), p.control.clone(), share);
@@ -106,6 +106,12 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let anchor = state.popover.map(state::Popover::anchor);
     hooks::use_dismiss(root.clone(), prefix.clone(), anchor, dispatch.clone());
     hooks::use_hover_timer(state.pending_hover, dispatch.clone());
+    hooks::use_catch_up(
+        root.clone(),
+        state.parts,
+        state.lagging_parts(),
+        dispatch.clone(),
+    );
 
     let on_back = use_callback(view.clone(), move |(occurrence, number), view| {
         // Open the section holding the marker before focusing it.
@@ -119,8 +125,9 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         dispatch.emit(Action::Reveal { open, target });
     });
     let shared = Shared(view.clone());
+    let part = |i: usize| Shared(views.get(&p.article, state.shown(i)));
     let section_props: Vec<SectionHostProps> = (0..view.sections.len())
-        .filter_map(|i| ArticleSectionProps::new(&shared, i, &state, &labels))
+        .filter_map(|i| ArticleSectionProps::new(&part(i), i, &state, &labels))
         .map(|section| SectionHostProps {
             section,
             ctx: (*ctx).clone(),
@@ -147,11 +154,12 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     html! {
         <ContextProvider<WidgetContext> context={(*ctx).clone()}>
         <div class="ea-root" ref={root} lang={view.lang.clone()}>
-            <article class={classes!("ea-article", format!("ea-aud-{}", state.audience.id()))} aria-labelledby={heading_id.clone()}>
+            <article class={classes!("ea-article", format!("ea-aud-{}", state.audience.id()),
+                (view.sections.len() >= LONG).then_some("ea-article--long"))} aria-labelledby={heading_id.clone()}>
                 <Header view={view.clone()} heading_id={heading_id} {tools} />
                 <AudiencePicker audience={state.audience} chosen={state.audience_chosen} />
                 <div class="ea-body">{for sections}</div>
-                <References view={view.clone()} onback={on_back} />
+                <References view={part(state.references_part()).0} onback={on_back} />
                 <section class="ea-disclaimer">
                     <h2 class="ea-disclaimer__title" id={format!("{prefix}disclaimer")}>{view.disclaimer_title.clone()}</h2>
                     <p>{inline::render(&view.disclaimer, &disclaimer)}</p>
@@ -167,13 +175,19 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     }
 }
 
+/// From this many top-level sections on, sections and reference entries off screen
+/// skip rendering (`ea-article--long`, CSS `content-visibility`): it pays on long
+/// articles; on short ones everything is near the screen anyway.
+const LONG: usize = 12;
+
 /// The article's view for its first audience, and what every audience's view shares.
-/// Other audiences are built when asked for and not kept: keeping them measured
-/// slower on a 200-section article (more live memory, costlier DOM updates), and a
-/// build is cheap once [`viewmodel::Prepared`] exists.
+/// Other audiences are built when asked for and kept only while some part shows
+/// them: keeping them measured slower on a 200-section article (more live memory,
+/// costlier DOM updates), and a build is cheap once [`viewmodel::Prepared`] exists.
 pub struct ViewCache {
     prepared: viewmodel::Prepared,
     first: Rc<ArticleView>,
+    others: RefCell<Vec<Rc<ArticleView>>>,
 }
 
 impl std::fmt::Debug for ViewCache {
@@ -187,16 +201,33 @@ impl ViewCache {
     pub fn new(article: &Article, audience: crate::model::Audience) -> Self {
         let prepared = viewmodel::Prepared::new(article);
         let first = Rc::new(viewmodel::build_prepared(article, &prepared, audience));
-        Self { prepared, first }
+        Self {
+            prepared,
+            first,
+            others: RefCell::default(),
+        }
     }
 
-    /// The view for `audience` (`article` is the one this cache was made for).
-    fn build(&self, article: &Article, audience: crate::model::Audience) -> Rc<ArticleView> {
+    /// The view for `audience` (`article` is the one this cache was made for): the
+    /// same `Rc` for as long as it is kept.
+    fn get(&self, article: &Article, audience: crate::model::Audience) -> Rc<ArticleView> {
         if self.first.audience == audience {
-            self.first.clone()
-        } else {
-            Rc::new(viewmodel::build_prepared(article, &self.prepared, audience))
+            return self.first.clone();
         }
+        let mut others = self.others.borrow_mut();
+        if let Some(v) = others.iter().find(|v| v.audience == audience) {
+            return v.clone();
+        }
+        let v = Rc::new(viewmodel::build_prepared(article, &self.prepared, audience));
+        others.push(v.clone());
+        v
+    }
+
+    /// Drops the views no part shows any more.
+    fn keep(&self, current: crate::model::Audience, lagging: &[Option<crate::model::Audience>]) {
+        self.others
+            .borrow_mut()
+            .retain(|v| v.audience == current || lagging.contains(&Some(v.audience)));
     }
 }
 

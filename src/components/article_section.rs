@@ -87,6 +87,7 @@ impl ArticleSectionProps {
 /// A section with its content and subsections.
 #[function_component(ArticleSection)]
 pub fn article_section(p: &ArticleSectionProps) -> Html {
+    crate::components::renders::count(crate::components::renders::Counted::Section);
     let ctx = use_widget();
     let Some(s) = p.section() else {
         return Html::default();

@@ -25,7 +25,14 @@ pub fn audience_picker(p: &AudiencePickerProps) -> Html {
     let legend_id = format!("{prefix}audience-legend");
     let options = Audience::ALL.iter().map(|&a| {
         let id = format!("{prefix}audience-{}", a.id());
-        let onchange = ctx.dispatch.reform(move |_: Event| Action::SetAudience(a));
+        let dispatch = ctx.dispatch.clone();
+        let onchange = Callback::from(move |e: Event| {
+            dispatch.emit(Action::SetAudience(a));
+            // The parts on screen switch in this same render (`state::switch`): read
+            // now, while layout is clean, not after the render (which may come a
+            // task later when Yew yields, showing the old text a frame longer).
+            dispatch.emit(Action::CatchUp(crate::dom::parts_on_screen_from(&e)));
+        });
         html! {
             <label class="ea-picker__option" for={id.clone()}>
                 <input type="radio" id={id} name={name.clone()} value={a.id()}

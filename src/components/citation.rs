@@ -48,6 +48,7 @@ impl CitationGroupProps {
 /// One or more numbered citation buttons.
 #[function_component(CitationGroup)]
 pub fn citation_group(p: &CitationGroupProps) -> Html {
+    crate::components::renders::count(crate::components::renders::Counted::CitationGroup);
     let ctx = use_widget();
     let marker = p.occurrence;
     let popover = popover_id(&ctx.prefix);

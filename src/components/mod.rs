@@ -16,6 +16,7 @@ pub mod inline;
 pub mod popover;
 pub mod popover_layer;
 pub mod references;
+pub mod renders;
 pub mod section;
 pub mod section_host;
 pub mod share;

@@ -203,3 +203,12 @@ pub fn mount_widget(
 pub fn panic_for_testing() {
     panic!("evidence-article: panic requested through __panicForTesting");
 }
+
+/// Test hook: how many times each counted component has rendered in this instance
+/// ([`crate::components::renders`]: article sections, citation groups), so the
+/// end-to-end tests can check that an interaction re-renders only what it changed.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = __renderCountsForTesting)]
+pub fn render_counts_for_testing() -> Vec<u32> {
+    crate::components::renders::counts().to_vec()
+}

@@ -4,6 +4,7 @@
 //! they make live in `crate::dom`.
 
 mod use_announce;
+mod use_catch_up;
 mod use_deep_link;
 mod use_dismiss;
 mod use_focus_request;
@@ -13,6 +14,7 @@ mod use_hover_timer;
 mod use_share_url;
 
 pub use use_announce::use_announce;
+pub use use_catch_up::use_catch_up;
 pub use use_deep_link::use_deep_link;
 pub use use_dismiss::use_dismiss;
 pub use use_focus_request::use_focus_request;

@@ -8,15 +8,22 @@ use yew::prelude::*;
 use crate::config::{AudienceRequest, Control};
 use crate::state::Action;
 
-/// Connects `control` (if any) to `dispatch` while mounted.
+/// Connects `control` (if any) to `dispatch` while mounted; `root` is the widget's
+/// root element, whose parts on screen switch audience in the same render
+/// (`state::switch`).
 #[hook]
-pub fn use_host_control(control: Option<Rc<Control>>, dispatch: Callback<Action>) {
+pub fn use_host_control(control: Option<Rc<Control>>, root: NodeRef, dispatch: Callback<Action>) {
     use_effect_with(control, move |control| {
         let control = control.clone();
         if let Some(c) = &control {
-            c.connect(Some(dispatch.reform(|r| match r {
-                AudienceRequest::Reader(a) => Action::SetAudience(a),
-                AudienceRequest::Default(a) => Action::SetDefaultAudience(a),
+            c.connect(Some(Callback::from(move |r| {
+                dispatch.emit(match r {
+                    AudienceRequest::Reader(a) => Action::SetAudience(a),
+                    AudienceRequest::Default(a) => Action::SetDefaultAudience(a),
+                });
+                if let Some(el) = root.cast::<web_sys::Element>() {
+                    dispatch.emit(Action::CatchUp(crate::dom::parts_on_screen(&el)));
+                }
             })));
         }
         move || {

@@ -22,6 +22,7 @@ pub fn initial_state_for(base: &ArticleView, config: &WidgetConfig) -> WidgetSta
     let (audience, chosen) = config.initial_audience();
     let defaults = base.section_defaults();
     let mut s = WidgetState::new(audience, &defaults);
+    s.parts = base.sections.len() + 1;
     s.audience_chosen = chosen;
     let Some(link) = &config.url_state else {
         return s;

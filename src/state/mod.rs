@@ -8,6 +8,7 @@ pub mod focus;
 pub mod init;
 pub mod popover;
 pub mod share;
+pub mod switch;
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -44,6 +45,12 @@ pub struct WidgetState {
     pub scroll_to: Option<FocusTarget>,
     /// Polite screen-reader announcement.
     pub announcement: String,
+    /// Number of top-level parts (sections, then the reference list) of the article;
+    /// 0 (as from [`WidgetState::new`]) switches audience in one step ([`switch`]).
+    pub parts: usize,
+    /// Per part, the earlier audience it still shows during a switch (`None`: the
+    /// current one); empty when no switch is under way.
+    pub lagging: Vec<Option<Audience>>,
 }
 
 impl WidgetState {
@@ -64,6 +71,8 @@ impl WidgetState {
             return_focus: None,
             scroll_to: None,
             announcement: String::new(),
+            parts: 0,
+            lagging: Vec::new(),
         }
     }
 
@@ -124,6 +133,8 @@ pub enum Action {
     FocusDone,
     /// Replace the live-region message.
     Announce(String),
+    /// These top-level parts show the current audience from now on ([`switch`]).
+    CatchUp(Vec<usize>),
 }
 
 impl From<PopoverAction> for Action {
@@ -153,7 +164,9 @@ impl WidgetState {
                 if self.audience == a && self.audience_chosen {
                     return;
                 }
+                let from = self.audience;
                 self.audience = a;
+                self.start_switch(from);
                 self.audience_chosen = true;
                 self.reader_choice = true;
                 // Term marks differ between audiences; citation markers keep their numbers.
@@ -166,7 +179,9 @@ impl WidgetState {
                 if self.audience_chosen || self.audience == a {
                     return;
                 }
+                let from = self.audience;
                 self.audience = a;
+                self.start_switch(from);
                 if matches!(self.popover, Some(Popover::Term { .. })) {
                     self.close(None);
                 }
@@ -218,6 +233,7 @@ impl WidgetState {
                 self.scroll_to = None;
             }
             Action::Announce(m) => self.announcement = m,
+            Action::CatchUp(parts) => self.catch_up(&parts),
         }
     }
 }

@@ -1,0 +1,92 @@
+// Profiling aid for clicks (not a test): CPU profile of one audience switch or popover open.
+// usage: node scripts/perf/profile-clicks.mjs <dist> <page: synth-200|standalone> <kind: audience|popover> [cpu]
+import path from 'node:path'; import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tests/e2e/server.mjs';
+import { benchPages } from './pages.mjs';
+const [dist, pageId, kind, cpuArg] = process.argv.slice(2);
+const cpu = Number(cpuArg || 1);
+const { files, pages, synth } = benchPages(path.resolve(dist));
+const target = [...pages, ...synth].find((p) => p.id === pageId);
+const server = await startServer({ root: path.resolve(dist), compress: true, files });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const PROBE = fs.readFileSync(new URL('./probe.js', import.meta.url), 'utf8');
+await ctx.addInitScript({ content: `window.__eaBenchReady = ${JSON.stringify(target.ready)};\n${PROBE}` });
+const page = await ctx.newPage();
+const cdp = await ctx.newCDPSession(page);
+await page.goto(server.url + target.path, { waitUntil: 'load' });
+await page.evaluate(() => window.__eaBench.settled());
+if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+// warm-up one interaction
+await page.evaluate((k) => window.__eaBench.interactions(2, k), kind);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+await cdp.send('Profiler.start');
+const r = await page.evaluate((k) => window.__eaBench.interactions(4, k), kind);
+const { profile } = await cdp.send('Profiler.stop');
+const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+console.log('wall', JSON.stringify(r[kind]));
+// self & total time per function
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map(); for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+const self = new Map(); const total = new Map();
+const dt = profile.timeDeltas; let i = 0;
+for (const s of profile.samples) {
+  const d = (dt[i + 1] ?? 0) / 1000; i++;
+  const n = byId.get(s); const name = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()})`;
+  self.set(name, (self.get(name) || 0) + d);
+  const seen = new Set(); let id = s;
+  while (id !== undefined) { const nn = byId.get(id); const nm = nn.callFrame.functionName || '(anon)'; if (!seen.has(nm)) { seen.add(nm); total.set(nm, (total.get(nm) || 0) + d); } id = parent.get(id); }
+}
+const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k.slice(0, 150)}`).join('\n');
+console.log('--- self ms (4 interactions)\n' + top(self, 45));
+console.log('--- total ms\n' + top(total, 70));
+// trace: main thread categories
+const main = trace.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && trace.some((x) => x.pid === e.pid && x.name === 'RunTask' && x.dur > 1000));
+const evs = trace.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+const agg = new Map();
+for (const e of evs) agg.set(e.name, (agg.get(e.name) || 0) + (e.tdur ?? e.dur) / 1000);
+console.log('--- trace (cpu ms summed by event name, nested counted separately)\n' + top(agg, 25));
+const runTasks = evs.filter((e) => e.name === 'RunTask').sort((a, b) => (b.tdur ?? b.dur) - (a.tdur ?? a.dur));
+console.log('top tasks', runTasks.slice(0, 10).map((t) => ((t.tdur ?? t.dur) / 1000).toFixed(1)).join(' '));
+// Inside the costliest task: profile samples in its time window (same clock), and its trace events.
+const big = runTasks[0];
+if (big) {
+  const inside = new Map();
+  let t = profile.startTime;
+  profile.samples.forEach((s, k) => {
+    t += profile.timeDeltas[k];
+    const d = (profile.timeDeltas[k + 1] ?? 0) / 1000;
+    if (t < big.ts || t > big.ts + big.dur) return;
+    const seen = new Set(); let id = s;
+    while (id !== undefined) { const nm = byId.get(id).callFrame.functionName || '(anon)'; if (!seen.has(nm)) { seen.add(nm); inside.set(nm, (inside.get(nm) || 0) + d); } id = parent.get(id); }
+  });
+  console.log('--- costliest task: total ms by function\n' + top(inside, 60));
+  for (const task of runTasks.slice(0, 8)) {
+    const inner = evs.filter((e) => e.ts >= task.ts && e.ts < task.ts + task.dur && e !== task && e.name !== 'RunTask');
+    const by = new Map();
+    for (const e of inner) by.set(e.name, (by.get(e.name) || 0) + (e.tdur ?? e.dur) / 1000);
+    console.log(((task.tdur ?? task.dur) / 1000).toFixed(1), [...by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
+  }
+  const kinds = new Map();
+  for (const e of evs) if (e.ts >= big.ts && e.ts <= big.ts + big.dur && e !== big) kinds.set(e.name, (kinds.get(e.name) || 0) + (e.tdur ?? e.dur) / 1000);
+  console.log('--- costliest task: trace events\n' + top(kinds, 12));
+}
+await browser.close(); await server.close();
+// Self time of the functions under one function (argument 5: a name fragment).
+const under = process.argv[6];
+if (under) {
+  const selfUnder = new Map();
+  let k = 0;
+  for (const s of profile.samples) {
+    const d = (profile.timeDeltas[k + 1] ?? 0) / 1000; k++;
+    let id = s; let hit = false;
+    while (id !== undefined) { if ((byId.get(id).callFrame.functionName || '').includes(under)) { hit = true; break; } id = parent.get(id); }
+    if (!hit) continue;
+    const nm = byId.get(s).callFrame.functionName || '(anon)';
+    selfUnder.set(nm, (selfUnder.get(nm) || 0) + d);
+  }
+  console.log(`--- self ms under ${under}\n` + top(selfUnder, 30));
+}

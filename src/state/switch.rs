@@ -1,0 +1,87 @@
+//! An audience switch in steps, for long articles: the article's top-level parts (its
+//! sections in order, then the reference list) may show the audience they showed
+//! before while the switch is under way. The parts on screen are caught up in the
+//! same render as the switch (the reader never sees two audiences there), the rest in
+//! later tasks (`crate::hooks::use_catch_up`), nearest first, until none lags.
+
+use super::WidgetState;
+use crate::model::Audience;
+
+impl WidgetState {
+    /// The audience part `index` shows now (the current one unless it lags).
+    pub fn shown(&self, index: usize) -> Audience {
+        self.lagging
+            .get(index)
+            .copied()
+            .flatten()
+            .unwrap_or(self.audience)
+    }
+
+    /// Indexes of the parts that lag, in order.
+    pub fn lagging_parts(&self) -> Vec<usize> {
+        (0..self.lagging.len())
+            .filter(|&i| self.lagging[i].is_some())
+            .collect()
+    }
+
+    /// Index of the reference list among the parts.
+    pub fn references_part(&self) -> usize {
+        self.parts.saturating_sub(1)
+    }
+
+    /// The audience changes from `from` to `self.audience`: every part not lagging
+    /// already now lags at `from`; a part lagging at the new audience is caught up.
+    pub(super) fn start_switch(&mut self, from: Audience) {
+        if from == self.audience {
+            return;
+        }
+        self.lagging.resize(self.parts, None);
+        let to = Some(self.audience);
+        for x in &mut self.lagging {
+            if x.is_none() {
+                *x = Some(from);
+            }
+            if *x == to {
+                *x = None;
+            }
+        }
+        self.tidy();
+    }
+
+    /// Parts caught up (they show the current audience from now on).
+    pub(super) fn catch_up(&mut self, parts: &[usize]) {
+        for &i in parts {
+            if let Some(x) = self.lagging.get_mut(i) {
+                *x = None;
+            }
+        }
+        self.tidy();
+    }
+
+    fn tidy(&mut self) {
+        if self.lagging.iter().all(Option::is_none) {
+            self.lagging.clear();
+        }
+    }
+}
+
+/// The next parts to catch up among the `lagging` ones (sorted): those in `visible`
+/// first, then outwards from them (or from the top when none is visible), the one
+/// above before the one below, at most `max` in all (the visible ones are never cut).
+pub fn next_parts(lagging: &[usize], visible: &[usize], max: usize) -> Vec<usize> {
+    let lags = |i: usize| lagging.binary_search(&i).is_ok();
+    let mut out: Vec<usize> = visible.iter().copied().filter(|&i| lags(i)).collect();
+    let lo = visible.iter().copied().min().unwrap_or(0);
+    let hi = visible.iter().copied().max().unwrap_or(0);
+    let end = lagging.last().map_or(0, |l| l + 1);
+    let mut d = 0;
+    while out.len() < max && (d <= lo || hi + d < end) {
+        for i in [lo.checked_sub(d), Some(hi + d)].into_iter().flatten() {
+            if out.len() < max && lags(i) && !out.contains(&i) {
+                out.push(i);
+            }
+        }
+        d += 1;
+    }
+    out
+}

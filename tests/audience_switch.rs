@@ -1,0 +1,89 @@
+//! A stepped audience switch (`state::switch`): which parts lag, which are caught up
+//! first, and that a switch always ends with every part in the new audience.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use evidence_article::config::WidgetConfig;
+use evidence_article::model::Audience;
+use evidence_article::state::switch::next_parts;
+use evidence_article::state::{initial_state, Action, WidgetState};
+use yew::Reducible;
+
+fn seed() -> Rc<WidgetState> {
+    let article = evidence_article::load::embedded().expect("seed").article;
+    Rc::new(initial_state(&article, &WidgetConfig::default()))
+}
+
+#[test]
+fn every_part_lags_at_the_old_audience_until_caught_up() {
+    let s = seed();
+    let n = s.parts;
+    assert!(n >= 2, "sections and the reference list: {n}");
+    assert!(s.lagging_parts().is_empty());
+    let from = s.audience;
+    let s = s.reduce(Action::SetAudience(Audience::Patient));
+    assert_eq!(s.audience, Audience::Patient);
+    assert_eq!(s.lagging_parts().len(), n);
+    assert!((0..n).all(|i| s.shown(i) == from));
+    assert_eq!(s.announcement, "Now reading as: Patient or caregiver.");
+    let s = s.reduce(Action::CatchUp(vec![1]));
+    assert_eq!(s.shown(1), Audience::Patient);
+    assert_eq!(s.shown(0), from);
+    let s = s.reduce(Action::CatchUp((0..n).collect()));
+    assert!(s.lagging_parts().is_empty());
+    assert!((0..n).all(|i| s.shown(i) == Audience::Patient));
+    assert_eq!(s.references_part(), n - 1);
+}
+
+#[test]
+fn a_second_switch_keeps_what_each_part_shows_and_drops_parts_already_there() {
+    let s = seed();
+    let n = s.parts;
+    let from = s.audience;
+    let s = s
+        .reduce(Action::SetAudience(Audience::Patient))
+        .reduce(Action::CatchUp(vec![0]));
+    // Part 0 shows patient, the others the first audience; now back to the first.
+    let s = s.reduce(Action::SetAudience(from));
+    assert_eq!(s.shown(0), Audience::Patient, "part 0 lags at patient");
+    assert!(
+        (1..n).all(|i| !s.lagging_parts().contains(&i)),
+        "the others show it already"
+    );
+    let s = s.reduce(Action::CatchUp(vec![0]));
+    assert!(s.lagging_parts().is_empty());
+}
+
+#[test]
+fn the_same_audience_again_or_a_state_without_parts_switches_in_one_step() {
+    let s = seed();
+    let a = s.audience;
+    let s = s.reduce(Action::SetAudience(a));
+    assert!(s.lagging_parts().is_empty());
+    let plain = Rc::new(WidgetState::new(Audience::Physician, &[]));
+    let plain = plain.reduce(Action::SetAudience(Audience::Patient));
+    assert!(plain.lagging_parts().is_empty());
+    assert_eq!(plain.shown(0), Audience::Patient);
+}
+
+#[test]
+fn the_host_default_steps_too() {
+    let s = seed();
+    let s = s.reduce(Action::SetDefaultAudience(Audience::Patient));
+    assert_eq!(s.lagging_parts().len(), s.parts);
+}
+
+#[test]
+fn parts_on_screen_come_first_then_the_nearest() {
+    let lagging: Vec<usize> = (0..20).collect();
+    assert_eq!(
+        next_parts(&lagging, &[7, 8], 0),
+        vec![7, 8],
+        "visible parts are never cut"
+    );
+    assert_eq!(next_parts(&lagging, &[7, 8], 4), vec![7, 8, 6, 9]);
+    assert_eq!(next_parts(&lagging, &[], 3), vec![0, 1, 2]);
+    // Visible parts already caught up are not sent again.
+    assert_eq!(next_parts(&[3, 4, 10], &[4, 5], 2), vec![4, 3]);
+}
