@@ -35,7 +35,17 @@ pub fn parts_on_screen(root: &web_sys::Element) -> Vec<usize> {
         .flatten()
         .and_then(|b| b.first_element_child());
     while let Some(el) = next {
-        if near(&el) {
+        // Each top-level section sits in a `display: contents` host element, which
+        // has no box of its own: measure the section inside it.
+        let measured = if el
+            .class_list()
+            .contains(crate::components::section_host::HOST_CLASS)
+        {
+            el.first_element_child()
+        } else {
+            Some(el.clone())
+        };
+        if measured.is_some_and(|m| near(&m)) {
             out.push(i);
         }
         i += 1;

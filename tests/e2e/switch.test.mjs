@@ -27,10 +27,10 @@ test('200 sections: the switch shows the new audience on screen in its first fra
   const p = await env.page();
   await p.goto(env.server.url + '/examples/synth-200.html');
   const widget = p.locator('evidence-article');
-  await expect(widget.locator('.ea-body > section')).toHaveCount(200, { timeout: 20000 });
+  await expect(widget.locator('.ea-body > .ea-section-host > section')).toHaveCount(200, { timeout: 20000 });
   const first = await p.evaluate(async () => {
     const sr = document.querySelector('evidence-article').shadowRoot;
-    const sections = () => [...sr.querySelectorAll('.ea-body > section')];
+    const sections = () => [...sr.querySelectorAll('.ea-body > .ea-section-host > section')];
     sections()[99].scrollIntoView({ block: 'start' });
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const onScreen = () => sections().filter((s) => { const r = s.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; });
@@ -90,7 +90,7 @@ test('render counters (test-hooks build): a popover re-renders one section and o
   const p = await hookEnv.page();
   await p.goto(hookEnv.server.url + '/examples/synth-20.html');
   const widget = p.locator('evidence-article');
-  await expect(widget.locator('.ea-body > section')).toHaveCount(20, { timeout: 20000 });
+  await expect(widget.locator('.ea-body > .ea-section-host > section')).toHaveCount(20, { timeout: 20000 });
   const counts = () => widget.evaluate(async (el) => {
     const glue = await import(`/evidence-article.js?ea-instance=${el.dataset.eaInstance}`);
     return [...glue.__renderCountsForTesting()];
@@ -98,7 +98,7 @@ test('render counters (test-hooks build): a popover re-renders one section and o
   // Settled: the counts stop changing.
   let before = await counts();
   await until(async () => { const c = await counts(); const same = c.join() === before.join(); before = c; return same; });
-  const marker = widget.locator('.ea-body > section').nth(9).locator('.ea-cite__btn').first();
+  const marker = widget.locator('.ea-body > .ea-section-host > section').nth(9).locator('.ea-cite__btn').first();
   await marker.click();
   await widget.getByRole('dialog').waitFor({ state: 'visible' });
   const opened = await counts();
