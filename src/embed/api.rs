@@ -191,7 +191,7 @@ pub fn mount_widget(
         control: Some(control.clone()),
         hosting: Hosting::Inline,
     };
-    let app = super::start_in_tasks(&root, props, || {});
+    let app = super::start_in_tasks(&root, props, Box::new(|| {}));
     MountHandle { app, root, control }
 }
 

@@ -11,7 +11,10 @@ use std::rc::Rc;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 
-/// Records clicks on buttons inside one root until [`EarlyClicks::replay`].
+/// Records clicks on buttons and inputs (the audience picker's radios) inside one
+/// root until [`EarlyClicks::replay`]. A radio clicked early is checked by the
+/// browser, set back by hydration to the state's value, then clicked again here, so
+/// the widget sees the reader's choice.
 pub struct EarlyClicks {
     clicked: Rc<RefCell<Vec<web_sys::HtmlElement>>>,
     _listener: EventListener,
@@ -36,7 +39,7 @@ impl EarlyClicks {
                 let button = e
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|el| el.closest("button").ok().flatten())
+                    .and_then(|el| el.closest("button, input").ok().flatten())
                     .filter(|b| skip.is_none_or(|sel| b.closest(sel).ok().flatten().is_none()))
                     .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
                 if let Some(b) = button {

@@ -48,6 +48,10 @@ impl Started {
     }
 }
 
+/// What runs once a widget has hydrated everything (one type, so the start-up code
+/// is compiled once).
+pub type Then = Box<dyn FnOnce()>;
+
 /// The marked sections of `root`'s pre-render when these props will hydrate it.
 pub fn deferred_sections(
     root: &web_sys::Element,
@@ -67,11 +71,7 @@ pub fn deferred_sections(
 /// top-level sections then hydrate in later tasks, one each, so no task hydrates the
 /// whole article; `then` runs once they all have (at once when there are none), and
 /// the `Ready` event waits for it.
-pub fn start_app(
-    root: &web_sys::Element,
-    props: AppProps,
-    then: impl FnOnce() + 'static,
-) -> Started {
+pub fn start_app(root: &web_sys::Element, props: AppProps, then: Then) -> Started {
     let sections = deferred_sections(root, &props);
     start_app_with(root, props, sections, then)
 }
@@ -81,7 +81,7 @@ pub fn start_app_with(
     root: &web_sys::Element,
     mut props: AppProps,
     sections: Option<Rc<DeferredSections>>,
-    then: impl FnOnce() + 'static,
+    then: Then,
 ) -> Started {
     let hydrate = can_hydrate(root, &props);
     if hydrate {
@@ -120,12 +120,16 @@ pub fn start_app_with(
         renderer.render()
     };
     match &sections {
-        Some(s) => hydrate_rest(s.clone(), 0, move || {
-            if held_ready.get() {
-                on_event.emit(crate::config::HostEvent::Ready);
-            }
-            then();
-        }),
+        Some(s) => hydrate_rest(
+            s.clone(),
+            0,
+            Box::new(move || {
+                if held_ready.get() {
+                    on_event.emit(crate::config::HostEvent::Ready);
+                }
+                then();
+            }),
+        ),
         None => then(),
     }
     Started { app, sections }
@@ -133,7 +137,7 @@ pub fn start_app_with(
 
 /// Hydrates the deferred sections one per task, then runs `then`. Gives up after
 /// many tasks without progress (an app that never rendered its article).
-fn hydrate_rest(sections: Rc<DeferredSections>, idle: u32, then: impl FnOnce() + 'static) {
+fn hydrate_rest(sections: Rc<DeferredSections>, idle: u32, then: Then) {
     gloo::timers::callback::Timeout::new(0, move || {
         let progressed = sections.hydrate_next();
         if sections.done() || (!progressed && idle > 100) {
@@ -253,7 +257,7 @@ pub fn start_standalone() {
         hosting: Hosting::Inline,
     };
     // Dropping it does not unmount: the app lives as long as the page.
-    let _ = start_in_tasks(&mount, props, || {});
+    let _ = start_in_tasks(&mount, props, Box::new(|| {}));
 }
 
 /// A widget starting over several tasks ([`start_in_tasks`]), then started.
@@ -280,11 +284,7 @@ impl Starting {
 /// Clicks on the pre-rendered page in between are replayed on the same nodes once
 /// hydrated (the sections replay their own). Otherwise it starts at once. `then`
 /// runs once everything has hydrated. Sets [`STARTING_ATTR`] on `root` meanwhile.
-pub fn start_in_tasks(
-    root: &web_sys::Element,
-    mut props: AppProps,
-    then: impl FnOnce() + 'static,
-) -> Rc<Starting> {
+pub fn start_in_tasks(root: &web_sys::Element, mut props: AppProps, then: Then) -> Rc<Starting> {
     let starting = Rc::new(Starting::default());
     if !can_hydrate(root, &props) {
         if matches!(props.source, ArticleSource::Loaded(..)) {
@@ -323,10 +323,15 @@ pub fn start_in_tasks(
                 return;
             }
             let done = root.clone();
-            let started = start_app_with(&root, props, sections, move || {
-                let _ = done.remove_attribute(STARTING_ATTR);
-                then();
-            });
+            let started = start_app_with(
+                &root,
+                props,
+                sections,
+                Box::new(move || {
+                    let _ = done.remove_attribute(STARTING_ATTR);
+                    then();
+                }),
+            );
             *out.started.borrow_mut() = Some(started);
             gloo::timers::callback::Timeout::new(0, move || early.replay()).forget();
         })
