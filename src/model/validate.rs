@@ -43,7 +43,9 @@ impl std::fmt::Display for Problem {
 
 struct Checker<'a> {
     article: &'a Article,
-    ref_ids: HashSet<&'a str>,
+    // Owned keys throughout: each distinct key type is another copy of hashbrown's
+    // code in the wasm (`HashSet<String>` and `HashMap<String, usize>` exist anyway).
+    ref_ids: HashSet<String>,
     cited: HashSet<String>,
     section_ids: HashSet<String>,
     problems: Vec<Problem>,
@@ -354,11 +356,11 @@ pub fn validate(article: &Article) -> Vec<Problem> {
             }
         }
     }
-    let mut seen = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, r) in article.references.iter().enumerate() {
         if r.id.trim().is_empty() {
             c.error(format!("references[{i}].id"), "the reference id is empty");
-        } else if let Some(first) = seen.insert(r.id.as_str(), i) {
+        } else if let Some(first) = seen.insert(r.id.clone(), i) {
             c.error(
                 format!("references[{i}].id"),
                 format!("\"{}\" is also the id of references[{first}]", r.id),
@@ -394,7 +396,7 @@ pub fn validate(article: &Article) -> Vec<Problem> {
             }
         }
     }
-    c.ref_ids = seen.keys().copied().collect();
+    c.ref_ids = seen.into_keys().collect();
     let plain_audience = article
         .audiences
         .values()
@@ -484,14 +486,14 @@ pub fn validate(article: &Article) -> Vec<Problem> {
     for (i, s) in article.sections.iter().enumerate() {
         c.section(&format!("sections[{i}]"), s, 1);
     }
-    let mut terms = HashSet::new();
+    let mut terms: HashSet<String> = HashSet::new();
     for (i, g) in article.glossary.iter().enumerate() {
         if g.term.trim().is_empty() || g.definition.trim().is_empty() {
             c.error(
                 format!("glossary[{i}]"),
                 "a glossary entry needs a term and a definition",
             );
-        } else if !terms.insert(g.term.as_str()) {
+        } else if !terms.insert(g.term.clone()) {
             c.error(
                 format!("glossary[{i}].term"),
                 format!("\"{}\" is defined twice", g.term),
