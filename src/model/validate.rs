@@ -43,7 +43,9 @@ impl std::fmt::Display for Problem {
 
 struct Checker<'a> {
     article: &'a Article,
-    ref_ids: HashSet<&'a str>,
+    // Owned keys throughout: each distinct key type is another copy of hashbrown's
+    // code in the wasm (`HashSet<String>` and `HashMap<String, usize>` exist anyway).
+    ref_ids: HashSet<String>,
     cited: HashSet<String>,
     section_ids: HashSet<String>,
     problems: Vec<Problem>,
@@ -141,7 +143,7 @@ impl Checker<'_> {
         let has_prof = text.get(PROFESSIONAL).is_some();
         if needs_plain && has_prof && text.get(PLAIN).is_none() {
             self.error(
-                format!("{path}.plain"),
+                join(path, ".plain"),
                 "plain-language text is missing (every block with professional text needs one)",
             );
         }
@@ -150,7 +152,7 @@ impl Checker<'_> {
             cite_sets.iter().find(|(r, _)| *r == PLAIN),
         ) {
             if prof.1 != plain.1 {
-                self.error(format!("{path}.plain"), format!(
+                self.error(join(path, ".plain"), format!(
                     "cites {} but the professional text cites {}: both versions must cite the same sources",
                     fmt_keys(&plain.1), fmt_keys(&prof.1)
                 ));
@@ -165,7 +167,7 @@ impl Checker<'_> {
         self.registers(path, text);
         if plain_audience && text.get(PROFESSIONAL).is_some() && text.get(PLAIN).is_none() {
             self.error(
-                format!("{path}.plain"),
+                join(path, ".plain"),
                 "plain-language text is missing (the article has an audience that reads plain language, so this needs a plain version)",
             );
         }
@@ -174,18 +176,18 @@ impl Checker<'_> {
     /// Checks one structured finding: its texts (a plain version of every text when
     /// the article has a plain-language audience) and its numbers.
     fn finding(&mut self, path: &str, f: &Finding, plain_audience: bool) {
-        self.prose(&format!("{path}.measure"), &f.measure, plain_audience);
+        self.prose(&join(path, ".measure"), &f.measure, plain_audience);
         // Every finding is drawn for lay readers too: its reading always needs plain text.
-        self.prose(&format!("{path}.reading"), &f.reading, true);
+        self.prose(&join(path, ".reading"), &f.reading, true);
         if let Some(t) = &f.estimate_name {
-            self.prose(&format!("{path}.estimate-name"), t, plain_audience);
+            self.prose(&join(path, ".estimate-name"), t, plain_audience);
         }
         if let Some(t) = &f.unit {
-            self.prose(&format!("{path}.unit"), t, plain_audience);
+            self.prose(&join(path, ".unit"), t, plain_audience);
         }
         for (i, g) in f.groups.iter().enumerate() {
             self.prose(
-                &format!("{path}.groups[{i}].label"),
+                &indexed(&join(path, ".groups"), i, ".label"),
                 &g.label,
                 plain_audience,
             );
@@ -200,7 +202,7 @@ impl Checker<'_> {
             self.error(path, "sections nest more than 3 levels deep");
             return;
         }
-        self.text(&format!("{path}.title"), &s.title, false);
+        self.text(&join(path, ".title"), &s.title, false);
         if let Some(id) = &s.id {
             let ok = !id.is_empty()
                 && id.len() <= 64
@@ -209,26 +211,26 @@ impl Checker<'_> {
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
             if !ok {
                 self.error(
-                    format!("{path}.id"),
+                    join(path, ".id"),
                     "a section id uses only a-z, 0-9 and hyphens (at most 64)",
                 );
             } else if !self.section_ids.insert(id.clone()) {
                 self.error(
-                    format!("{path}.id"),
+                    join(path, ".id"),
                     format!("the section id \"{id}\" is used twice"),
                 );
             }
         }
         for (i, b) in s.blocks.iter().enumerate() {
-            let bp = format!("{path}.blocks[{i}]");
+            let bp = indexed(&join(path, ".blocks"), i, "");
             match b {
-                Block::Paragraph { text } => self.text(&format!("{bp}.text"), text, true),
+                Block::Paragraph { text } => self.text(&join(&bp, ".text"), text, true),
                 Block::List { items } => {
                     if items.is_empty() {
                         self.error(&bp, "the list has no items");
                     }
                     for (j, item) in items.iter().enumerate() {
-                        self.text(&format!("{bp}.items[{j}].text"), &item.text, true);
+                        self.text(&indexed(&join(&bp, ".items"), j, ".text"), &item.text, true);
                     }
                 }
                 Block::Findings => {
@@ -250,7 +252,7 @@ impl Checker<'_> {
             self.warn(path, "the section is empty");
         }
         for (i, sub) in s.subsections.iter().enumerate() {
-            self.section(&format!("{path}.subsections[{i}]"), sub, depth + 1);
+            self.section(&indexed(&join(path, ".subsections"), i, ""), sub, depth + 1);
         }
     }
 }
@@ -263,6 +265,24 @@ fn check_no_empty_markup(tree: &[Inline], path: &str, c: &mut Checker<'_>) {
             }
         }
     }
+}
+
+/// `{path}{rest}`: paths are built on every check, and a `format!` at each of ~40 call
+/// sites costs more wasm than one shared function.
+fn join(path: &str, rest: &str) -> String {
+    let mut s = String::with_capacity(path.len() + rest.len());
+    s.push_str(path);
+    s.push_str(rest);
+    s
+}
+
+/// `{prefix}[{i}]{rest}`.
+fn indexed(prefix: &str, i: usize, rest: &str) -> String {
+    let mut s = join(prefix, "[");
+    s.push_str(&i.to_string());
+    s.push(']');
+    s.push_str(rest);
+    s
 }
 
 fn fmt_keys(set: &BTreeSet<String>) -> String {
@@ -354,24 +374,24 @@ pub fn validate(article: &Article) -> Vec<Problem> {
             }
         }
     }
-    let mut seen = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, r) in article.references.iter().enumerate() {
         if r.id.trim().is_empty() {
-            c.error(format!("references[{i}].id"), "the reference id is empty");
-        } else if let Some(first) = seen.insert(r.id.as_str(), i) {
+            c.error(indexed("references", i, ".id"), "the reference id is empty");
+        } else if let Some(first) = seen.insert(r.id.clone(), i) {
             c.error(
-                format!("references[{i}].id"),
+                indexed("references", i, ".id"),
                 format!("\"{}\" is also the id of references[{first}]", r.id),
             );
         }
         if r.title.trim().is_empty() {
-            c.error(format!("references[{i}].title"), "the title is empty");
+            c.error(indexed("references", i, ".title"), "the title is empty");
         }
         if let Some(u) = &r.url {
             let lower = u.trim().to_ascii_lowercase();
             if !safe_href(u) || !(lower.starts_with("https://") || lower.starts_with("http://")) {
                 c.error(
-                    format!("references[{i}].URL"),
+                    indexed("references", i, ".URL"),
                     "a reference URL must be an absolute http or https address",
                 );
             }
@@ -388,23 +408,23 @@ pub fn validate(article: &Article) -> Vec<Problem> {
                 });
             if !ok {
                 c.error(
-                    format!("references[{i}].issued"),
+                    indexed("references", i, ".issued"),
                     "date-parts is not a real date ([[year, month?, day?]])",
                 );
             }
         }
     }
-    c.ref_ids = seen.keys().copied().collect();
+    c.ref_ids = seen.into_keys().collect();
     let plain_audience = article
         .audiences
         .values()
         .any(|chain| chain.iter().any(|r| r == PLAIN));
     for (i, r) in article.references.iter().enumerate() {
         if let Some(t) = &r.key_finding {
-            c.prose(&format!("references[{i}].key-finding"), t, plain_audience);
+            c.prose(&indexed("references", i, ".key-finding"), t, plain_audience);
         }
         if let Some(t) = &r.certainty {
-            c.prose(&format!("references[{i}].certainty"), t, plain_audience);
+            c.prose(&indexed("references", i, ".certainty"), t, plain_audience);
         }
         for (j, f) in r.findings.iter().enumerate() {
             c.finding(&format!("references[{i}].findings[{j}]"), f, plain_audience);
@@ -423,11 +443,11 @@ pub fn validate(article: &Article) -> Vec<Problem> {
     let locator = (!article.editor_notes.is_empty()).then(|| notes::Locator::new(article));
     let texts = notes::block_texts(article);
     for (i, n) in article.editor_notes.iter().enumerate() {
-        let p = format!("editor-notes[{i}]");
-        c.prose(&format!("{p}.note"), &n.note, plain_audience);
+        let p = indexed("editor-notes", i, "");
+        c.prose(&join(&p, ".note"), &n.note, plain_audience);
         if !c.ref_ids.contains(n.source.as_str()) {
             c.error(
-                format!("{p}.source"),
+                join(&p, ".source"),
                 format!("\"{}\" is not a reference id", truncate(&n.source)),
             );
             continue;
@@ -446,7 +466,7 @@ pub fn validate(article: &Article) -> Vec<Problem> {
                     });
                 if plain_groups.is_some_and(|k| k <= anchor.nth) {
                     c.error(
-                        format!("{p}.sentence"),
+                        join(&p, ".sentence"),
                         format!(
                             "the plain text of that paragraph or item cites [@{}] only {} time(s), so plain-language readers would not see the note: cite it in the same groups as the professional text",
                             n.source,
@@ -462,14 +482,14 @@ pub fn validate(article: &Article) -> Vec<Problem> {
                 }
             }
             Err(NoteAnchorError::NotFound) => c.error(
-                format!("{p}.sentence"),
+                join(&p, ".sentence"),
                 format!(
                     "no professional text has these words followed, in the same sentence, by a citation of [@{}]: quote the sentence as written",
                     n.source
                 ),
             ),
             Err(NoteAnchorError::Ambiguous(k)) => c.error(
-                format!("{p}.sentence"),
+                join(&p, ".sentence"),
                 format!(
                     "these words are followed by a citation of [@{}] in {k} places: quote more of the sentence so they name one",
                     n.source
@@ -482,18 +502,18 @@ pub fn validate(article: &Article) -> Vec<Problem> {
         c.error("sections", "the article has no sections");
     }
     for (i, s) in article.sections.iter().enumerate() {
-        c.section(&format!("sections[{i}]"), s, 1);
+        c.section(&indexed("sections", i, ""), s, 1);
     }
-    let mut terms = HashSet::new();
+    let mut terms: HashSet<String> = HashSet::new();
     for (i, g) in article.glossary.iter().enumerate() {
         if g.term.trim().is_empty() || g.definition.trim().is_empty() {
             c.error(
-                format!("glossary[{i}]"),
+                indexed("glossary", i, ""),
                 "a glossary entry needs a term and a definition",
             );
-        } else if !terms.insert(g.term.as_str()) {
+        } else if !terms.insert(g.term.clone()) {
             c.error(
-                format!("glossary[{i}].term"),
+                indexed("glossary", i, ".term"),
                 format!("\"{}\" is defined twice", g.term),
             );
         }
@@ -504,7 +524,7 @@ pub fn validate(article: &Article) -> Vec<Problem> {
     for (i, r) in article.references.iter().enumerate() {
         if !r.id.is_empty() && !c.cited.contains(&r.id) {
             c.error(
-                format!("references[{i}]"),
+                indexed("references", i, ""),
                 format!("\"{}\" is never cited in the text", r.id),
             );
         }
