@@ -17,6 +17,8 @@ const FILES = /* ea:files */ {"version":"","glue":"evidence-article.js","wasm":"
 const STYLESHEET = new URL(FILES.css, here).href;
 const CSP_MESSAGE = 'This article could not be shown: this page does not allow WebAssembly, '
   + 'or the browser does not support it. Ask the site owner to allow \'wasm-unsafe-eval\' in the Content-Security-Policy.';
+/** Shown above a widget whose stylesheet did not load (the article still renders). */
+const STYLE_MESSAGE = 'The article\u2019s styles could not be loaded (a network error, or the stylesheet is not the file this release was built with), so it is shown without its layout.';
 const NETWORK_MESSAGE = 'This article could not be loaded: the network or the server did not answer.';
 const integrityMessage = (/** @type {string} */ file) => `This article could not be shown: one of its files (${file}) `
   + 'is not the file this release was built with. It was changed, or mixed with a file of another version, so it was not run. '
@@ -235,6 +237,8 @@ class EvidenceArticleElement extends HTMLElement {
     this._handle = null;
     /** Identifies the latest mount; an older one that resolves late does nothing. @type {object | null} */
     this._token = null;
+    /** The note shown when the stylesheet failed. @type {HTMLElement | null} */
+    this._styleNote = null;
   }
 
   static get observedAttributes() { return ['src', 'audience', 'follow-up-href', 'share-state', 'fetch-timeout']; }
@@ -255,6 +259,7 @@ class EvidenceArticleElement extends HTMLElement {
           link.integrity = FILES.integrity.css;
           link.crossOrigin = 'anonymous';
         }
+        link.addEventListener('error', () => this._styleFailed(), { once: true });
         this._container = document.createElement('div');
         root.replaceChildren(link, this._container);
       }
@@ -291,6 +296,18 @@ class EvidenceArticleElement extends HTMLElement {
       try { this._handle.destroy(); } catch { /* the instance may have failed; nothing to free */ }
       this._handle = null;
     }
+  }
+
+  /** The stylesheet did not load: says so above the widget, which still renders. */
+  _styleFailed() {
+    if (!this._container || this._styleNote) return;
+    const p = document.createElement('p');
+    p.setAttribute('role', 'status');
+    p.className = 'ea-style-note';
+    p.textContent = STYLE_MESSAGE;
+    this._container.before(p);
+    this._styleNote = p;
+    fire(this, 'error', { message: STYLE_MESSAGE });
   }
 
   /**

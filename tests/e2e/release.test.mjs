@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, DIST, launch, openPage, until } from './helpers.mjs';
+import { ROOT, DIST, launch, openPage, until, expect } from './helpers.mjs';
 import { startServer, STRICT_CSP } from './server.mjs';
 import { sri, nameHash, readStamp, crateVersion } from '../../scripts/stamp.mjs';
 import { listFiles, relativeLinks } from '../../scripts/release.mjs';
@@ -149,6 +149,18 @@ test('a release with one byte of the wasm changed is refused with a clear messag
   assert.equal(await page.evaluate(() => window.__compiled), 0, 'the changed wasm was never compiled');
   assert.equal(requests[`/${NAME}/${stamp.glue}`], undefined, 'the glue was not even fetched');
   assert.equal(await page.locator('evidence-article h1.ea-title').count(), 0);
+});
+
+test('a changed stylesheet is refused by its integrity; the article still renders, with a note saying it is shown without its layout', async (t) => {
+  const css = `${fs.readFileSync(path.join(REL, stamp.css), 'utf8')}\n/* changed */`;
+  const { page } = await hostPage(t, path.join(ROOT, 'release'), readmeSnippet(), { [`/${NAME}/${stamp.css}`]: css });
+  const el = page.locator('evidence-article');
+  await el.locator('h1.ea-title').waitFor({ state: 'visible', timeout: 20000 });
+  const note = el.getByRole('status').filter({ hasText: 'styles could not be loaded' });
+  await expect(note).toHaveCount(1);
+  assert.match(await note.innerText(), /not the file this release was built with/);
+  await expect.poll(() => page.evaluate(() => window.__errors.map((e) => e.message))).toEqual([await note.innerText()]);
+  assert.equal(await el.locator('.ea-article').evaluate((a) => a.closest('.ea-root').parentElement.previousElementSibling?.className), 'ea-style-note', 'the note sits above the article');
 });
 
 test('a changed glue (mixed in from elsewhere) is refused before it runs; the wasm is not instantiated', async (t) => {
