@@ -27,33 +27,28 @@ pub fn parts_on_screen(root: &web_sys::Element) -> Vec<usize> {
         let r = el.get_bounding_client_rect();
         r.bottom() > -vh / 2.0 && r.top() < vh * 1.5
     };
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut next = root
-        .query_selector(".ea-body")
-        .ok()
-        .flatten()
-        .and_then(|b| b.first_element_child());
-    while let Some(el) = next {
-        // Each top-level section sits in a `display: contents` host element, which
-        // has no box of its own: measure the section inside it.
-        let measured = if el
-            .class_list()
-            .contains(crate::components::section_host::HOST_CLASS)
-        {
-            el.first_element_child()
-        } else {
-            Some(el.clone())
-        };
-        if measured.is_some_and(|m| near(&m)) {
-            out.push(i);
-        }
-        i += 1;
-        next = el.next_element_sibling();
-    }
+    // Every top-level section sits in a `display: contents` host element, which has
+    // no box of its own (the same DOM in every render mode): measure the sections.
+    let sections = root
+        .query_selector_all(&format!(
+            ".ea-body > .{} > .ea-section",
+            crate::components::section_host::HOST_CLASS
+        ))
+        .ok();
+    let count = sections.as_ref().map_or(0, |l| l.length());
+    let mut out: Vec<usize> = (0..count)
+        .filter(|&n| {
+            sections
+                .as_ref()
+                .and_then(|l| l.get(n))
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| near(&el))
+        })
+        .map(|n| n as usize)
+        .collect();
     if let Some(refs) = root.query_selector(".ea-refs").ok().flatten() {
         if near(&refs) {
-            out.push(i);
+            out.push(count as usize);
         }
     }
     out
