@@ -251,7 +251,10 @@ class EvidenceArticleElement extends HTMLElement {
       // (`:scope` matches nothing in a shadow root's querySelector, hence children.)
       this._container = /** @type {HTMLElement | undefined} */ (Array.prototype.find.call(root.children,
         (/** @type {Element} */ c) => c.hasAttribute('data-ea-prerendered')));
-      if (!this._container) {
+      if (this._container) {
+        const link = Array.prototype.find.call(root.children, (/** @type {Element} */ c) => c.matches('link[rel=stylesheet]'));
+        if (link) this._watchStyle(/** @type {HTMLLinkElement} */ (link));
+      } else {
         const link = document.createElement('link');
         link.rel = 'stylesheet';
         link.href = STYLESHEET;
@@ -296,6 +299,24 @@ class EvidenceArticleElement extends HTMLElement {
       try { this._handle.destroy(); } catch { /* the instance may have failed; nothing to free */ }
       this._handle = null;
     }
+  }
+
+  /**
+   * A pre-rendered element's stylesheet came with its markup and may have failed
+   * before this ran: an `error` still to come is heard, and once the page has loaded
+   * (which waits for every stylesheet) a link with no sheet, or with an empty one (what
+   * Chromium keeps for a 404), is one that failed. A cross-origin sheet, whose rules
+   * cannot be read, counts as loaded.
+   * @param {HTMLLinkElement} link
+   */
+  _watchStyle(link) {
+    const failed = () => {
+      try { return !link.sheet || link.sheet.cssRules.length === 0; } catch { return false; }
+    };
+    link.addEventListener('error', () => this._styleFailed(), { once: true });
+    const check = () => { if (link.isConnected && failed()) this._styleFailed(); };
+    if (document.readyState === 'complete') check();
+    else window.addEventListener('load', check, { once: true });
   }
 
   /** The stylesheet did not load: says so above the widget, which still renders. */

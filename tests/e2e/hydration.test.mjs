@@ -107,6 +107,34 @@ test('intranet example: the pre-rendered <evidence-article> paints before the wa
   assert.deepEqual(page.problems.pageErrors, []);
 });
 
+test('pre-rendered <evidence-article> whose stylesheet fails: the article is hydrated and says it is shown without its layout', async () => {
+  const page = await env.page();
+  await page.addInitScript(() => {
+    window.__styleErrors = [];
+    document.addEventListener('evidence-article:error', (e) => window.__styleErrors.push([e.target.id, e.detail.message]));
+  });
+  // The declarative shadow root's stylesheet fails before embed.js runs.
+  await page.route('**/evidence-article.css', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(env.server.url + '/examples/intranet.html');
+  const el = page.locator('#aza');
+  await el.locator('.ea-cite__btn').first().click();
+  await expect(el.getByRole('dialog')).toBeVisible();
+  const note = el.getByRole('status').filter({ hasText: 'styles could not be loaded' });
+  await expect(note).toHaveCount(1);
+  await expect.poll(() => page.evaluate(() => window.__styleErrors.filter(([id]) => id === 'aza').length)).toBe(1);
+  assert.equal(await note.evaluate((p) => Boolean(p.nextElementSibling?.querySelector('h1.ea-title'))), true, 'the note sits above the article, which stays');
+});
+
+test('pre-rendered <evidence-article> whose stylesheet loads gets no style note', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/examples/intranet.html');
+  const el = page.locator('#aza');
+  await el.locator('.ea-cite__btn').first().click();
+  await expect(el.getByRole('dialog')).toBeVisible();
+  await page.waitForFunction(() => document.readyState === 'complete');
+  assert.equal(await el.locator('.ea-style-note').count(), 0);
+});
+
 test('pre-rendered <evidence-article> without JavaScript: readable, sections open, all references listed', async () => {
   const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
