@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, until, axe, ROOT } from './helpers.mjs';
+import { setup, until, axe, expect, ROOT } from './helpers.mjs';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'static/articles/azathioprine-ild-uip.json'), 'utf8');
 // The seed without its first reference (whose citations now point nowhere).
@@ -108,6 +108,57 @@ test('studio: malformed JSON, an oversized paste and too deep nesting get their 
   await page.locator('#studio-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Not JSON at all') });
   await page.locator('.studio-notice--refused', { hasText: 'notes.txt was not opened' }).waitFor();
   assert.equal(await text.inputValue(), before_);
+  await page.context_.close();
+});
+
+test('studio: a file dropped on the editor opens (after asking, over unsaved changes); the copy buttons copy, or leave the text to copy by hand', async () => {
+  const page = await env.page();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  await openStudio(page);
+  const text = page.locator('#studio-text');
+  /** Drops a file named `name` holding `body` on the editor. */
+  const drop = async (name, body) => {
+    const dt = await page.evaluateHandle(([n, b]) => {
+      const d = new DataTransfer();
+      d.items.add(new File([b], n, { type: 'application/json' }));
+      return d;
+    }, [name, body]);
+    await page.locator('.studio-editor').dispatchEvent('dragover', { dataTransfer: dt });
+    await expect(page.locator('.studio-editor--drop')).toHaveCount(1);
+    await page.locator('.studio-editor').dispatchEvent('drop', { dataTransfer: dt });
+  };
+  await drop('seed.json', SEED);
+  await expect(page.getByRole('status').filter({ hasText: 'Opened seed.json.' })).toHaveCount(1);
+  assert.equal(await text.inputValue(), SEED);
+  await expect(page.locator('.studio-editor--drop')).toHaveCount(0);
+  await waitSummary(page, /^(No problems|0 errors)/);
+  await page.locator('#studio-pane-physician h1.ea-title').waitFor({ state: 'visible' });
+
+  // Copy: the snippet with src, and the preview's pre-rendered markup.
+  await page.getByRole('button', { name: 'Copy embed snippet (src)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied the embed snippet.' })).toHaveCount(1);
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /<evidence-article[^>]* src="[^"]*seed\.json"/);
+  await page.getByRole('button', { name: 'Copy pre-rendered markup' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied the pre-rendered markup.' })).toHaveCount(1);
+  const markup = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(markup, /<template shadowrootmode="open">/);
+  assert.ok(markup.includes('What is the role of Azathioprine'), 'the article is in the markup');
+
+  // A clipboard that refuses: the text waits in a read-only box, selected by hand.
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); });
+  await page.getByRole('button', { name: 'Copy embed snippet (inline JSON)' }).click();
+  await expect(page.locator('.studio-notice--refused', { hasText: 'Not copied' })).toHaveCount(1);
+  const manual = page.getByLabel('Copy the embed snippet with the article inline from here');
+  await expect(manual).toHaveCount(1);
+  assert.match(await manual.inputValue(), /<script type="application\/json">/);
+
+  // Unsaved edits: a second drop asks first; "Keep my draft" keeps them.
+  await text.fill(`${SEED} `);
+  await drop('other.json', BROKEN);
+  await page.getByRole('button', { name: 'Keep my draft' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Kept your draft; other.json was not opened.' })).toHaveCount(1);
+  assert.equal(await text.inputValue(), `${SEED} `);
+  assert.deepEqual(page.problems.pageErrors, []);
   await page.context_.close();
 });
 
