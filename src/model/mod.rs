@@ -10,6 +10,7 @@ pub mod freshness;
 pub mod inline;
 pub mod limits;
 pub mod notes;
+pub mod read;
 #[cfg(all(feature = "schema", not(target_arch = "wasm32")))]
 pub mod schema;
 pub mod slug;
