@@ -83,7 +83,7 @@ pub struct Article {
 }
 
 /// The article's publisher.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Publisher {
     /// Display name, substituted for `{publisher}` in text.
@@ -91,7 +91,7 @@ pub struct Publisher {
 }
 
 /// Review status and the reviewing body's statement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Review {
     /// `submitted`, `under-review` or `approved` (validated, kept as text so an
@@ -383,7 +383,7 @@ pub struct Reference {
 }
 
 /// The disclaimer block.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Disclaimer {
     /// Heading.
@@ -393,7 +393,7 @@ pub struct Disclaimer {
 }
 
 /// The follow-up call to action.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FollowUp {
     /// The prompt, e.g. "Have a follow-up question?".

@@ -15,6 +15,7 @@ mod article;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 pub use article::article;
@@ -281,49 +282,86 @@ pub fn text<V: JsonValue>(v: &V, at: &Path<'_>) -> Read<Text> {
     }
 }
 
-/// An object being read field by field.
+/// An object being read field by field. A field's error is kept (the first one
+/// only) and the field gets its default, so a struct is built whole and dropped
+/// whole on error: returning at each field would make every field's exit drop the
+/// fields before it, code that grows with the square of the field count.
 pub struct Object<'a, V> {
     value: &'a V,
     at: &'a Path<'a>,
+    error: Cell<Option<ReadError>>,
 }
 
 impl<'a, V: JsonValue> Object<'a, V> {
     /// `v` as an object, else an error saying `expected` (serde's `struct Name`).
     pub fn new(v: &'a V, at: &'a Path<'a>, expected: &'static str) -> Read<Self> {
         if v.is_object() {
-            Ok(Object { value: v, at })
+            Ok(Object {
+                value: v,
+                at,
+                error: Cell::new(None),
+            })
         } else {
             Err(invalid(v, at, expected))
         }
     }
 
-    /// Where the object is.
-    pub fn at(&self) -> &'a Path<'a> {
-        self.at
+    /// Keeps `problem` about the object itself (unless an earlier one is kept).
+    pub fn problem(&self, problem: Problem) {
+        self.keep::<()>(Err(error(self.at, problem)));
+    }
+
+    /// `value`, or the first error kept while reading its fields.
+    pub fn finish<T>(&self, value: T) -> Read<T> {
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => Ok(value),
+        }
+    }
+
+    fn keep<T: Default>(&self, read: Read<T>) -> T {
+        read.unwrap_or_else(|e| {
+            self.note(e);
+            T::default()
+        })
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn note(&self, e: ReadError) {
+        let first = self.error.take().unwrap_or(e);
+        self.error.set(Some(first));
+    }
+
+    /// The field's value; `None` when it is absent (or, `null_is_absent`, `null`).
+    #[inline(never)]
+    fn lookup(&self, key: &str, null_is_absent: bool) -> Option<V> {
+        self.value
+            .field(key)
+            .filter(|v| !null_is_absent || v.kind() != Kind::Null)
     }
 
     /// A field that must be present (its value read by `read`, so `null` is an error
     /// unless `read` accepts it).
-    pub fn required<T>(&self, key: &'static str, read: Reader<V, T>) -> Read<T> {
-        match self.value.field(key) {
+    pub fn required<T: Default>(&self, key: &'static str, read: Reader<V, T>) -> T {
+        let value = match self.lookup(key, false) {
             Some(v) => read(&v, &Path::Key(self.at, key)),
             None => Err(error(self.at, Problem::MissingField(key))),
-        }
+        };
+        self.keep(value)
     }
 
     /// An `Option` field: absent or `null` is `None`.
-    pub fn optional<T>(&self, key: &'static str, read: Reader<V, T>) -> Read<Option<T>> {
-        match self.value.field(key) {
-            Some(v) if v.kind() != Kind::Null => read(&v, &Path::Key(self.at, key)).map(Some),
-            _ => Ok(None),
-        }
+    pub fn optional<T>(&self, key: &'static str, read: Reader<V, T>) -> Option<T> {
+        let v = self.lookup(key, true)?;
+        self.keep(read(&v, &Path::Key(self.at, key)).map(Some))
     }
 
     /// A field with a default: absent is the default, `null` is read like any value.
-    pub fn or_default<T: Default>(&self, key: &'static str, read: Reader<V, T>) -> Read<T> {
-        match self.value.field(key) {
-            Some(v) => read(&v, &Path::Key(self.at, key)),
-            None => Ok(T::default()),
+    pub fn or_default<T: Default>(&self, key: &'static str, read: Reader<V, T>) -> T {
+        match self.lookup(key, false) {
+            Some(v) => self.keep(read(&v, &Path::Key(self.at, key))),
+            None => T::default(),
         }
     }
 }
