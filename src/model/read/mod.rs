@@ -246,28 +246,58 @@ pub fn i64<V: JsonValue>(v: &V, at: &Path<'_>) -> Read<i64> {
     integer(v, at, (i64::MIN, i64::MAX, "i64"))
 }
 
-/// An array, each element read by `read`.
-pub fn list<V: JsonValue, T>(v: &V, at: &Path<'_>, read: Reader<V, T>) -> Read<Vec<T>> {
+/// Calls `f` on each element of an array (not generic over what is read, so one
+/// copy of the loop serves every list of the format).
+#[inline(never)]
+fn each<V: JsonValue>(
+    v: &V,
+    at: &Path<'_>,
+    f: &mut dyn FnMut(&V, &Path<'_>) -> Read<()>,
+) -> Read<()> {
     let Some(items) = v.items() else {
         return Err(invalid(v, at, "a sequence"));
     };
-    let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        out.push(read(item, &Path::Index(at, i))?);
+        f(item, &Path::Index(at, i))?;
     }
+    Ok(())
+}
+
+/// An array, each element read by `read`.
+pub fn list<V: JsonValue, T>(v: &V, at: &Path<'_>, read: Reader<V, T>) -> Read<Vec<T>> {
+    let mut out = Vec::new();
+    each(v, at, &mut |item, at| {
+        out.push(read(item, at)?);
+        Ok(())
+    })?;
     Ok(out)
+}
+
+/// Calls `f` on each `(key, value)` of an object (one copy for every map); `at` is
+/// the object's path.
+#[inline(never)]
+fn each_entry<V: JsonValue>(
+    v: &V,
+    at: &Path<'_>,
+    f: &mut dyn FnMut(String, &V, &Path<'_>) -> Read<()>,
+) -> Read<()> {
+    if !v.is_object() {
+        return Err(invalid(v, at, "a map"));
+    }
+    for (key, value) in v.entries() {
+        f(key, &value, at)?;
+    }
+    Ok(())
 }
 
 /// An object as a map, each value read by `read`.
 pub fn map<V: JsonValue, T>(v: &V, at: &Path<'_>, read: Reader<V, T>) -> Read<BTreeMap<String, T>> {
-    if !v.is_object() {
-        return Err(invalid(v, at, "a map"));
-    }
     let mut out = BTreeMap::new();
-    for (key, value) in v.entries() {
-        let item = read(&value, &Path::Key(at, &key))?;
+    each_entry(v, at, &mut |key, value, at| {
+        let item = read(value, &Path::Key(at, &key))?;
         out.insert(key, item);
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 
