@@ -1,8 +1,8 @@
 //! From raw JSON text to a validated article: limits first, then the parser (the
-//! browser's `JSON.parse` + our small deserializer over its value in the widget,
-//! [`js_value`], so no JSON parser is shipped in the wasm; serde_json natively),
-//! then validation. Every failure is a
-//! value the widget can show.
+//! browser's `JSON.parse` in the widget, so no JSON parser is shipped in the wasm;
+//! serde_json natively), then the model's reader over the parsed value
+//! ([`crate::model::read`], the same code on both), then validation. Every failure
+//! is a value the widget can show.
 
 use crate::fetch::FetchError;
 use crate::model::limits::{self, LimitError};
@@ -22,7 +22,7 @@ pub enum LoadError {
     /// Not JSON at all (the parser's position and reason).
     #[error("This article could not be opened: its file is not valid JSON.")]
     Syntax(String),
-    /// JSON, but not shaped like an article (the deserializer's reason).
+    /// JSON, but not shaped like an article (the reader's `path: reason`).
     #[error("This article could not be opened: its file is not in the evidence-article format.")]
     Shape(String),
     /// An article with errors.
@@ -106,7 +106,7 @@ pub fn check(article: Article) -> Result<Loaded, LoadError> {
 fn parse(raw: &str) -> Result<Article, LoadError> {
     let value: serde_json::Value = serde_json::from_str(raw)
         .map_err(|e| LoadError::Syntax(format!("line {}, column {}: {e}", e.line(), e.column())))?;
-    serde_json::from_value(value).map_err(|e| LoadError::Shape(e.to_string()))
+    crate::model::read::article(&&value).map_err(|e| LoadError::Shape(e.to_string()))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -115,7 +115,7 @@ fn parse(raw: &str) -> Result<Article, LoadError> {
         let msg = js_sys::Error::from(e).message();
         LoadError::Syntax(String::from(msg))
     })?;
-    js_value::from_value(value).map_err(|e| LoadError::Shape(e.to_string()))
+    crate::model::read::article(&value).map_err(|e| LoadError::Shape(e.to_string()))
 }
 
 /// The embedded default article, parsed and validated.

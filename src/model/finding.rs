@@ -14,7 +14,7 @@ pub const SCALE: i64 = 10_000;
 
 /// A decimal number as authored: optional sign, up to 6 integer digits and up to 4
 /// decimals (`"1.23"`, `"+3.90"`, `"-0.5"`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Decimal(

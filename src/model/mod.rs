@@ -10,6 +10,7 @@ pub mod freshness;
 pub mod inline;
 pub mod limits;
 pub mod notes;
+pub mod read;
 #[cfg(all(feature = "schema", not(target_arch = "wasm32")))]
 pub mod schema;
 pub mod slug;
@@ -82,7 +83,7 @@ pub struct Article {
 }
 
 /// The article's publisher.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Publisher {
     /// Display name, substituted for `{publisher}` in text.
@@ -90,7 +91,7 @@ pub struct Publisher {
 }
 
 /// Review status and the reviewing body's statement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Review {
     /// `submitted`, `under-review` or `approved` (validated, kept as text so an
@@ -382,7 +383,7 @@ pub struct Reference {
 }
 
 /// The disclaimer block.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Disclaimer {
     /// Heading.
@@ -392,7 +393,7 @@ pub struct Disclaimer {
 }
 
 /// The follow-up call to action.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FollowUp {
     /// The prompt, e.g. "Have a follow-up question?".

@@ -110,6 +110,14 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 }
 
+/// An empty single text (what the reader puts in a field it could not read, before
+/// it returns the error).
+impl Default for Text {
+    fn default() -> Self {
+        Text::Single(String::new())
+    }
+}
+
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
         Text::Single(s.to_owned())
