@@ -96,11 +96,14 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let share = state::share_state(&state, &view);
     hooks::use_share_url(ctx.share_key.clone(), p.control.clone(), share);
     hooks::use_deep_link(view.clone(), prefix.clone(), dispatch.clone());
+    // Rendering afresh, sections arrive over several tasks (`Hosting::filling`): a
+    // request whose target is not there yet waits until all have rendered.
+    let filled = use_state_eq(|| !p.hosting.filling());
     hooks::use_focus_request(
         root.clone(),
         prefix.clone(),
-        state.scroll_to.clone(),
-        state.return_focus.clone(),
+        (state.scroll_to.clone(), state.return_focus.clone()),
+        !*filled,
         dispatch.clone(),
     );
     let anchor = state.popover.map(state::Popover::anchor);
@@ -135,8 +138,10 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         .collect();
     {
         // Sections hydrated as roots of their own get every change through here.
-        let hosting = p.hosting.clone();
-        use_effect_with(section_props.clone(), move |props| hosting.offer(props));
+        let (hosting, filled) = (p.hosting.clone(), filled.setter());
+        use_effect_with(section_props.clone(), move |props| {
+            hosting.offer(props, Callback::from(move |()| filled.set(true)))
+        });
     }
     let sections = section_props.into_iter().map(|props| {
         let index = props.section.path[0];
@@ -169,7 +174,9 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
                     on_event={p.on_event.clone()} />
             </article>
             <div class="ea-visually-hidden ea-live" aria-live="polite" role="status">{state.announcement.clone()}</div>
-            <PopoverLayer view={shared} popover={state.popover} />
+            // Mounted again once every section has rendered: a popover opened by a
+            // share link finds its anchor then.
+            <PopoverLayer key={u8::from(*filled)} view={shared} popover={state.popover} />
         </div>
         </ContextProvider<WidgetContext>>
     }

@@ -97,6 +97,20 @@ pub fn start_app_with(
     }
     let sections = sections.filter(|_| hydrate);
     let held_ready = Rc::new(std::cell::Cell::new(false));
+    let on_event = props.on_event.clone();
+    let held = held_ready.clone();
+    let then: Then = Box::new(move || {
+        if held.get() {
+            on_event.emit(crate::config::HostEvent::Ready);
+        }
+        then();
+    });
+    let (sections, then) = match sections {
+        Some(s) => (Some(s), Some(then)),
+        // Rendered afresh: the sections fill their wrappers a few per task.
+        None if !hydrate => (Some(DeferredSections::filling(root, then)), None),
+        None => (None, Some(then)),
+    };
     if let Some(s) = &sections {
         props.hosting = Hosting::Deferred(s.clone());
         let (inner, s, held) = (props.on_event.clone(), s.clone(), held_ready.clone());
@@ -108,7 +122,6 @@ pub fn start_app_with(
             }
         });
     }
-    let on_event = props.on_event.clone();
     // The markup is live from now on: a later mount into this root must not
     // mistake it for pre-rendered markup.
     let _ = root.remove_attribute(PRERENDER_ATTR);
@@ -119,18 +132,11 @@ pub fn start_app_with(
         root.set_text_content(None);
         renderer.render()
     };
-    match &sections {
-        Some(s) => hydrate_rest(
-            s.clone(),
-            0,
-            Box::new(move || {
-                if held_ready.get() {
-                    on_event.emit(crate::config::HostEvent::Ready);
-                }
-                then();
-            }),
-        ),
-        None => then(),
+    match (&sections, then) {
+        (Some(s), Some(then)) => hydrate_rest(s.clone(), 0, then),
+        (None, Some(then)) => then(),
+        // Filling: `then` runs once the last section has rendered.
+        (_, None) => {}
     }
     Started { app, sections }
 }
@@ -286,26 +292,40 @@ impl Starting {
 /// runs once everything has hydrated. Sets [`STARTING_ATTR`] on `root` meanwhile.
 pub fn start_in_tasks(root: &web_sys::Element, mut props: AppProps, then: Then) -> Rc<Starting> {
     let starting = Rc::new(Starting::default());
+    let loaded = match &props.source {
+        ArticleSource::Json(raw) => Some(crate::load::load(raw)),
+        ArticleSource::Embedded => Some(crate::load::embedded_prevalidated()),
+        _ => None,
+    };
+    if let Some(loaded) = loaded {
+        props.source = match loaded {
+            Ok(l) => ArticleSource::Loaded(Shared(Rc::new(l.article)), None),
+            Err(e) => ArticleSource::Failed(Rc::new(e)),
+        };
+    }
     if !can_hydrate(root, &props) {
         if matches!(props.source, ArticleSource::Loaded(..)) {
-            // Loaded in this task already: rendered in the next.
+            // Loaded in this task already: the first view built in the next, the
+            // shell and the first sections rendered in the one after, the other
+            // sections in later ones (`DeferredSections::filling`).
             let (root, out) = (root.clone(), starting.clone());
             gloo::timers::callback::Timeout::new(0, move || {
-                if !out.cancelled.get() {
-                    *out.started.borrow_mut() = Some(start_app(&root, props, then));
+                if out.cancelled.get() {
+                    return;
                 }
+                let props = with_first_view(props);
+                gloo::timers::callback::Timeout::new(0, move || {
+                    if !out.cancelled.get() {
+                        *out.started.borrow_mut() = Some(start_app(&root, props, then));
+                    }
+                })
+                .forget();
             })
             .forget();
         } else {
             *starting.started.borrow_mut() = Some(start_app(root, props, then));
         }
         return starting;
-    }
-    if let ArticleSource::Json(raw) = &props.source {
-        props.source = match crate::load::load(raw) {
-            Ok(l) => ArticleSource::Loaded(Shared(Rc::new(l.article)), None),
-            Err(e) => ArticleSource::Failed(Rc::new(e)),
-        };
     }
     let sections = deferred_sections(root, &props);
     let early = early::EarlyClicks::record_except(root, Some(DEFERRED_SELECTOR));

@@ -1,0 +1,181 @@
+//! Rendering afresh (no pre-render: a host page's empty `<evidence-article>`, the
+//! mount API, a stored audience or share link that differs from the pre-render)
+//! without one long task: the article's first render builds the shell with every
+//! top-level section as an empty wrapper; then each wrapper gets a root of its own
+//! ([`SectionHost`]), in document order, as many per task as fit in [`BUDGET_MS`]
+//! (the first task continues right after the shell). Content only ever appears
+//! below what is shown: while filling, what follows the sections (references,
+//! disclaimer, follow-up) stays hidden ([`FILLING_ATTR`], CSS), so nothing shown
+//! moves. The article sends every section its latest props ([`Hosting::offer`]), so
+//! a section mounted late renders the reader's current state.
+//!
+//! [`Hosting::offer`]: super::Hosting::offer
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use gloo::timers::callback::Timeout;
+use yew::Callback;
+
+use super::{DeferredSections, SectionHost, SectionHostProps, Slot, HOST_CLASS};
+
+/// Set on `.ea-body` while its sections are still being rendered (CSS hides what
+/// follows it meanwhile).
+pub const FILLING_ATTR: &str = "data-ea-filling";
+
+/// How long one task keeps mounting sections before it yields to the browser (real
+/// time, so also under CPU throttling): a task ends at most one section later.
+const BUDGET_MS: f64 = 16.0;
+
+/// The filling state of a [`DeferredSections`] created by [`DeferredSections::filling`].
+pub(super) struct Fill {
+    root: web_sys::Element,
+    started: Cell<bool>,
+    finished: Cell<bool>,
+    cancelled: Cell<bool>,
+    /// The next task's timer (dropped, so cleared, on [`Fill::cancel`]).
+    timer: RefCell<Option<Timeout>>,
+    /// Runs once every section has rendered.
+    then: RefCell<Option<Box<dyn FnOnce()>>>,
+    /// Tells the article every section has rendered.
+    filled: RefCell<Option<Callback<()>>>,
+}
+
+impl Fill {
+    pub(super) fn finished(&self) -> bool {
+        self.finished.get()
+    }
+
+    pub(super) fn cancel(&self) {
+        self.cancelled.set(true);
+        self.timer.borrow_mut().take();
+        self.then.borrow_mut().take();
+        self.filled.borrow_mut().take();
+    }
+}
+
+impl DeferredSections {
+    /// Sections of a widget rendered afresh into `root`, filled a few per task once
+    /// the article has rendered its shell; `then` runs when all have rendered (never
+    /// when the article does not render, e.g. an error panel).
+    pub fn filling(root: &web_sys::Element, then: Box<dyn FnOnce()>) -> Rc<Self> {
+        Rc::new(Self {
+            slots: RefCell::default(),
+            fill: Some(Fill {
+                root: root.clone(),
+                started: Cell::new(false),
+                finished: Cell::new(false),
+                cancelled: Cell::new(false),
+                timer: RefCell::default(),
+                then: RefCell::new(Some(then)),
+                filled: RefCell::default(),
+            }),
+        })
+    }
+
+    pub(super) fn fills(&self) -> bool {
+        self.fill.is_some()
+    }
+
+    /// Mounts the next empty wrapper's root with its latest props; whether one was left.
+    fn mount_next(&self) -> bool {
+        let mut slots = self.slots.borrow_mut();
+        let Some(slot) = slots.iter_mut().find(|s| s.handle.is_none()) else {
+            return false;
+        };
+        let Some(props) = slot.latest.clone() else {
+            return false;
+        };
+        let handle =
+            yew::Renderer::<SectionHost>::with_root_and_props(slot.wrapper.clone(), props).render();
+        slot.handle = Some(handle);
+        true
+    }
+}
+
+/// Starts filling (the first time the article offers its sections' props, right
+/// after its first render, in the same task).
+pub(super) fn start(d: &Rc<DeferredSections>, props: &[SectionHostProps], filled: Callback<()>) {
+    let Some(f) = &d.fill else { return };
+    if f.started.replace(true) {
+        return;
+    }
+    *f.filled.borrow_mut() = Some(filled);
+    let wrappers = f
+        .root
+        .query_selector_all(&format!(".ea-body > .{HOST_CLASS}"))
+        .ok();
+    let mut slots = d.slots.borrow_mut();
+    for (i, p) in props.iter().enumerate() {
+        let Some(wrapper) = wrappers
+            .as_ref()
+            .and_then(|l| l.get(i as u32))
+            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        else {
+            break;
+        };
+        slots.push(Slot {
+            wrapper,
+            initial: Some(p.clone()),
+            latest: Some(p.clone()),
+            handle: None,
+            early: None,
+        });
+    }
+    drop(slots);
+    if let Some(body) = f.root.query_selector(".ea-body").ok().flatten() {
+        let _ = body.set_attribute(FILLING_ATTR, "");
+    }
+    step(Rc::downgrade(d), now());
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Mounts the next section, then (after Yew has rendered it, in a later microtask of
+/// the same task) the next while the task is within budget, else in a new task.
+fn step(d: Weak<DeferredSections>, since: f64) {
+    let Some(this) = d.upgrade() else { return };
+    let Some(f) = &this.fill else { return };
+    if f.cancelled.get() {
+        return;
+    }
+    if !this.mount_next() {
+        finish(f);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(this) = d.upgrade() else { return };
+        let Some(f) = &this.fill else { return };
+        if f.cancelled.get() {
+            return;
+        }
+        if now() - since < BUDGET_MS {
+            step(d, since);
+        } else {
+            let next = d.clone();
+            let timer = Timeout::new(0, move || {
+                // Not from inside the timer's own callback: `step` replaces it.
+                wasm_bindgen_futures::spawn_local(async move { step(next, now()) });
+            });
+            *f.timer.borrow_mut() = Some(timer);
+        }
+    });
+}
+
+fn finish(f: &Fill) {
+    f.finished.set(true);
+    if let Some(body) = f.root.query_selector(".ea-body").ok().flatten() {
+        let _ = body.remove_attribute(FILLING_ATTR);
+    }
+    // Taken first: either may end in the host destroying the widget (cancel).
+    let filled = f.filled.borrow_mut().take();
+    let then = f.then.borrow_mut().take();
+    if let Some(filled) = filled {
+        filled.emit(());
+    }
+    if let Some(then) = then {
+        then();
+    }
+}
