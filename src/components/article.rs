@@ -164,7 +164,10 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
                 <Header view={view.clone()} heading_id={heading_id} {tools} />
                 <AudiencePicker audience={state.audience} chosen={state.audience_chosen} />
                 <div class="ea-body">{for sections}</div>
-                <References view={part(state.references_part()).0} onback={on_back} />
+                // Rendering afresh, in a task of their own after the sections.
+                if *filled {
+                    <References view={part(state.references_part()).0} onback={on_back} />
+                }
                 <section class="ea-disclaimer">
                     <h2 class="ea-disclaimer__title" id={format!("{prefix}disclaimer")}>{view.disclaimer_title.clone()}</h2>
                     <p>{inline::render(&view.disclaimer, &disclaimer)}</p>

@@ -3,10 +3,11 @@
 //! without one long task: the article's first render builds the shell with every
 //! top-level section as an empty wrapper; then each wrapper gets a root of its own
 //! ([`SectionHost`]), in document order, as many per task as fit in [`BUDGET_MS`]
-//! (the first task continues right after the shell). Content only ever appears
-//! below what is shown: while filling, what follows the sections (references,
-//! disclaimer, follow-up) stays hidden ([`FILLING_ATTR`], CSS), so nothing shown
-//! moves. The article sends every section its latest props ([`Hosting::offer`]), so
+//! (counted from the start of the task that renders the shell, which goes on with
+//! sections if the shell left time). Content only ever appears below what is shown:
+//! while filling, what follows the sections (disclaimer, follow-up) stays hidden
+//! ([`FILLING_ATTR`], CSS) and the references are rendered only at the end, in a
+//! task of their own, so nothing shown moves. The article sends every section its latest props ([`Hosting::offer`]), so
 //! a section mounted late renders the reader's current state.
 //!
 //! [`Hosting::offer`]: super::Hosting::offer
@@ -30,6 +31,8 @@ const BUDGET_MS: f64 = 16.0;
 /// The filling state of a [`DeferredSections`] created by [`DeferredSections::filling`].
 pub(super) struct Fill {
     root: web_sys::Element,
+    /// When the task that renders the shell began.
+    since: f64,
     started: Cell<bool>,
     finished: Cell<bool>,
     cancelled: Cell<bool>,
@@ -56,13 +59,15 @@ impl Fill {
 
 impl DeferredSections {
     /// Sections of a widget rendered afresh into `root`, filled a few per task once
-    /// the article has rendered its shell; `then` runs when all have rendered (never
-    /// when the article does not render, e.g. an error panel).
+    /// the article has rendered its shell (made in the task that renders the shell:
+    /// its budget counts from now); `then` runs when all have rendered (never when
+    /// the article does not render, e.g. an error panel).
     pub fn filling(root: &web_sys::Element, then: Box<dyn FnOnce()>) -> Rc<Self> {
         Rc::new(Self {
             slots: RefCell::default(),
             fill: Some(Fill {
                 root: root.clone(),
+                since: now(),
                 started: Cell::new(false),
                 finished: Cell::new(false),
                 cancelled: Cell::new(false),
@@ -126,56 +131,65 @@ pub(super) fn start(d: &Rc<DeferredSections>, props: &[SectionHostProps], filled
     if let Some(body) = f.root.query_selector(".ea-body").ok().flatten() {
         let _ = body.set_attribute(FILLING_ATTR, "");
     }
-    step(Rc::downgrade(d), now());
+    step(Rc::downgrade(d), f.since);
 }
 
 fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// Mounts the next section, then (after Yew has rendered it, in a later microtask of
-/// the same task) the next while the task is within budget, else in a new task.
+/// Mounts sections while the task that started at `since` is within budget (each
+/// mount renders in a microtask, so the time is read after it), then goes on in a
+/// new task; once all are mounted, finishes in a task of its own.
 fn step(d: Weak<DeferredSections>, since: f64) {
     let Some(this) = d.upgrade() else { return };
     let Some(f) = &this.fill else { return };
     if f.cancelled.get() {
         return;
     }
-    if !this.mount_next() {
-        finish(f);
+    if now() - since >= BUDGET_MS {
+        let next = d.clone();
+        let timer = Timeout::new(0, move || {
+            // Not from inside the timer's own callback: `step` replaces it.
+            wasm_bindgen_futures::spawn_local(async move { step(next, now()) });
+        });
+        *f.timer.borrow_mut() = Some(timer);
+    } else if this.mount_next() {
+        wasm_bindgen_futures::spawn_local(async move { step(d, since) });
+    } else {
+        let timer = Timeout::new(0, move || finish(d));
+        *f.timer.borrow_mut() = Some(timer);
+    }
+}
+
+/// Every section is there: the article renders what follows them (the references
+/// wait for this), shown with them; then `then` (the ready event).
+fn finish(d: Weak<DeferredSections>) {
+    let Some(this) = d.upgrade() else { return };
+    let Some(f) = &this.fill else { return };
+    if f.cancelled.get() {
         return;
     }
+    // Taken first: either may end in the host destroying the widget (cancel).
+    let filled = f.filled.borrow_mut().take();
+    if let Some(filled) = filled {
+        filled.emit(());
+    }
+    // After Yew has rendered that (queued before this).
     wasm_bindgen_futures::spawn_local(async move {
         let Some(this) = d.upgrade() else { return };
         let Some(f) = &this.fill else { return };
         if f.cancelled.get() {
             return;
         }
-        if now() - since < BUDGET_MS {
-            step(d, since);
-        } else {
-            let next = d.clone();
-            let timer = Timeout::new(0, move || {
-                // Not from inside the timer's own callback: `step` replaces it.
-                wasm_bindgen_futures::spawn_local(async move { step(next, now()) });
-            });
-            *f.timer.borrow_mut() = Some(timer);
+        f.finished.set(true);
+        if let Some(body) = f.root.query_selector(".ea-body").ok().flatten() {
+            let _ = body.remove_attribute(FILLING_ATTR);
+        }
+        let then = f.then.borrow_mut().take();
+        drop(this);
+        if let Some(then) = then {
+            then();
         }
     });
-}
-
-fn finish(f: &Fill) {
-    f.finished.set(true);
-    if let Some(body) = f.root.query_selector(".ea-body").ok().flatten() {
-        let _ = body.remove_attribute(FILLING_ATTR);
-    }
-    // Taken first: either may end in the host destroying the widget (cancel).
-    let filled = f.filled.borrow_mut().take();
-    let then = f.then.borrow_mut().take();
-    if let Some(filled) = filled {
-        filled.emit(());
-    }
-    if let Some(then) = then {
-        then();
-    }
 }
