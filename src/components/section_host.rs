@@ -96,15 +96,18 @@ impl Hosting {
         }
     }
 
-    /// Sends the sections' latest props to their separate roots (nothing otherwise);
-    /// when filling, starts filling (once), and `filled` is told when every section
-    /// has rendered.
-    pub fn offer(&self, props: &[SectionHostProps], filled: Callback<()>) {
+    /// Sends the sections' latest props to their separate roots (nothing otherwise).
+    pub fn offer(&self, props: &[SectionHostProps]) {
         if let Self::Deferred(d) = self {
-            if d.fills() {
-                fill::start(d, props, filled);
-            }
             d.offer(props);
+        }
+    }
+
+    /// Rendering afresh, once the article's first render is in the DOM: starts
+    /// filling its empty wrappers; `filled` is told when every section has rendered.
+    pub fn start_filling(&self, filled: Callback<()>) {
+        if let Self::Deferred(d) = self {
+            fill::start(d, filled);
         }
     }
 
@@ -185,6 +188,9 @@ impl DeferredSections {
     }
 
     fn offer(&self, props: &[SectionHostProps]) {
+        if let Some(f) = &self.fill {
+            f.offer(props);
+        }
         let mut slots = self.slots.borrow_mut();
         for (slot, p) in slots.iter_mut().zip(props) {
             if slot.initial.is_none() {
@@ -247,7 +253,11 @@ impl DeferredSections {
         for slot in self.slots.borrow_mut().iter_mut() {
             slot.early = None;
             if let Some(h) = slot.handle.take() {
-                h.destroy();
+                if self.fill.is_some() {
+                    fill::destroy_root(h, slot.wrapper.clone(), 20);
+                } else {
+                    h.destroy();
+                }
             }
         }
     }

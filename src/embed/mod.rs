@@ -69,8 +69,10 @@ pub fn deferred_sections(
 /// twice), otherwise empties `root` and renders (a share link or a stored audience
 /// that differs from the pre-render, or no pre-render at all). A marked pre-render's
 /// top-level sections then hydrate in later tasks, one each, so no task hydrates the
-/// whole article; `then` runs once they all have (at once when there are none), and
-/// the `Ready` event waits for it.
+/// whole article; rendered afresh, the sections fill their empty wrappers a few per
+/// task ([`DeferredSections::filling`]). `then` runs once they all have (at once when
+/// an unmarked pre-render hydrates; never when no article renders), and the `Ready`
+/// event waits for it.
 pub fn start_app(root: &web_sys::Element, props: AppProps, then: Then) -> Started {
     let sections = deferred_sections(root, &props);
     start_app_with(root, props, sections, then)
@@ -288,8 +290,10 @@ impl Starting {
 /// validates) the article; the next builds its first view; the next hydrates the
 /// article but its top-level sections; then one task per section ([`start_app`]).
 /// Clicks on the pre-rendered page in between are replayed on the same nodes once
-/// hydrated (the sections replay their own). Otherwise it starts at once. `then`
-/// runs once everything has hydrated. Sets [`STARTING_ATTR`] on `root` meanwhile.
+/// hydrated (the sections replay their own); [`STARTING_ATTR`] is set on `root`
+/// meanwhile. Rendering afresh an article parsed here: the first view in the next
+/// task, the shell in the one after, then the sections a few per task. Otherwise
+/// (a URL, a failure) it starts at once. `then` runs once everything has rendered.
 pub fn start_in_tasks(root: &web_sys::Element, mut props: AppProps, then: Then) -> Rc<Starting> {
     let starting = Rc::new(Starting::default());
     let loaded = match &props.source {

@@ -22,27 +22,34 @@ afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
 /**
- * From the first byte: layout shifts; a probe task (setTimeout 0, so it interleaves
- * with the widget's tasks) recording how many sections exist and whether the
- * references are displayed; the section count when `ready` fires. `act(sr, n)` runs
- * in each probe task (n: sections so far).
+ * From the first byte: layout shifts; a MutationObserver on the widget's shadow root
+ * recording, at each callback, how many sections exist, whether the references are
+ * displayed, and the task it runs in (`epoch`: a message posted from the callback
+ * ends it, so callbacks of one task share one); the section count when `ready`
+ * fires. `act(sr, n)` runs in each callback (n: sections so far).
  */
 async function watch(page, act = '') {
   await page.addInitScript(({ sel, act }) => {
-    const w = (window.__ea = { shift: 0, seen: [], readyAt: null, done: false });
+    const w = (window.__ea = { shift: 0, seen: [], readyAt: null, done: false, epoch: 0 });
     new PerformanceObserver((l) => { for (const e of l.getEntries()) w.shift += e.value; })
       .observe({ type: 'layout-shift', buffered: true });
     const step = new Function('sr', 'n', act);
-    const probe = () => {
-      const host = document.querySelector('evidence-article');
-      const sr = host?.shadowRoot;
-      const n = sr ? sr.querySelectorAll(sel).length : 0;
-      const refs = sr?.querySelector('.ea-refs');
-      if (n) w.seen.push({ n, refs: !!refs && getComputedStyle(refs).display !== 'none' });
-      if (sr) step(sr, n);
-      if (!w.done) setTimeout(probe, 0);
+    const ch = new MessageChannel();
+    let pinged = false;
+    ch.port1.onmessage = () => { w.epoch++; pinged = false; };
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const sr = attach.call(this, init);
+      new MutationObserver(() => {
+        if (w.done) return;
+        const n = sr.querySelectorAll(sel).length;
+        const refs = sr.querySelector('.ea-refs');
+        if (n) w.seen.push({ n, epoch: w.epoch, refs: !!refs && getComputedStyle(refs).display !== 'none' });
+        if (!pinged) { pinged = true; ch.port2.postMessage(0); }
+        step(sr, n);
+      }).observe(sr, { childList: true, subtree: true });
+      return sr;
     };
-    probe();
     document.addEventListener('evidence-article:ready', (e) => {
       w.readyAt = e.target.shadowRoot.querySelectorAll(sel).length;
       w.done = true;
@@ -58,7 +65,8 @@ test('no pre-render: sections arrive over several tasks, in order, below the she
   const w = await page.evaluate(() => window.__ea);
   assert.equal(w.readyAt, N, 'ready fires once every section is there');
   const partial = w.seen.filter((s) => s.n < N);
-  assert.ok(partial.length >= 1, `some task saw the article partly rendered (${JSON.stringify(w.seen.slice(0, 5))})`);
+  assert.ok(partial.length >= 1, `the article was seen partly rendered (${JSON.stringify(w.seen.slice(0, 5))})`);
+  assert.ok(new Set(w.seen.map((s) => s.epoch)).size >= 2, 'sections were added in more than one task');
   assert.ok(w.seen.every((s, i) => i === 0 || s.n >= w.seen[i - 1].n), 'sections are only added');
   assert.deepEqual(partial.filter((s) => s.refs), [], 'the references wait until the sections are all there');
   const ids = await page.locator('evidence-article').evaluate((el, sel) =>
@@ -84,7 +92,7 @@ test('no pre-render: a share link to a closed section deep in the article opens 
 
 test('no pre-render: the reader switches audience while sections are still arriving; every section ends in the new one', async () => {
   const page = await env.page();
-  // In the first probe task that sees some but not all sections: pick "patient".
+  // As soon as some but not all sections are there: pick "patient".
   await watch(page, `if (n > 0 && n < ${N} && !window.__eaSwitched) {
     const r = sr.querySelector('input[value="patient"]');
     if (r) { r.click(); window.__eaSwitched = n; }

@@ -42,11 +42,19 @@ pub(super) struct Fill {
     then: RefCell<Option<Box<dyn FnOnce()>>>,
     /// Tells the article every section has rendered.
     filled: RefCell<Option<Callback<()>>>,
+    /// The props the article offered before filling started (no slots yet).
+    first: RefCell<Vec<SectionHostProps>>,
 }
 
 impl Fill {
     pub(super) fn finished(&self) -> bool {
         self.finished.get()
+    }
+
+    pub(super) fn offer(&self, props: &[SectionHostProps]) {
+        if !self.started.get() {
+            *self.first.borrow_mut() = props.to_vec();
+        }
     }
 
     pub(super) fn cancel(&self) {
@@ -74,6 +82,7 @@ impl DeferredSections {
                 timer: RefCell::default(),
                 then: RefCell::new(Some(then)),
                 filled: RefCell::default(),
+                first: RefCell::default(),
             }),
         })
     }
@@ -96,15 +105,37 @@ impl DeferredSections {
         slot.handle = Some(handle);
         true
     }
+
+    /// Whether the last section mounted has not rendered yet.
+    fn rendering(&self) -> bool {
+        let slots = self.slots.borrow();
+        slots
+            .iter()
+            .rev()
+            .find(|s| s.handle.is_some())
+            .is_some_and(|s| s.wrapper.first_child().is_none())
+    }
 }
 
-/// Starts filling (the first time the article offers its sections' props, right
-/// after its first render, in the same task).
-pub(super) fn start(d: &Rc<DeferredSections>, props: &[SectionHostProps], filled: Callback<()>) {
+/// Unmounts a filled section's root; one mounted but not created yet (Yew's
+/// scheduler yielded in between) would ignore it and render anyway, so it is
+/// unmounted once it has rendered (a few tasks at most).
+pub(super) fn destroy_root(h: yew::AppHandle<SectionHost>, wrapper: web_sys::Element, tries: u8) {
+    if wrapper.first_child().is_some() || tries == 0 {
+        h.destroy();
+    } else {
+        Timeout::new(0, move || destroy_root(h, wrapper, tries - 1)).forget();
+    }
+}
+
+/// Starts filling, right after the article's first render (same task), with the
+/// props that render offered.
+pub(super) fn start(d: &Rc<DeferredSections>, filled: Callback<()>) {
     let Some(f) = &d.fill else { return };
     if f.started.replace(true) {
         return;
     }
+    let props = f.first.take();
     *f.filled.borrow_mut() = Some(filled);
     let wrappers = f
         .root
@@ -147,7 +178,9 @@ fn step(d: Weak<DeferredSections>, since: f64) {
     if f.cancelled.get() {
         return;
     }
-    if now() - since >= BUDGET_MS {
+    // The last section mounted has not rendered yet when Yew's scheduler yielded to
+    // the browser (it does after 16 ms): it renders in a task of its own first.
+    if this.rendering() || now() - since >= BUDGET_MS {
         let next = d.clone();
         let timer = Timeout::new(0, move || {
             // Not from inside the timer's own callback: `step` replaces it.
