@@ -136,11 +136,16 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             ctx: (*ctx).clone(),
         })
         .collect();
-    // Sections that are roots of their own get every change through here, during
-    // this render (only queued: Yew renders them in this scheduler run, before it
-    // may yield to the browser, so no frame shows the article and its sections out
-    // of step, e.g. half an audience switch on screen).
-    p.hosting.offer(&section_props);
+    // Sections that are roots of their own get every change through here: filling,
+    // during this render (only queued: Yew renders them in this scheduler run,
+    // before it may yield to the browser, so no frame shows the article and its
+    // sections out of step, e.g. half an audience switch on screen); hydrated, once
+    // the render is committed (their early clicks are replayed after that).
+    p.hosting.offer_filled(&section_props);
+    {
+        let hosting = p.hosting.clone();
+        use_effect_with(section_props.clone(), move |props| hosting.offer(props));
+    }
     {
         // Rendering afresh: the empty wrappers exist once this render is in the DOM.
         let (hosting, filled) = (p.hosting.clone(), filled.setter());

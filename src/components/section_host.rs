@@ -96,10 +96,21 @@ impl Hosting {
         }
     }
 
-    /// Sends the sections' latest props to their separate roots (nothing otherwise).
+    /// Sends the sections' latest props to their separately hydrated roots (nothing
+    /// otherwise).
     pub fn offer(&self, props: &[SectionHostProps]) {
-        if let Self::Deferred(d) = self {
-            d.offer(props);
+        match self {
+            Self::Deferred(d) if !d.fills() => d.offer(props),
+            _ => {}
+        }
+    }
+
+    /// Sends the sections' latest props to the roots filling their wrappers (nothing
+    /// otherwise).
+    pub fn offer_filled(&self, props: &[SectionHostProps]) {
+        match self {
+            Self::Deferred(d) if d.fills() => d.offer(props),
+            _ => {}
         }
     }
 
