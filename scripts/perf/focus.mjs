@@ -9,7 +9,8 @@
 //
 // Cells: the standalone page at 4× CPU (start-up long tasks, TBT, click → frame), the
 // standalone page on desktop (longest task), the intranet example (two pre-rendered
-// <evidence-article> elements) at 4× and 1×, and the synthetic 10/50/200-section
+// <evidence-article> elements) at 4× and 1×, the host page without a pre-render (an empty
+// <evidence-article>) at 4× and 1×, and the synthetic 10/50/200-section
 // articles on desktop (start-up, longest task, audience switch, popover). Each cell: one
 // warm-up load, then N loads in fresh contexts; prints medians (min–max). It asserts
 // nothing: timings are measurements, never tests.
@@ -44,6 +45,7 @@ const cells = [];
 const kinds = [
   ...[4, 1].map((cpu) => ({ key: `standalone@${cpu}x`, pick: (x) => x.pages.find((p) => p.id === 'standalone'), cpu })),
   ...[4, 1].map((cpu) => ({ key: `intranet@${cpu}x`, pick: (x) => x.pages.find((p) => p.id === 'intranet'), cpu })),
+  ...[4, 1].map((cpu) => ({ key: `host@${cpu}x`, pick: (x) => x.pages.find((p) => p.id === 'host'), cpu })),
   ...ctxs[0].synth.map((s) => ({ key: `${s.id}@1x`, pick: (x) => x.synth.find((y) => y.id === s.id), cpu: 1 })),
 ].filter((k) => !ONLY || ONLY.some((o) => k.key.startsWith(o)));
 for (const k of kinds) for (const x of ctxs) cells.push({ key: `${x.tag}${k.key}`, target: k.pick(x), cpu: k.cpu, server: x.server });

@@ -96,11 +96,14 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let share = state::share_state(&state, &view);
     hooks::use_share_url(ctx.share_key.clone(), p.control.clone(), share);
     hooks::use_deep_link(view.clone(), prefix.clone(), dispatch.clone());
+    // Rendering afresh, sections arrive over several tasks (`Hosting::filling`): a
+    // request whose target is not there yet waits until all have rendered.
+    let filled = use_state_eq(|| !p.hosting.filling());
     hooks::use_focus_request(
         root.clone(),
         prefix.clone(),
-        state.scroll_to.clone(),
-        state.return_focus.clone(),
+        (state.scroll_to.clone(), state.return_focus.clone()),
+        !*filled,
         dispatch.clone(),
     );
     let anchor = state.popover.map(state::Popover::anchor);
@@ -133,10 +136,22 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             ctx: (*ctx).clone(),
         })
         .collect();
+    // Sections that are roots of their own get every change through here: filling,
+    // during this render (only queued: Yew renders them in this scheduler run,
+    // before it may yield to the browser, so no frame shows the article and its
+    // sections out of step, e.g. half an audience switch on screen); hydrated, once
+    // the render is committed (their early clicks are replayed after that).
+    p.hosting.offer_filled(&section_props);
     {
-        // Sections hydrated as roots of their own get every change through here.
         let hosting = p.hosting.clone();
         use_effect_with(section_props.clone(), move |props| hosting.offer(props));
+    }
+    {
+        // Rendering afresh: the empty wrappers exist once this render is in the DOM.
+        let (hosting, filled) = (p.hosting.clone(), filled.setter());
+        use_effect_with((), move |_| {
+            hosting.start_filling(Callback::from(move |()| filled.set(true)))
+        });
     }
     let sections = section_props.into_iter().map(|props| {
         let index = props.section.path[0];
@@ -159,7 +174,10 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
                 <Header view={view.clone()} heading_id={heading_id} {tools} />
                 <AudiencePicker audience={state.audience} chosen={state.audience_chosen} />
                 <div class="ea-body">{for sections}</div>
-                <References view={part(state.references_part()).0} onback={on_back} />
+                // Rendering afresh, in a task of their own after the sections.
+                if *filled {
+                    <References view={part(state.references_part()).0} onback={on_back} />
+                }
                 <section class="ea-disclaimer">
                     <h2 class="ea-disclaimer__title" id={format!("{prefix}disclaimer")}>{view.disclaimer_title.clone()}</h2>
                     <p>{inline::render(&view.disclaimer, &disclaimer)}</p>
@@ -169,7 +187,9 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
                     on_event={p.on_event.clone()} />
             </article>
             <div class="ea-visually-hidden ea-live" aria-live="polite" role="status">{state.announcement.clone()}</div>
-            <PopoverLayer view={shared} popover={state.popover} />
+            // Mounted again once every section has rendered: a popover opened by a
+            // share link finds its anchor then.
+            <PopoverLayer key={u8::from(*filled)} view={shared} popover={state.popover} />
         </div>
         </ContextProvider<WidgetContext>>
     }

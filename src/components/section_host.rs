@@ -5,9 +5,11 @@
 //! node keeps the nodes as they are) and hydrates the header, picker, references and
 //! the rest; each section then hydrates as a Yew root of its own in a later task
 //! ([`DeferredSections::hydrate_next`]) on the same nodes, and the article widget
-//! sends it new props whenever its state changes. Rendered afresh ([`Hosting::Inline`],
-//! also native tests) the same wrapper holds the same component, so the DOM is the
-//! same in every mode.
+//! sends it new props whenever its state changes. Rendered afresh in the browser
+//! without a pre-render, the same deferred roots fill empty wrappers instead, a few
+//! per task ([`DeferredSections::filling`], `section_host/fill.rs`). Rendered
+//! afresh inline ([`Hosting::Inline`], also native tests) the same wrapper holds the
+//! same component, so the DOM is the same in every mode.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -54,7 +56,8 @@ pub enum Hosting {
     /// browser can adopt it untouched (the CLI's `render`).
     Marked,
     /// Browser, hydrating a marked pre-render: sections are hydrated later, each as a
-    /// root of its own.
+    /// root of its own; or rendering afresh: empty wrappers that later tasks fill,
+    /// each with a root of its own ([`DeferredSections::filling`]).
     Deferred(Rc<DeferredSections>),
 }
 
@@ -73,6 +76,10 @@ impl Hosting {
     pub fn slot(&self, key: String, index: usize, props: SectionHostProps) -> Html {
         let host = || html! { <div class={HOST_CLASS}><SectionHost ..props.clone() /></div> };
         match self {
+            // Filled by a root of its own; the article's tree keeps the wrapper empty.
+            Self::Deferred(d) if d.fills() => {
+                html! { <key={key}><div class={HOST_CLASS}></div></> }
+            }
             Self::Deferred(d) if d.has(index) => {
                 // Adopts the marked region as it is; never attached in the browser
                 // (the raw-HTML path is disabled there), only hydrated.
@@ -89,11 +96,35 @@ impl Hosting {
         }
     }
 
-    /// Sends the sections' latest props to their separate roots (nothing otherwise).
+    /// Sends the sections' latest props to their separately hydrated roots (nothing
+    /// otherwise).
     pub fn offer(&self, props: &[SectionHostProps]) {
-        if let Self::Deferred(d) = self {
-            d.offer(props);
+        match self {
+            Self::Deferred(d) if !d.fills() => d.offer(props),
+            _ => {}
         }
+    }
+
+    /// Sends the sections' latest props to the roots filling their wrappers (nothing
+    /// otherwise).
+    pub fn offer_filled(&self, props: &[SectionHostProps]) {
+        match self {
+            Self::Deferred(d) if d.fills() => d.offer(props),
+            _ => {}
+        }
+    }
+
+    /// Rendering afresh, once the article's first render is in the DOM: starts
+    /// filling its empty wrappers; `filled` is told when every section has rendered.
+    pub fn start_filling(&self, filled: Callback<()>) {
+        if let Self::Deferred(d) = self {
+            fill::start(d, filled);
+        }
+    }
+
+    /// Whether some top-level sections are still to be rendered (filling).
+    pub fn filling(&self) -> bool {
+        matches!(self, Self::Deferred(d) if d.fills() && !d.done())
     }
 }
 
@@ -113,7 +144,11 @@ struct Slot {
 #[derive(Default)]
 pub struct DeferredSections {
     slots: RefCell<Vec<Slot>>,
+    /// Rendering afresh: what fills the empty wrappers ([`DeferredSections::filling`]).
+    fill: Option<fill::Fill>,
 }
+
+mod fill;
 
 /// Set on a section's wrapper until it has hydrated; the widget's own early-click
 /// recorder leaves clicks inside it to the section's.
@@ -154,6 +189,7 @@ impl DeferredSections {
         (!slots.is_empty()).then(|| {
             Rc::new(Self {
                 slots: RefCell::new(slots),
+                fill: None,
             })
         })
     }
@@ -163,6 +199,9 @@ impl DeferredSections {
     }
 
     fn offer(&self, props: &[SectionHostProps]) {
+        if let Some(f) = &self.fill {
+            f.offer(props);
+        }
         let mut slots = self.slots.borrow_mut();
         for (slot, p) in slots.iter_mut().zip(props) {
             if slot.initial.is_none() {
@@ -209,17 +248,27 @@ impl DeferredSections {
         true
     }
 
-    /// Whether every section has hydrated.
+    /// Whether every section has hydrated (or, filling, rendered).
     pub fn done(&self) -> bool {
-        self.slots.borrow().iter().all(|s| s.handle.is_some())
+        match &self.fill {
+            Some(f) => f.finished(),
+            None => self.slots.borrow().iter().all(|s| s.handle.is_some()),
+        }
     }
 
-    /// Unmounts the sections' roots (the widget is being destroyed).
+    /// Unmounts the sections' roots (the widget is being destroyed); stops filling.
     pub fn destroy(&self) {
+        if let Some(f) = &self.fill {
+            f.cancel();
+        }
         for slot in self.slots.borrow_mut().iter_mut() {
             slot.early = None;
             if let Some(h) = slot.handle.take() {
-                h.destroy();
+                if self.fill.is_some() {
+                    fill::destroy_root(h, slot.wrapper.clone(), 20);
+                } else {
+                    h.destroy();
+                }
             }
         }
     }

@@ -69,8 +69,10 @@ pub fn deferred_sections(
 /// twice), otherwise empties `root` and renders (a share link or a stored audience
 /// that differs from the pre-render, or no pre-render at all). A marked pre-render's
 /// top-level sections then hydrate in later tasks, one each, so no task hydrates the
-/// whole article; `then` runs once they all have (at once when there are none), and
-/// the `Ready` event waits for it.
+/// whole article; rendered afresh, the sections fill their empty wrappers a few per
+/// task ([`DeferredSections::filling`]). `then` runs once they all have (at once when
+/// an unmarked pre-render hydrates; never when no article renders), and the `Ready`
+/// event waits for it.
 pub fn start_app(root: &web_sys::Element, props: AppProps, then: Then) -> Started {
     let sections = deferred_sections(root, &props);
     start_app_with(root, props, sections, then)
@@ -97,6 +99,20 @@ pub fn start_app_with(
     }
     let sections = sections.filter(|_| hydrate);
     let held_ready = Rc::new(std::cell::Cell::new(false));
+    let on_event = props.on_event.clone();
+    let held = held_ready.clone();
+    let then: Then = Box::new(move || {
+        if held.get() {
+            on_event.emit(crate::config::HostEvent::Ready);
+        }
+        then();
+    });
+    let (sections, then) = match sections {
+        Some(s) => (Some(s), Some(then)),
+        // Rendered afresh: the sections fill their wrappers a few per task.
+        None if !hydrate => (Some(DeferredSections::filling(root, then)), None),
+        None => (None, Some(then)),
+    };
     if let Some(s) = &sections {
         props.hosting = Hosting::Deferred(s.clone());
         let (inner, s, held) = (props.on_event.clone(), s.clone(), held_ready.clone());
@@ -108,7 +124,6 @@ pub fn start_app_with(
             }
         });
     }
-    let on_event = props.on_event.clone();
     // The markup is live from now on: a later mount into this root must not
     // mistake it for pre-rendered markup.
     let _ = root.remove_attribute(PRERENDER_ATTR);
@@ -119,18 +134,11 @@ pub fn start_app_with(
         root.set_text_content(None);
         renderer.render()
     };
-    match &sections {
-        Some(s) => hydrate_rest(
-            s.clone(),
-            0,
-            Box::new(move || {
-                if held_ready.get() {
-                    on_event.emit(crate::config::HostEvent::Ready);
-                }
-                then();
-            }),
-        ),
-        None => then(),
+    match (&sections, then) {
+        (Some(s), Some(then)) => hydrate_rest(s.clone(), 0, then),
+        (None, Some(then)) => then(),
+        // Filling: `then` runs once the last section has rendered.
+        (_, None) => {}
     }
     Started { app, sections }
 }
@@ -282,30 +290,46 @@ impl Starting {
 /// validates) the article; the next builds its first view; the next hydrates the
 /// article but its top-level sections; then one task per section ([`start_app`]).
 /// Clicks on the pre-rendered page in between are replayed on the same nodes once
-/// hydrated (the sections replay their own). Otherwise it starts at once. `then`
-/// runs once everything has hydrated. Sets [`STARTING_ATTR`] on `root` meanwhile.
+/// hydrated (the sections replay their own); [`STARTING_ATTR`] is set on `root`
+/// meanwhile. Rendering afresh an article parsed here: the first view in the next
+/// task, the shell in the one after, then the sections a few per task. Otherwise
+/// (a URL, a failure) it starts at once. `then` runs once everything has rendered.
 pub fn start_in_tasks(root: &web_sys::Element, mut props: AppProps, then: Then) -> Rc<Starting> {
     let starting = Rc::new(Starting::default());
+    let loaded = match &props.source {
+        ArticleSource::Json(raw) => Some(crate::load::load(raw)),
+        ArticleSource::Embedded => Some(crate::load::embedded_prevalidated()),
+        _ => None,
+    };
+    if let Some(loaded) = loaded {
+        props.source = match loaded {
+            Ok(l) => ArticleSource::Loaded(Shared(Rc::new(l.article)), None),
+            Err(e) => ArticleSource::Failed(Rc::new(e)),
+        };
+    }
     if !can_hydrate(root, &props) {
         if matches!(props.source, ArticleSource::Loaded(..)) {
-            // Loaded in this task already: rendered in the next.
+            // Loaded in this task already: the first view built in the next, the
+            // shell and the first sections rendered in the one after, the other
+            // sections in later ones (`DeferredSections::filling`).
             let (root, out) = (root.clone(), starting.clone());
             gloo::timers::callback::Timeout::new(0, move || {
-                if !out.cancelled.get() {
-                    *out.started.borrow_mut() = Some(start_app(&root, props, then));
+                if out.cancelled.get() {
+                    return;
                 }
+                let props = with_first_view(props);
+                gloo::timers::callback::Timeout::new(0, move || {
+                    if !out.cancelled.get() {
+                        *out.started.borrow_mut() = Some(start_app(&root, props, then));
+                    }
+                })
+                .forget();
             })
             .forget();
         } else {
             *starting.started.borrow_mut() = Some(start_app(root, props, then));
         }
         return starting;
-    }
-    if let ArticleSource::Json(raw) = &props.source {
-        props.source = match crate::load::load(raw) {
-            Ok(l) => ArticleSource::Loaded(Shared(Rc::new(l.article)), None),
-            Err(e) => ArticleSource::Failed(Rc::new(e)),
-        };
     }
     let sections = deferred_sections(root, &props);
     let early = early::EarlyClicks::record_except(root, Some(DEFERRED_SELECTOR));

@@ -1,7 +1,9 @@
 //! Scroll and focus requests, after the render that makes their target exist. The
 //! typed target becomes an element id only here. A press that asked for focus may
 //! still move it (its default action, or a popover handing focus back), so focus is
-//! checked once more after the current task; then the request is marked done.
+//! checked once more after the current task; then the request is marked done. While
+//! the article's sections are still being rendered (`pending`), a request whose
+//! target is not there yet waits for them instead.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,53 +18,72 @@ use crate::state::{Action, FocusTarget};
 const FLASH_MS: u32 = 1600;
 
 /// Scrolls to `scroll_to` and focuses `focus` inside `root`; a marker reached by
-/// navigation (scrolled to and focused) flashes briefly.
+/// navigation (scrolled to and focused) flashes briefly. `(scroll_to, focus)`;
+/// `pending`: some sections are not rendered yet.
 #[hook]
 pub fn use_focus_request(
     root: NodeRef,
     prefix: AttrValue,
-    scroll_to: Option<FocusTarget>,
-    focus: Option<FocusTarget>,
+    request: (Option<FocusTarget>, Option<FocusTarget>),
+    pending: bool,
     dispatch: Callback<Action>,
 ) {
     let flash: Rc<RefCell<Option<TimedClass>>> = use_mut_ref(|| None);
     {
         let flash = flash.clone();
-        use_effect_with((scroll_to, focus), move |(scroll_to, focus)| {
-            let mut recheck = None;
-            if let Some(el) = root.cast::<web_sys::Element>() {
-                if let Some(target) = scroll_to {
-                    if let Some(found) = dom::find(&el, &target.element_id(&prefix)) {
-                        dom::scroll_into_view(&found);
+        let (scroll_to, focus) = request;
+        use_effect_with(
+            (scroll_to, focus, pending),
+            move |(scroll_to, focus, pending)| {
+                let (mut recheck, mut waiting) = (None, false);
+                if let Some(el) = root.cast::<web_sys::Element>() {
+                    let missing = |t: &Option<FocusTarget>| {
+                        t.as_ref()
+                            .is_some_and(|t| dom::find(&el, &t.element_id(&prefix)).is_none())
+                    };
+                    // Asked again once every section has rendered.
+                    waiting = *pending && (missing(scroll_to) || missing(focus));
+                    if !waiting {
+                        recheck = request_now(&el, &prefix, scroll_to, focus, &flash, &dispatch);
                     }
                 }
-                let found = focus
-                    .as_ref()
-                    .and_then(|t| dom::find(&el, &t.element_id(&prefix)));
-                if let Some(found) = found {
-                    let _ = found.focus();
-                    let navigated = scroll_to == focus;
-                    if navigated
-                        && matches!(focus, Some(FocusTarget::Marker { .. }))
-                        && !dom::reduced_motion()
-                    {
-                        *flash.borrow_mut() =
-                            Some(TimedClass::add(found.clone().into(), "ea-flash", FLASH_MS));
-                    }
-                    let dispatch = dispatch.clone();
-                    recheck = Some(Timeout::new(0, move || {
-                        if !dom::has_focus(&found) {
-                            let _ = found.focus();
-                        }
-                        dispatch.emit(Action::FocusDone);
-                    }));
+                if !waiting && recheck.is_none() && (scroll_to.is_some() || focus.is_some()) {
+                    dispatch.emit(Action::FocusDone);
                 }
-            }
-            if recheck.is_none() && (scroll_to.is_some() || focus.is_some()) {
-                dispatch.emit(Action::FocusDone);
-            }
-            move || drop(recheck)
-        });
+                move || drop(recheck)
+            },
+        );
     }
     use_effect_with((), move |_| move || drop(flash.borrow_mut().take()));
+}
+
+/// Scrolls to and focuses the targets found; the timer that checks focus again.
+fn request_now(
+    el: &web_sys::Element,
+    prefix: &str,
+    scroll_to: &Option<FocusTarget>,
+    focus: &Option<FocusTarget>,
+    flash: &Rc<RefCell<Option<TimedClass>>>,
+    dispatch: &Callback<Action>,
+) -> Option<Timeout> {
+    if let Some(target) = scroll_to {
+        if let Some(found) = dom::find(el, &target.element_id(prefix)) {
+            dom::scroll_into_view(&found);
+        }
+    }
+    let found = focus
+        .as_ref()
+        .and_then(|t| dom::find(el, &t.element_id(prefix)))?;
+    let _ = found.focus();
+    let navigated = scroll_to == focus;
+    if navigated && matches!(focus, Some(FocusTarget::Marker { .. })) && !dom::reduced_motion() {
+        *flash.borrow_mut() = Some(TimedClass::add(found.clone().into(), "ea-flash", FLASH_MS));
+    }
+    let dispatch = dispatch.clone();
+    Some(Timeout::new(0, move || {
+        if !dom::has_focus(&found) {
+            let _ = found.focus();
+        }
+        dispatch.emit(Action::FocusDone);
+    }))
 }
