@@ -110,3 +110,36 @@ async fn deep_json_is_refused_without_overflow() {
     let alert = alert_text(&root);
     assert!(alert.contains("levels deep"), "error panel: {alert}");
 }
+
+/// The model reader over `JSON.parse`'s value (tests/read.rs holds the same reader to
+/// serde natively): errors name the path of the bad value, numbers in messages are
+/// written by JavaScript, and the embedded article reads as it does natively.
+#[wasm_bindgen_test]
+fn shape_errors_in_the_browser_name_the_bad_value_and_its_path() {
+    let details = |raw: &str| {
+        evidence_article::load::load(raw)
+            .expect_err("not an article")
+            .details()
+    };
+    assert_eq!(
+        details(
+            r#"{"format":"evidence-article/1","id":"x","question":"q","publisher":{"name":5}}"#
+        ),
+        ["publisher.name: invalid type: integer `5`, expected a string"]
+    );
+    assert_eq!(
+        details(r#"{"format":1.5}"#),
+        ["format: invalid type: floating point `1.5`, expected a string"]
+    );
+    assert_eq!(
+        details(r#"{"format":null}"#),
+        ["format: invalid type: null, expected a string"]
+    );
+    assert_eq!(
+        details("[]"),
+        ["invalid type: sequence, expected struct Article"]
+    );
+    let article = evidence_article::load::embedded().expect("the embedded article");
+    assert!(article.warnings.is_empty());
+    assert!(article.article.references.len() >= 5);
+}

@@ -7,9 +7,11 @@
 //! offending value (`sections[0].blocks[2].text`). The CLI and the studio keep
 //! serde (positions, unknown-field warnings); tests/read.rs checks both agree.
 //!
-//! One deliberate difference: serde's derive (natively) also accepts a JSON array
-//! where an object belongs, reading it field by field in order; the reader, like
-//! the widget always did, refuses it.
+//! Of several problems it reports the first in the format's field order (serde: the
+//! first in the order of the document's keys, then missing fields). One deliberate
+//! difference: serde's derive (natively) also accepts a JSON array where an object
+//! belongs, reading it field by field in order; the reader, like the widget always
+//! did, refuses it.
 
 mod article;
 #[cfg(not(target_arch = "wasm32"))]
