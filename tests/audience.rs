@@ -206,14 +206,14 @@ fn shape(sections: &[SectionView]) -> Vec<(String, Vec<usize>)> {
 fn switching_audience_never_drops_a_section_or_block() {
     let a = seed();
     let physician = viewmodel::build(&a, Audience::Physician);
-    let expected = shape(&physician.sections);
+    let expected = shape(&physician.sections.to_vec());
     assert_eq!(expected.len(), 6);
     for audience in Audience::ALL {
         let view = viewmodel::build(&a, audience);
-        assert_eq!(shape(&view.sections), expected, "{audience:?}");
-        assert_eq!(view.references.len(), 5, "{audience:?}");
+        assert_eq!(shape(&view.sections.to_vec()), expected, "{audience:?}");
+        assert_eq!(view.references().len(), 5, "{audience:?}");
         assert_eq!(
-            view.references
+            view.references()
                 .iter()
                 .map(|r| r.findings.len())
                 .sum::<usize>(),
@@ -221,7 +221,8 @@ fn switching_audience_never_drops_a_section_or_block() {
             "{audience:?}: every finding is drawn"
         );
         assert_eq!(
-            view.marker_count, physician.marker_count,
+            view.marker_count(),
+            physician.marker_count(),
             "{audience:?}: same number of citation markers"
         );
         assert!(
@@ -285,7 +286,7 @@ fn nurses_and_students_get_abbreviations_expanded_on_first_use_per_section() {
     for audience in [Audience::Nurse, Audience::Student] {
         let view = viewmodel::build(&a, audience);
         let mut expansions = 0;
-        for s in all_sections(&view.sections) {
+        for s in all_sections(&view.sections.to_vec()) {
             let nodes = section_nodes(s);
             for (e, g) in a
                 .glossary
@@ -382,7 +383,7 @@ fn nurses_and_students_get_abbreviations_expanded_on_first_use_per_section() {
 }
 
 fn all_nodes(view: &viewmodel::ArticleView) -> Vec<Node> {
-    let mut out: Vec<Node> = all_sections(&view.sections)
+    let mut out: Vec<Node> = all_sections(&view.sections.to_vec())
         .into_iter()
         .flat_map(section_nodes)
         .collect();
@@ -592,7 +593,7 @@ fn plain_findings_keep_every_number() {
 fn plain_chart_texts_read_at_grade_eight_or_below() {
     let a = seed();
     let view = viewmodel::build(&a, Audience::Patient);
-    let findings: Vec<_> = view.references.iter().flat_map(|r| &r.findings).collect();
+    let findings: Vec<_> = view.references().iter().flat_map(|r| &r.findings).collect();
     assert_eq!(findings.len(), 6);
     let mut too_hard = Vec::new();
     for f in findings {

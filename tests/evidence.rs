@@ -239,7 +239,7 @@ fn patients_read_plain_findings_and_clinicians_the_professional_ones() {
     let a = article(&seed_json());
     let patient = view(Audience::Patient);
     let physician = view(Audience::Physician);
-    for (p, c) in patient.references.iter().zip(&physician.references) {
+    for (p, c) in patient.references().iter().zip(physician.references()) {
         let r = a
             .references
             .iter()

@@ -294,9 +294,9 @@ fn a_difference_axis_is_linear_with_the_zero_line() {
 
 fn findings(audience: Audience) -> Vec<FindingView> {
     viewmodel::build(&seed(), audience)
-        .references
-        .into_iter()
-        .flat_map(|r| r.findings)
+        .references()
+        .iter()
+        .flat_map(|r| r.findings.clone())
         .collect()
 }
 

@@ -23,7 +23,7 @@ struct Fixture {
 fn fixture() -> Fixture {
     let article = evidence_article::load::embedded().expect("seed").article;
     let view = viewmodel::build(&article, Audience::Physician);
-    let labels = Rc::new(view.references.iter().map(|r| r.short.clone()).collect());
+    let labels = Rc::new(view.references().iter().map(|r| r.short.clone()).collect());
     let state = Rc::new(WidgetState::new(
         Audience::Physician,
         &view.section_defaults(),

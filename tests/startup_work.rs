@@ -9,7 +9,9 @@ mod common;
 use evidence_article::model::notes::{self, Locator};
 use evidence_article::model::text::{Text, EXPECTED as TEXT_EXPECTED};
 use evidence_article::model::{Article, Audience};
-use evidence_article::viewmodel::{build, build_prepared, Prepared};
+use std::rc::Rc;
+
+use evidence_article::viewmodel::{build, lazy, Prepared};
 
 fn seed() -> Article {
     serde_json::from_value(common::seed_json()).expect("seed")
@@ -22,10 +24,11 @@ fn a_view_from_prepared_parts_equals_the_view_built_from_scratch_for_every_audie
         !a.editor_notes.is_empty(),
         "the seed has editor's notes to place"
     );
-    let prepared = Prepared::new(&a);
+    let prepared = Rc::new(Prepared::new(&a));
+    let article = Rc::new(a.clone());
     for aud in Audience::ALL {
         assert_eq!(
-            build_prepared(&a, &prepared, aud),
+            lazy(article.clone(), prepared.clone(), aud),
             build(&a, aud),
             "{aud:?}"
         );

@@ -173,5 +173,5 @@ fn section_marker_ranges_cover_their_subsections() {
     );
     assert_eq!(research.markers.end, research.subsections[2].markers.end);
     assert_eq!(view.sections[0].markers, 0..7);
-    assert_eq!(research.markers.end, view.marker_count);
+    assert_eq!(research.markers.end, view.marker_count());
 }

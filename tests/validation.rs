@@ -556,7 +556,7 @@ fn exercise(v: &Value) {
             if let Some(p) = &view.editorial_policy {
                 assert!(safe_href(p));
             }
-            for r in &view.references {
+            for r in view.references() {
                 for l in &r.links {
                     assert!(
                         l.href.starts_with("https://") && safe_href(&l.href),

@@ -92,9 +92,12 @@
   /**
    * Runs `act` and returns the time until the frame that shows its last DOM change
    * has been rendered: the DOM is watched frame by frame until two frames pass with
-   * no mutation (so work split over several tasks is counted in full).
+   * no mutation (so work split over several tasks is counted in full). With `watch`
+   * (a function returning a string that describes some of the DOM), returns
+   * { all, watched }: `all` as without, `watched` the time until the first rendered
+   * frame in which `watch()` already gave what it gives at the end (null if none).
    */
-  B.timeIt = async (act) => {
+  B.timeIt = async (act, watch = null) => {
     const root = B.root();
     let muts = 0;
     const mo = new MutationObserver((r) => { muts += r.length; });
@@ -103,18 +106,30 @@
     act(root);
     let last = null;
     let quiet = 0;
+    const seen = [];
     for (let f = 0; f < 600; f++) {
       await frame();
       if (muts) {
         muts = 0;
         quiet = 0;
+        // Read here (after the rAF callbacks, before style and paint): what this frame shows.
+        const shown = watch ? watch() : null;
         await afterPaint();
         last = performance.now();
+        if (watch) seen.push([last - t0, shown]);
       } else if (last !== null && ++quiet >= 2) break;
     }
     mo.disconnect();
-    return last === null ? null : last - t0;
+    const all = last === null ? null : last - t0;
+    if (!watch) return all;
+    const end = watch();
+    return { all, watched: seen.find(([, shown]) => shown === end)?.[0] ?? null };
   };
+
+  /** The widget's top-level sections, and the indexes of those (partly) in the viewport now. */
+  const sections = (root) => [...root.querySelectorAll('.ea-body > .ea-section-host > .ea-section')];
+  const sectionsOnScreen = (root) => sections(root).map((el, i) => [el.getBoundingClientRect(), i])
+    .filter(([r]) => r.bottom > 0 && r.top < innerHeight).map(([, i]) => i);
 
   /** Waits (frame by frame) until `cond(root)` holds. */
   B.until = async (cond, maxFrames = 600) => {
@@ -131,7 +146,9 @@
 
   /** Click → rendered frame for: citation popover, audience switch, section toggle (or only one of them). */
   B.interactions = async (reps = 4, only = null) => {
-    const out = { popover: [], audience: [], section: [] };
+    // audienceOnScreen: click → the frame in which the sections on screen show the new
+    // audience (their text as it is once the whole switch is done).
+    const out = { popover: [], audience: [], audienceOnScreen: [], section: [] };
     const root0 = B.root();
     const n = markers(root0).length;
     for (let i = 0; i < (only && only !== 'popover' ? 0 : reps); i++) {
@@ -141,7 +158,11 @@
     }
     for (let i = 0; i < (only && only !== 'audience' ? 0 : reps); i++) {
       const to = i % 2 === 0 ? 'patient' : 'physician';
-      out.audience.push(await B.timeIt((r) => q(r, `input[type="radio"][value="${to}"]`).click()));
+      const els = sectionsOnScreen(B.root());
+      const text = () => { const all = sections(B.root()); return els.map((i) => all[i]?.textContent).join('\u0000'); };
+      const t = await B.timeIt((r) => q(r, `input[type="radio"][value="${to}"]`).click(), text);
+      out.audience.push(t.all);
+      out.audienceOnScreen.push(els.length ? t.watched : null);
     }
     for (let i = 0; i < (only && only !== 'section' ? 0 : reps); i++) out.section.push(await B.timeIt((r) => q(r, '.ea-section__toggle').click()));
     return out;

@@ -58,7 +58,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             let audience = config.initial_audience().0;
             match prepared {
                 Some(v) if v.first.audience == audience => v.0,
-                _ => Rc::new(ViewCache::new(a, audience)),
+                _ => Rc::new(ViewCache::new(&a.0, audience)),
             }
         })
     };
@@ -77,17 +77,12 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     };
     // During a stepped switch (`state::switch`) some parts still show the audience
     // they showed before: their views are kept until no part shows it.
-    let view = views.get(&p.article, state.audience);
+    let view = views.get(state.audience);
     views.keep(state.audience, &state.lagging);
-    // Short labels do not depend on the audience: built from the first view, so the
-    // `Rc` every citation group holds stays the same across audience switches (and
+    // Short labels do not depend on the audience: one `Rc` for the article, so the
+    // one every citation group holds stays the same across audience switches (and
     // compares by pointer, instead of label by label in every group).
-    let labels = use_memo(Shared(first.clone()), |v| {
-        v.references
-            .iter()
-            .map(|r| r.short.clone())
-            .collect::<Vec<_>>()
-    });
+    let labels = views.prepared.labels();
     let root = use_node_ref();
     let (prefix, dispatch) = (ctx.prefix.clone(), ctx.dispatch.clone());
 
@@ -116,7 +111,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         dispatch.clone(),
     );
 
-    let on_back = use_callback(view.clone(), move |(occurrence, number), view| {
+    let on_back = use_callback(Shared(view.clone()), move |(occurrence, number), view| {
         // Open the section holding the marker before focusing it.
         let open = view
             .markers()
@@ -128,7 +123,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         dispatch.emit(Action::Reveal { open, target });
     });
     let shared = Shared(view.clone());
-    let part = |i: usize| Shared(views.get(&p.article, state.shown(i)));
+    let part = |i: usize| Shared(views.get(state.shown(i)));
     let section_props: Vec<SectionHostProps> = (0..view.sections.len())
         .filter_map(|i| ArticleSectionProps::new(&part(i), i, &state, &labels))
         .map(|section| SectionHostProps {
@@ -155,7 +150,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     }
     let sections = section_props.into_iter().map(|props| {
         let index = props.section.path[0];
-        let key = view.sections[index].id.clone();
+        let key = view.section_id(index).unwrap_or_default().to_owned();
         p.hosting.slot(key, index, props)
     });
     let heading_id = format!("{prefix}title");
@@ -171,12 +166,12 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         <div class="ea-root" ref={root} lang={view.lang.clone()}>
             <article class={classes!("ea-article", format!("ea-aud-{}", state.audience.id()),
                 (view.sections.len() >= LONG).then_some("ea-article--long"))} aria-labelledby={heading_id.clone()}>
-                <Header view={view.clone()} heading_id={heading_id} {tools} />
+                <Header view={shared.clone()} heading_id={heading_id} {tools} />
                 <AudiencePicker audience={state.audience} chosen={state.audience_chosen} />
                 <div class="ea-body">{for sections}</div>
                 // Rendering afresh, in a task of their own after the sections.
                 if *filled {
-                    <References view={part(state.references_part()).0} onback={on_back} />
+                    <References view={part(state.references_part())} onback={on_back} />
                 }
                 <section class="ea-disclaimer">
                     <h2 class="ea-disclaimer__title" id={format!("{prefix}disclaimer")}>{view.disclaimer_title.clone()}</h2>
@@ -201,11 +196,12 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
 const LONG: usize = 12;
 
 /// The article's view for its first audience, and what every audience's view shares.
-/// Other audiences are built when asked for and kept only while some part shows
-/// them: keeping them measured slower on a 200-section article (more live memory,
-/// costlier DOM updates), and a build is cheap once [`viewmodel::Prepared`] exists.
+/// Other audiences are made when asked for (each section built when first rendered,
+/// [`viewmodel::lazy`]) and kept only while some part shows them: keeping them
+/// measured slower on a 200-section article (more live memory, costlier DOM updates).
 pub struct ViewCache {
-    prepared: viewmodel::Prepared,
+    article: Rc<Article>,
+    prepared: Rc<viewmodel::Prepared>,
     first: Rc<ArticleView>,
     others: RefCell<Vec<Rc<ArticleView>>>,
 }
@@ -217,20 +213,22 @@ impl std::fmt::Debug for ViewCache {
 }
 
 impl ViewCache {
-    /// Builds what all audiences share and the view for `audience`.
-    pub fn new(article: &Article, audience: crate::model::Audience) -> Self {
-        let prepared = viewmodel::Prepared::new(article);
-        let first = Rc::new(viewmodel::build_prepared(article, &prepared, audience));
+    /// Builds what all audiences share and the whole view for `audience` (at once,
+    /// in the start-up task that calls this).
+    pub fn new(article: &Rc<Article>, audience: crate::model::Audience) -> Self {
+        let prepared = Rc::new(viewmodel::Prepared::new(article));
+        let first = Rc::new(viewmodel::lazy(article.clone(), prepared.clone(), audience));
+        first.references();
         Self {
+            article: article.clone(),
             prepared,
             first,
             others: RefCell::default(),
         }
     }
 
-    /// The view for `audience` (`article` is the one this cache was made for): the
-    /// same `Rc` for as long as it is kept.
-    fn get(&self, article: &Article, audience: crate::model::Audience) -> Rc<ArticleView> {
+    /// The view for `audience`: the same `Rc` for as long as it is kept.
+    fn get(&self, audience: crate::model::Audience) -> Rc<ArticleView> {
         if self.first.audience == audience {
             return self.first.clone();
         }
@@ -238,7 +236,11 @@ impl ViewCache {
         if let Some(v) = others.iter().find(|v| v.audience == audience) {
             return v.clone();
         }
-        let v = Rc::new(viewmodel::build_prepared(article, &self.prepared, audience));
+        let v = Rc::new(viewmodel::lazy(
+            self.article.clone(),
+            self.prepared.clone(),
+            audience,
+        ));
         others.push(v.clone());
         v
     }

@@ -22,7 +22,7 @@ pub fn glance(p: &GlanceProps) -> Html {
     let tag = format!("h{}", p.level.clamp(2, 6));
     let sources = p
         .view
-        .references
+        .references()
         .iter()
         .filter(|r| !r.findings.is_empty())
         .map(|r| {

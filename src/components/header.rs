@@ -10,10 +10,9 @@
 //! markup carries the pre-renderer's decision ([`StaleHint`]), which the first
 //! render repeats.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+use crate::components::context::Shared;
 use crate::model::freshness;
 use crate::model::ReviewStatus;
 use crate::viewmodel::ArticleView;
@@ -22,7 +21,7 @@ use crate::viewmodel::ArticleView;
 #[derive(Properties, Clone, PartialEq)]
 pub struct HeaderProps {
     /// The resolved article.
-    pub view: Rc<ArticleView>,
+    pub view: Shared<ArticleView>,
     /// Id of the heading element.
     pub heading_id: AttrValue,
     /// Controls shown next to the date (share, expand all).

@@ -1,11 +1,10 @@
 //! The numbered reference list: AMA citation, verified links, and back-links to every
 //! section where the reference is cited.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::components::context::use_widget;
+use crate::components::context::Shared;
 use crate::state::focus::marker_id;
 use crate::viewmodel::{ArticleView, RefView};
 
@@ -13,7 +12,7 @@ use crate::viewmodel::{ArticleView, RefView};
 #[derive(Properties, Clone, PartialEq)]
 pub struct ReferencesProps {
     /// The resolved article.
-    pub view: Rc<ArticleView>,
+    pub view: Shared<ArticleView>,
     /// A back-link was followed: (marker occurrence, citation number).
     pub onback: Callback<(usize, usize)>,
 }
@@ -78,7 +77,7 @@ fn notes<'a>(
 #[function_component(References)]
 pub fn references(p: &ReferencesProps) -> Html {
     let prefix = use_widget().prefix;
-    let items = p.view.references.iter().map(|r| {
+    let items = p.view.references().iter().map(|r| {
         let back = r.cited_in.iter().map(|(occ, title)| {
             let target = marker_id(&prefix, *occ, r.number);
             let onback = p.onback.clone();

@@ -369,7 +369,7 @@ pub fn start_in_tasks(root: &web_sys::Element, mut props: AppProps, then: Then) 
 fn with_first_view(mut props: AppProps) -> AppProps {
     if let ArticleSource::Loaded(article, None) = &props.source {
         let audience = props.config.initial_audience().0;
-        let views = ViewCache::new(article, audience);
+        let views = ViewCache::new(&article.0, audience);
         props.source = ArticleSource::Loaded(article.clone(), Some(Shared(Rc::new(views))));
     }
     props

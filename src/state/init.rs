@@ -28,7 +28,7 @@ pub fn initial_state_for(base: &ArticleView, config: &WidgetConfig) -> WidgetSta
         return s;
     };
     let ids: Vec<String> = defaults.iter().map(|(i, _)| i.clone()).collect();
-    let link = url::sanitize(link.clone(), &ids, base.references.len());
+    let link = url::sanitize(link.clone(), &ids, base.reference_count);
     s.open.extend(link.open.iter().cloned());
     for id in &link.shut {
         s.open.remove(id);
