@@ -111,12 +111,15 @@ test('pre-rendered <evidence-article> whose stylesheet fails: the article is hyd
   const page = await env.page();
   await page.addInitScript(() => {
     window.__styleErrors = [];
+    window.__ready = [];
     document.addEventListener('evidence-article:error', (e) => window.__styleErrors.push([e.target.id, e.detail.message]));
+    document.addEventListener('evidence-article:ready', (e) => window.__ready.push(e.target.id));
   });
   // The declarative shadow root's stylesheet fails before embed.js runs.
   await page.route('**/evidence-article.css', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(env.server.url + '/examples/intranet.html');
   const el = page.locator('#aza');
+  await expect.poll(() => page.evaluate(() => window.__ready.includes('aza')), { timeout: 20000 }).toBe(true);
   await el.locator('.ea-cite__btn').first().click();
   await expect(el.getByRole('dialog')).toBeVisible();
   const note = el.getByRole('status').filter({ hasText: 'styles could not be loaded' });
@@ -127,10 +130,13 @@ test('pre-rendered <evidence-article> whose stylesheet fails: the article is hyd
 
 test('pre-rendered <evidence-article> whose stylesheet loads gets no style note', async () => {
   const page = await env.page();
+  await page.addInitScript(() => {
+    window.__ready = [];
+    document.addEventListener('evidence-article:ready', (e) => window.__ready.push(e.target.id));
+  });
   await page.goto(env.server.url + '/examples/intranet.html');
   const el = page.locator('#aza');
-  await el.locator('.ea-cite__btn').first().click();
-  await expect(el.getByRole('dialog')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__ready.includes('aza')), { timeout: 20000 }).toBe(true);
   await page.waitForFunction(() => document.readyState === 'complete');
   assert.equal(await el.locator('.ea-style-note').count(), 0);
 });
