@@ -36,6 +36,19 @@ async function watch(page, selector) {
   }, selector);
 }
 
+/** Records, from the first byte, the ids of elements that sent `ready` and `error`. */
+async function recordEvents(page) {
+  await page.addInitScript(() => {
+    window.__ready = [];
+    window.__styleErrors = [];
+    document.addEventListener('evidence-article:ready', (e) => window.__ready.push(e.target.id));
+    document.addEventListener('evidence-article:error', (e) => window.__styleErrors.push([e.target.id, e.detail.message]));
+  });
+}
+
+/** Waits until the element with `id` has sent its ready event. */
+const untilReady = (page, id) => expect.poll(() => page.evaluate((i) => window.__ready.includes(i), id), { timeout: 20000 }).toBe(true);
+
 test('standalone page: the pre-rendered heading is the same node after the widget is ready; nothing is rebuilt, nothing shifts', async () => {
   const page = await env.page();
   await watch(page, '#evidence-article');
@@ -109,17 +122,12 @@ test('intranet example: the pre-rendered <evidence-article> paints before the wa
 
 test('pre-rendered <evidence-article> whose stylesheet fails: the article is hydrated and says it is shown without its layout', async () => {
   const page = await env.page();
-  await page.addInitScript(() => {
-    window.__styleErrors = [];
-    window.__ready = [];
-    document.addEventListener('evidence-article:error', (e) => window.__styleErrors.push([e.target.id, e.detail.message]));
-    document.addEventListener('evidence-article:ready', (e) => window.__ready.push(e.target.id));
-  });
+  await recordEvents(page);
   // The declarative shadow root's stylesheet fails before embed.js runs.
   await page.route('**/evidence-article.css', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(env.server.url + '/examples/intranet.html');
   const el = page.locator('#aza');
-  await expect.poll(() => page.evaluate(() => window.__ready.includes('aza')), { timeout: 20000 }).toBe(true);
+  await untilReady(page, 'aza');
   await el.locator('.ea-cite__btn').first().click();
   await expect(el.getByRole('dialog')).toBeVisible();
   const note = el.getByRole('status').filter({ hasText: 'styles could not be loaded' });
@@ -130,13 +138,10 @@ test('pre-rendered <evidence-article> whose stylesheet fails: the article is hyd
 
 test('pre-rendered <evidence-article> whose stylesheet loads gets no style note', async () => {
   const page = await env.page();
-  await page.addInitScript(() => {
-    window.__ready = [];
-    document.addEventListener('evidence-article:ready', (e) => window.__ready.push(e.target.id));
-  });
+  await recordEvents(page);
   await page.goto(env.server.url + '/examples/intranet.html');
   const el = page.locator('#aza');
-  await expect.poll(() => page.evaluate(() => window.__ready.includes('aza')), { timeout: 20000 }).toBe(true);
+  await untilReady(page, 'aza');
   await page.waitForFunction(() => document.readyState === 'complete');
   assert.equal(await el.locator('.ea-style-note').count(), 0);
 });
