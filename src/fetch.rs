@@ -1,5 +1,7 @@
 //! Fetching an article from a host-given URL: a timeout, a size cap and a typed error
-//! for every way it can fail (network, status, body type, time).
+//! for every way it can fail (network, status, body type, time). `embed.js` starts
+//! the request while the wasm downloads ([`adopt`]); the first fetch of that URL then
+//! takes it over instead of asking again, with the time already spent counted.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -64,18 +66,93 @@ fn duration(ms: u32) -> String {
     }
 }
 
+/// A request `embed.js` started for `src` before this instance existed.
+struct Prefetched {
+    src: String,
+    response: js_sys::Promise,
+    controller: web_sys::AbortController,
+    /// `Date.now()` when it started.
+    started: f64,
+}
+
+thread_local! {
+    static PREFETCHED: std::cell::RefCell<Option<Prefetched>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the loader's request (`{ src, response, controller, started }`, untrusted)
+/// for the first fetch of `src` when `wanted` is that URL; anything else is aborted.
+pub fn adopt(prefetched: &wasm_bindgen::JsValue, wanted: Option<&str>) {
+    let get = |k: &str| js_sys::Reflect::get(prefetched, &k.into()).ok();
+    if !prefetched.is_object() {
+        return;
+    }
+    let Some(controller) =
+        get("controller").and_then(|c| c.dyn_into::<web_sys::AbortController>().ok())
+    else {
+        return;
+    };
+    let src = get("src").and_then(|s| s.as_string());
+    let response = get("response").and_then(|r| r.dyn_into::<js_sys::Promise>().ok());
+    let started = get("started")
+        .and_then(|t| t.as_f64())
+        .filter(|t| t.is_finite());
+    match (src, response, started) {
+        (Some(src), Some(response), Some(started)) if wanted == Some(src.trim()) => {
+            let old = PREFETCHED.with(|p| {
+                p.borrow_mut().replace(Prefetched {
+                    src: src.trim().to_owned(),
+                    response,
+                    controller,
+                    started,
+                })
+            });
+            if let Some(old) = old {
+                old.controller.abort();
+            }
+        }
+        _ => controller.abort(),
+    }
+}
+
+/// The loader's request for `url`, if there is one not yet used.
+fn take(url: &str) -> Option<Prefetched> {
+    PREFETCHED.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.as_ref().is_some_and(|f| f.src == url) {
+            p.take()
+        } else {
+            None
+        }
+    })
+}
+
 /// Fetches the text at `url` (same origin or CORS-allowed; no cookies sent to others).
 pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchError> {
     let win = crate::dom::window().ok_or(FetchError::NoWindow)?;
-    let controller = web_sys::AbortController::new().map_err(|_| FetchError::Unsupported)?;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    init.set_cache(web_sys::RequestCache::NoCache);
+    let (request, controller, wait_ms) = match take(url) {
+        // Counted from when the loader asked, so the reader waits no longer than set.
+        Some(p) => {
+            let spent = (js_sys::Date::now() - p.started).clamp(0.0, f64::from(timeout_ms));
+            (p.response, p.controller, timeout_ms - spent as u32)
+        }
+        None => {
+            let controller =
+                web_sys::AbortController::new().map_err(|_| FetchError::Unsupported)?;
+            let init = web_sys::RequestInit::new();
+            init.set_signal(Some(&controller.signal()));
+            init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+            init.set_cache(web_sys::RequestCache::NoCache);
+            (
+                win.fetch_with_str_and_init(url, &init),
+                controller,
+                timeout_ms,
+            )
+        }
+    };
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let _timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        gloo::timers::callback::Timeout::new(timeout_ms, move || {
+        gloo::timers::callback::Timeout::new(wait_ms, move || {
             timed_out.set(true);
             controller.abort();
         })
@@ -87,7 +164,7 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchError
             other
         }
     };
-    let resp = JsFuture::from(win.fetch_with_str_and_init(url, &init))
+    let resp = JsFuture::from(request)
         .await
         .map_err(|_| or_timeout(FetchError::Network))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchError::NotAResponse)?;

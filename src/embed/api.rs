@@ -163,7 +163,8 @@ fn object(pairs: &[(&str, &str)]) -> JsValue {
 /// Mounts a widget into `root`, reporting events on `host`. `options` (all optional,
 /// all untrusted): `article` (object or JSON text), `src`, `audience`,
 /// `followUpHref`, `shareState` (bool), `id` and `position` (share-link key),
-/// `prefix` (element-id prefix), `state` (reader state from `readerState()`).
+/// `prefix` (element-id prefix), `state` (reader state from `readerState()`),
+/// `prefetched` (the loader's request for `src`, see [`crate::fetch::adopt`]).
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(
     root: web_sys::Element,
@@ -184,8 +185,14 @@ pub fn mount_widget(
         HostEvent::Error(message) => emit(&host, "error", &object(&[("message", &message)])),
     });
     super::register_root(&root);
+    let source = source(&options);
+    let wanted = match &source {
+        ArticleSource::Url(url) => Some(&**url),
+        _ => None,
+    };
+    crate::fetch::adopt(&get(&options, "prefetched"), wanted);
     let props = AppProps {
-        source: source(&options),
+        source,
         config: Rc::new(config(&options)),
         on_event,
         control: Some(control.clone()),

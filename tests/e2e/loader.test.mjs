@@ -17,6 +17,19 @@ const routes = {
   },
 };
 
+// A host page with one element whose article comes from `src`.
+const srcPage = (src, attrs = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>src host</title>
+<link rel="icon" href="data:,"><script type="module" src="/embed.js"></script></head>
+<body><evidence-article id="s" src="${src}" share-state="off"${attrs}></evidence-article></body></html>`;
+routes['/src-host.html'] = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/html' });
+  res.end(srcPage('/alt-article.json'));
+};
+routes['/src-timeout.html'] = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'text/html' });
+  res.end(srcPage('/held-article.json', ' fetch-timeout="600"'));
+};
+
 let env;
 before(async () => { env = await setup({ routes }); });
 // Every context closes after each test, passed or failed; the browser and server after the file.
@@ -173,6 +186,62 @@ test('a src change shows the new article with nothing of the old one: no popover
   await expect(reading(w), 'the host default audience').toHaveText('Patient or caregiver');
   await expect(page, 'old state gone from the URL').not.toHaveURL(/ea-aza-src=[^&#]*(cite|shut)/);
   assert.deepEqual(page.problems.pageErrors, []);
+});
+
+/**
+ * Holds every request for the wasm until `release()`; counts the requests whose path
+ * is `wanted` (or matches it, a RegExp).
+ * @param {string | RegExp} wanted
+ */
+async function holdWasm(page, wanted) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(WASM, async (route) => { await held; await route.continue(); });
+  const asked = { n: 0 };
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (typeof wanted === 'string' ? p === wanted : wanted.test(p)) asked.n += 1;
+  });
+  return { asked, release };
+}
+
+test('each widget\'s glue is requested while the wasm downloads', async () => {
+  const page = await env.page();
+  const { asked, release } = await holdWasm(page, /\/evidence-article-[0-9a-f]{16}\.js$/);
+  await page.goto(env.server.url + '/examples/multi.html');
+  await until(() => asked.n === 3, { message: 'three glue copies requested before the wasm arrived' });
+  release();
+  await expect(page.locator('evidence-article h1.ea-title'), 'three rendered').toHaveCount(3, { timeout: 15000 });
+  assert.equal(asked.n, 3, 'one glue copy per widget');
+});
+
+test('a src article is requested while the wasm downloads, and only once', async () => {
+  const page = await env.page();
+  const { asked, release } = await holdWasm(page, '/alt-article.json');
+  await page.goto(env.server.url + '/src-host.html');
+  await until(() => asked.n === 1, { message: 'the article requested before the wasm arrived' });
+  release();
+  await expect(page.locator('evidence-article h1.ea-title'), 'the article rendered').toHaveText(/^Second article/, { timeout: 15000 });
+  assert.equal(asked.n, 1, 'the widget took the loader\'s request over instead of asking again');
+  assert.deepEqual(page.problems.pageErrors, []);
+});
+
+test('the loader\'s request keeps the fetch timeout and its message; "Try again" asks afresh', async () => {
+  const page = await env.page();
+  const { asked, release } = await holdWasm(page, '/held-article.json');
+  let answer = false;
+  await page.route('**/held-article.json', (route) => (answer
+    ? route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(alt) })
+    : undefined)); // not answered: the request hangs until aborted
+  await page.goto(env.server.url + '/src-timeout.html');
+  await until(() => asked.n === 1, { message: 'the article requested before the wasm arrived' });
+  release();
+  const w = page.locator('evidence-article');
+  await expect(w.getByRole('alert'), 'the timeout message').toContainText('took longer than 600 milliseconds', { timeout: 15000 });
+  answer = true;
+  await w.getByRole('button', { name: 'Try again' }).click();
+  await expect(w.locator('h1.ea-title'), 'the article after Try again').toHaveText(/^Second article/);
+  assert.equal(asked.n, 2, 'one request from the loader, one from Try again');
 });
 
 test('iframe host: a frame added later and a frame whose src moves to another origin are both sized', async () => {
