@@ -23,6 +23,13 @@ const NETWORK_MESSAGE = 'This article could not be loaded: the network or the se
 const integrityMessage = (/** @type {string} */ file) => `This article could not be shown: one of its files (${file}) `
   + 'is not the file this release was built with. It was changed, or mixed with a file of another version, so it was not run. '
   + 'Ask the site owner to install the release again, unchanged.';
+/**
+ * How long a widget waits for its stylesheet once its module is ready: a stylesheet in
+ * a shadow root does not hold the page's rendering back, so without the wait a slow
+ * sheet would show the article unstyled and then move it (layout shift). After this,
+ * the article renders anyway (and the note says why it looks wrong if the sheet fails).
+ */
+const STYLE_WAIT_MS = 3000;
 /** Automatic retries of a transient failure (network error, 5xx, 408, 429), in ms. */
 const BACKOFF_MS = [500, 2000];
 
@@ -173,8 +180,13 @@ function preloadModule(href, integrity) {
   });
 }
 
-/** This instance's copy of the glue, checked against the build's hash. @param {number} n @returns {Promise<Glue>} */
-async function importGlue(n) {
+/**
+ * Fetches this instance's copy of the glue and checks it against the build's hash,
+ * without running it; `run` then imports it, `discard` drops it unrun.
+ * @param {number} n
+ * @returns {Promise<{ run(): Promise<Glue>, discard(): void }>}
+ */
+async function fetchGlue(n) {
   const url = new URL(`${FILES.glue}?ea-instance=${n}`, here);
   // Browsers without modulepreload (Safari before 17) fire neither load nor error:
   // there the glue is imported unchecked (the wasm is still checked).
@@ -184,33 +196,41 @@ async function importGlue(n) {
     await recheck(url, integrity, FILES.glue);
     throw new LoadFailure('network', NETWORK_MESSAGE, true);
   }
-  try {
-    return await import(url.href);
-  } catch {
-    throw new LoadFailure('network', NETWORK_MESSAGE, true);
-  } finally {
-    link?.remove();
-  }
+  return {
+    async run() {
+      try {
+        return await import(url.href);
+      } catch {
+        throw new LoadFailure('network', NETWORK_MESSAGE, true);
+      } finally {
+        link?.remove();
+      }
+    },
+    discard() { link?.remove(); },
+  };
 }
 
 let instances = 0;
 /**
  * A fresh WebAssembly instance with its own copy of the JS glue. The glue is fetched
- * while the module downloads (on a phone, one round trip less per widget); a failure
- * to compile is still the one reported.
+ * (and checked) while the module downloads, on a phone one round trip less per
+ * widget; it runs only once the module compiled, whose failure is the one reported.
  * @returns {Promise<Instance>}
  */
 async function newInstance() {
   const n = instances++;
-  const gluing = importGlue(n);
+  // Not on a page that refuses WebAssembly: there nothing is downloaded.
+  const gluing = wasmAllowed().then((ok) => (ok ? fetchGlue(n) : null));
   let module;
   try {
     module = await compileModule();
   } catch (e) {
-    gluing.catch(() => { /* the module's failure is the one to report */ });
+    gluing.then((g) => g?.discard(), () => { /* the module's failure is the one reported */ });
     throw e;
   }
-  const glue = await gluing;
+  const fetched = await gluing;
+  if (!fetched) throw new LoadFailure('csp', CSP_MESSAGE);
+  const glue = await fetched.run();
   await glue.default({ module_or_path: module });
   return { glue, n };
 }
@@ -271,6 +291,8 @@ class EvidenceArticleElement extends HTMLElement {
     this._token = null;
     /** The note shown when the stylesheet failed. @type {HTMLElement | null} */
     this._styleNote = null;
+    /** Settles when the stylesheet this loader linked has loaded or failed. @type {Promise<unknown> | null} */
+    this._styled = null;
   }
 
   static get observedAttributes() { return ['src', 'audience', 'follow-up-href', 'share-state', 'fetch-timeout']; }
@@ -295,6 +317,10 @@ class EvidenceArticleElement extends HTMLElement {
           link.crossOrigin = 'anonymous';
         }
         link.addEventListener('error', () => this._styleFailed(), { once: true });
+        this._styled = new Promise((settle) => {
+          link.addEventListener('load', settle, { once: true });
+          link.addEventListener('error', settle, { once: true });
+        });
         this._container = document.createElement('div');
         root.replaceChildren(link, this._container);
       }
@@ -419,6 +445,7 @@ class EvidenceArticleElement extends HTMLElement {
       this._instance ??= newInstance();
       instance = await this._instance;
       this.dataset.eaInstance = String(instance.n);
+      if (this._styled) await Promise.race([this._styled, sleep(STYLE_WAIT_MS)]);
     } catch (e) {
       prefetched?.controller.abort();
       this._instance = null;

@@ -112,14 +112,14 @@ test('a failed instance (its glue answered 503) shows "Try again", which makes a
 test('the CSP refusal keeps its own message and offers no retry', async () => {
   const page = await env.page();
   let wasm = 0;
-  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm += 1; });
+  page.on('request', (r) => { if (/\.wasm$|\/evidence-article-[0-9a-f]{16}\.js/.test(r.url())) wasm += 1; });
   await page.goto(env.server.url + '/examples/no-wasm.html');
   const w = page.locator('evidence-article').first();
   await w.getByRole('alert').waitFor({ state: 'visible' });
   assert.match(await w.getByRole('alert').innerText(), CSP_TEXT);
   assert.equal(await w.getByRole('button', { name: 'Try again' }).count(), 0);
   assert.equal(await page.locator('evidence-article#prerendered').getByRole('button', { name: 'Try again' }).count(), 0);
-  assert.equal(wasm, 0, 'nothing downloaded that cannot run');
+  assert.equal(wasm, 0, 'nothing downloaded that cannot run (neither the wasm nor its glue)');
 });
 
 test('an audience attribute change applies in place, and the reader\'s own choice still wins', async () => {
@@ -242,6 +242,31 @@ test('the loader\'s request keeps the fetch timeout and its message; "Try again"
   await w.getByRole('button', { name: 'Try again' }).click();
   await expect(w.locator('h1.ea-title'), 'the article after Try again').toHaveText(/^Second article/);
   assert.equal(asked.n, 2, 'one request from the loader, one from Try again');
+});
+
+test('a stylesheet slower than the wasm: the article waits for it and first shows styled (no unstyled flash that then moves)', async () => {
+  const page = await env.page();
+  // Every frame until an article title shows: then note whether its stylesheet had loaded.
+  await page.addInitScript(() => {
+    window.__firstShown = null;
+    const tick = () => {
+      const root = document.querySelector('evidence-article')?.shadowRoot;
+      if (root?.querySelector('h1.ea-title')) {
+        const sheet = root.querySelector('link[rel=stylesheet]')?.sheet;
+        window.__firstShown = { styled: Boolean(sheet && sheet.cssRules.length > 0) };
+      } else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  // The sheet arrives half a second after the widget's module is ready (a slow server).
+  await page.route(/\/evidence-article-[0-9a-f]{16}\.css$/, async (route) => {
+    await page.locator('evidence-article[data-ea-instance]').waitFor({ state: 'attached', timeout: 20000 });
+    await new Promise((r) => { setTimeout(r, 500); });
+    await route.continue();
+  });
+  await page.goto(env.server.url + '/examples/neutral.html');
+  await expect.poll(() => page.evaluate(() => window.__firstShown), { timeout: 20000 }).toEqual({ styled: true });
+  assert.equal(await page.locator('evidence-article .ea-style-note').count(), 0, 'no style note: the sheet loaded');
 });
 
 test('iframe host: a frame added later and a frame whose src moves to another origin are both sized', async () => {
