@@ -1,0 +1,95 @@
+// Last step of scripts/build.sh for the standalone page (dist/index.html), after
+// scripts/stamp.mjs: so that nothing stands between the HTML and the pre-rendered
+// article's first paint, and the widget's own download starts after that paint
+// (issue 11: Lighthouse's LCP, and a reader's first paint on a slow network).
+//  - The page's stylesheets (the widget's and page.css, as Trunk linked them) become
+//    one inline <style>: no render-blocking request. The files stay in dist/ (the
+//    embedded element and host pages link evidence-article.css).
+//  - Trunk's inline boot script, its modulepreload of the glue and preload of the wasm
+//    are replaced by static/boot.js (minified, inline, stamped with the hashed names and
+//    SHA-384 as embed.js is), which fetches them after the first paint.
+//  - A strict Content-Security-Policy <meta> (the examples' policy) allows that one
+//    <style> and that one <script> by their SHA-256: no 'unsafe-inline', no style=.
+// The other pages (examples, frame.html, the embedded element's shadow root) are
+// untouched. Usable as a module (tests check the page it writes).
+//   node scripts/standalone.mjs dist
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { readStamp, stampLoader, sri } from './stamp.mjs';
+import { minifyModule } from './minify.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A CSP hash source of some text. @param {string} text */
+export const cspHash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The standalone page's policy: the examples' strict CSP plus the inline style's and script's hashes. */
+export const pageCsp = (styleHash, scriptHash) => `default-src 'none'; script-src 'self' 'wasm-unsafe-eval' ${scriptHash}; `
+  + `connect-src 'self'; style-src 'self' ${styleHash}; img-src 'self' data:; object-src 'none'; base-uri 'none'; `
+  + "require-trusted-types-for 'script'; trusted-types 'none'";
+
+const attr = (tag, name) => {
+  const m = tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`));
+  return m ? (m[1] ?? m[2] ?? m[3]) : null;
+};
+
+/**
+ * The page rewritten as described above. `read(name)` returns a file of dist/ (a
+ * stylesheet the page links), `boot` the stamped, minified boot module.
+ * @param {string} html @param {(name: string) => string} read @param {string} boot
+ * @returns {{ html: string, style: string, csp: string }}
+ */
+export function standalonePage(html, read, boot) {
+  const fail = (msg) => { throw new Error(`standalone: ${msg}`); };
+  if (/http-equiv=["']?content-security-policy/i.test(html)) fail('index.html already has a CSP <meta> (is it already rewritten?)');
+  // Stylesheets, in document order, checked against Trunk's integrity.
+  const links = html.match(/<link\b[^>]*\brel=["']?stylesheet["']?[^>]*>/gi) || [];
+  if (links.length === 0) fail('no stylesheet link in index.html');
+  const parts = links.map((tag) => {
+    const href = attr(tag, 'href');
+    if (!href || !/^\.\/[\w.-]+\.css$/.test(href)) fail(`unexpected stylesheet href in ${tag}`);
+    const css = read(href.slice(2));
+    const integrity = attr(tag, 'integrity');
+    if (integrity && integrity !== sri(css)) fail(`${href} does not match its integrity in index.html`);
+    if (/@import\b/i.test(css)) fail(`${href} has an @import`);
+    if (/<\/style/i.test(css)) fail(`${href} contains "</style"`);
+    return css.trim();
+  });
+  const style = parts.join('\n');
+  // Trunk's boot: exactly one inline module script, one modulepreload, one wasm preload.
+  const trunkBoot = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) || [];
+  if (trunkBoot.length !== 1 || !/module_or_path/.test(trunkBoot[0])) fail(`expected Trunk's one boot script, found ${trunkBoot.length} script(s)`);
+  const preloads = html.match(/<link\b[^>]*\brel=["']?(?:modulepreload|preload)["']?[^>]*>/gi) || [];
+  if (preloads.length !== 2) fail(`expected Trunk's modulepreload and wasm preload, found ${preloads.length}`);
+  if (/<\/script/i.test(boot)) fail('the boot script contains "</script"');
+  let out = html.replace(trunkBoot[0], () => '');
+  for (const p of preloads) out = out.replace(p, () => '');
+  out = out.replace(links[0], () => `<style>${style}</style>`);
+  for (const l of links.slice(1)) out = out.replace(l, () => '');
+  out = out.replace('</head>', () => `<script type=module>${boot}</script></head>`);
+  if (!out.includes('</head>')) fail('no </head> in index.html');
+  const csp = pageCsp(cspHash(style), cspHash(boot));
+  const charset = /<meta charset=["']?utf-8["']?>/i;
+  if (!charset.test(out)) fail('no <meta charset="utf-8"> in index.html');
+  // First in <head> after the charset: it must come before the inline style and script.
+  out = out.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+  return { html: out, style, csp };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dist = process.argv[2] || 'dist';
+  try {
+    const files = readStamp(fs.readFileSync(path.join(dist, 'embed.js'), 'utf8'));
+    if (!files.integrity) throw new Error('standalone: dist/embed.js is not stamped (run scripts/stamp.mjs first)');
+    const boot = await minifyModule(stampLoader(fs.readFileSync(path.join(ROOT, 'static', 'boot.js'), 'utf8'), files));
+    const indexPath = path.join(dist, 'index.html');
+    const { html, style } = standalonePage(fs.readFileSync(indexPath, 'utf8'), (f) => fs.readFileSync(path.join(dist, f), 'utf8'), boot);
+    fs.writeFileSync(indexPath, html);
+    console.log(`standalone: index.html paints from an inline stylesheet (${style.length} bytes) and boots inline (${boot.length} bytes) after the first paint; CSP <meta> with their SHA-256`);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}
