@@ -1,13 +1,13 @@
 // Last step of scripts/build.sh for the standalone page (dist/index.html), after
-// scripts/stamp.mjs: so that nothing stands between the HTML and the pre-rendered
-// article's first paint, and the widget's own download starts after that paint
-// (issue 11: Lighthouse's LCP, and a reader's first paint on a slow network).
+// scripts/stamp.mjs, so that nothing stands between the HTML and the pre-rendered
+// article's first paint (issue 11: first and largest paint on a slow network):
 //  - The page's stylesheets (the widget's and page.css, as Trunk linked them) become
 //    one inline <style>: no render-blocking request. The files stay in dist/ (the
 //    embedded element and host pages link evidence-article.css).
-//  - Trunk's inline boot script, its modulepreload of the glue and preload of the wasm
-//    are replaced by static/boot.js (minified, inline, stamped with the hashed names and
-//    SHA-384 as embed.js is), which fetches them after the first paint.
+//  - Trunk's inline boot script is replaced by static/boot.js (minified, inline,
+//    stamped with the hashed names and SHA-384 as embed.js is), which checks the wasm's
+//    integrity too. Trunk's preloads of the glue and the wasm stay (the wasm's loses its
+//    `integrity`, which Chromium ignores on a fetch preload; the boot's fetch checks it).
 //  - A strict Content-Security-Policy <meta> (the examples' policy) allows that one
 //    <style> and that one <script> by their SHA-256: no 'unsafe-inline', no style=.
 // The other pages (examples, frame.html, the embedded element's shadow root) are
@@ -58,14 +58,17 @@ export function standalonePage(html, read, boot) {
     return css.trim();
   });
   const style = parts.join('\n');
-  // Trunk's boot: exactly one inline module script, one modulepreload, one wasm preload.
+  // Trunk's boot: exactly one inline module script; its modulepreload and wasm preload.
   const trunkBoot = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) || [];
   if (trunkBoot.length !== 1 || !/module_or_path/.test(trunkBoot[0])) fail(`expected Trunk's one boot script, found ${trunkBoot.length} script(s)`);
   const preloads = html.match(/<link\b[^>]*\brel=["']?(?:modulepreload|preload)["']?[^>]*>/gi) || [];
-  if (preloads.length !== 2) fail(`expected Trunk's modulepreload and wasm preload, found ${preloads.length}`);
+  const wasmPreload = preloads.find((p) => /\bas=["']?fetch\b/.test(p) && /_bg\.wasm\b/.test(p));
+  if (preloads.length !== 2 || !wasmPreload || !preloads.some((p) => /modulepreload/.test(p) && attr(p, 'integrity'))) {
+    fail(`expected Trunk's checked modulepreload of the glue and its preload of the wasm, found ${preloads.length} preload(s)`);
+  }
   if (/<\/script/i.test(boot)) fail('the boot script contains "</script"');
   let out = html.replace(trunkBoot[0], () => '');
-  for (const p of preloads) out = out.replace(p, () => '');
+  out = out.replace(wasmPreload, () => wasmPreload.replace(/\sintegrity=(?:"[^"]*"|'[^']*'|[^\s>]+)/, ''));
   out = out.replace(links[0], () => `<style>${style}</style>`);
   for (const l of links.slice(1)) out = out.replace(l, () => '');
   out = out.replace('</head>', () => `<script type=module>${boot}</script></head>`);
@@ -87,7 +90,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const indexPath = path.join(dist, 'index.html');
     const { html, style } = standalonePage(fs.readFileSync(indexPath, 'utf8'), (f) => fs.readFileSync(path.join(dist, f), 'utf8'), boot);
     fs.writeFileSync(indexPath, html);
-    console.log(`standalone: index.html paints from an inline stylesheet (${style.length} bytes) and boots inline (${boot.length} bytes) after the first paint; CSP <meta> with their SHA-256`);
+    console.log(`standalone: index.html paints from an inline stylesheet (${style.length} bytes) and boots inline (${boot.length} bytes), checking the wasm; CSP <meta> with their SHA-256`);
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

@@ -1,29 +1,19 @@
 // Boot of the standalone page (index.html), written inline into the page by
-// scripts/stamp.mjs (the page's Content-Security-Policy allows it by its SHA-256, with
-// no 'unsafe-inline'). It replaces Trunk's boot script and its preloads.
-//
-// The pre-rendered article paints first, styled by the page's inline stylesheet: no
-// request stands between the HTML and the first paint. The glue and the wasm are
-// fetched only after that paint (the frame after this module runs), so their download
-// does not compete with the page's first paint; the app then hydrates the painted nodes.
+// scripts/standalone.mjs (the page's Content-Security-Policy allows it by its SHA-256,
+// with no 'unsafe-inline'). It replaces Trunk's boot script; Trunk's preloads stay, so
+// the glue and the wasm download from the start, while the page parses and paints.
 // Both are checked against the SHA-384 that stamp.mjs writes below, as embed.js checks
-// them: the wasm by fetch(…, { integrity }), the glue by <link rel=modulepreload
-// integrity> before it is imported (never imported when that check failed).
+// them: the wasm by fetch(…, { integrity }) (Chromium ignores `integrity` on a fetch
+// preload, and Trunk's boot fetched it unchecked), the glue by a <link rel=modulepreload
+// integrity> (answered from the module map when Trunk's checked preload already has
+// it) before it is imported, never imported when that check failed.
+// (Fetching them only after the first paint was measured and not kept: docs/size.md,
+// "The standalone page's first paint".)
 /**
  * @type {{ version: string, glue: string, wasm: string, css: string,
  *   integrity: { glue: string, wasm: string, css: string } | null }}
  */
 const FILES = /* ea:files */ {"version":"","glue":"evidence-article.js","wasm":"evidence-article_bg.wasm","css":"evidence-article.css","integrity":null} /* /ea:files */;
-
-/** Resolves after the next frame has been painted (at once in a hidden page, which paints nothing). */
-const afterPaint = () => new Promise((resolve) => {
-  if (document.visibilityState !== 'visible') return resolve(undefined);
-  requestAnimationFrame(() => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve(undefined);
-    ch.port2.postMessage(null);
-  });
-});
 
 /** Checked preload of the glue: resolves true once it is in the module map. @param {string} href */
 const preloadGlue = (href) => new Promise((resolve) => {
@@ -38,7 +28,6 @@ const preloadGlue = (href) => new Promise((resolve) => {
   document.head.append(link);
 });
 
-await afterPaint();
 const wasm = fetch(new URL(FILES.wasm, document.baseURI), FILES.integrity ? { integrity: FILES.integrity.wasm } : {});
 const glue = new URL(FILES.glue, document.baseURI).href;
 if (!(await preloadGlue(glue))) {

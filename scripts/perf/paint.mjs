@@ -3,13 +3,14 @@
 // so a change to how the page paints and when it fetches the wasm can be checked in a
 // few minutes instead of a full `make bench`:
 //
-//   node scripts/perf/paint.mjs [--runs N] [--dist DIR[,DIR2]] [--lighthouse-runs N]
+//   node scripts/perf/paint.mjs [--runs N] [--dist DIR[,DIR2,…]] [--lighthouse-runs N]
 //
 // Cells: the plain page and the standalone page in bench.mjs's mobile profile (4× CPU,
 // 562.5 ms RTT, 1.6 Mbps down; the same page loads, probe and server, brotli on
-// 127.0.0.1), then Lighthouse 12 (mobile, simulated throttling) on both. With two dist
-// directories (before,after) every cell runs for both, interleaved round by round, so
-// machine noise hits them alike. One warm-up, then N runs; medians (min–max). It also
+// 127.0.0.1), then Lighthouse 12 (mobile, simulated throttling) on both. With several dist
+// directories (e.g. a copy from before a change, then dist) every cell runs for each,
+// interleaved round by round, so machine noise hits them alike; rows are named by
+// the directories' names. One warm-up, then N runs; medians (min–max). It also
 // prints when the wasm request started against the page's first contentful paint.
 // It asserts nothing: timings are measurements, never tests.
 import path from 'node:path';
@@ -42,7 +43,7 @@ const ctxs = [];
 for (const [i, dist] of DISTS.entries()) {
   const { files, pages } = benchPages(dist);
   const server = await startServer({ root: dist, compress: true, files });
-  ctxs.push({ server, pages, tag: DISTS.length > 1 ? (i ? 'after' : 'before') : '' });
+  ctxs.push({ server, pages, tag: DISTS.length > 1 ? path.basename(dist) : '' });
 }
 const cells = [];
 for (const id of ['plain', 'standalone']) {
