@@ -8,7 +8,6 @@
 //   node scripts/minify.mjs dist
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 
 const FILES = ['embed.js', 'frame.js', 'iframe-host.js'];
@@ -27,17 +26,15 @@ export async function minifyModule(src) {
   return out.code;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const dist = process.argv[2] || 'dist';
-  for (const f of FILES) {
-    const file = path.join(dist, f);
-    const src = fs.readFileSync(file, 'utf8');
-    const code = await minifyModule(src);
-    if (MARKER.test(src) && !MARKER.test(code)) {
-      console.error(`minify: ${file} lost its /* ea:files */ block`);
-      process.exit(1);
-    }
-    fs.writeFileSync(file, code);
-    console.log(`minify: ${f} ${src.length} -> ${code.length} bytes`);
+const dist = process.argv[2] || 'dist';
+for (const f of FILES) {
+  const file = path.join(dist, f);
+  const src = fs.readFileSync(file, 'utf8');
+  const code = await minifyModule(src);
+  if (MARKER.test(src) && !MARKER.test(code)) {
+    console.error(`minify: ${file} lost its /* ea:files */ block`);
+    process.exit(1);
   }
+  fs.writeFileSync(file, code);
+  console.log(`minify: ${f} ${src.length} -> ${code.length} bytes`);
 }

@@ -4,12 +4,11 @@
 //  - The page's stylesheets (the widget's and page.css, as Trunk linked them) become
 //    one inline <style>: no render-blocking request. The files stay in dist/ (the
 //    embedded element and host pages link evidence-article.css).
-//  - Trunk's inline boot script is replaced by static/boot.js (minified, inline,
-//    stamped with the hashed names and SHA-384 as embed.js is), which checks the wasm's
-//    integrity too. Trunk's preloads of the glue and the wasm stay (the wasm's loses its
-//    `integrity`, which Chromium ignores on a fetch preload; the boot's fetch checks it).
 //  - A strict Content-Security-Policy <meta> (the examples' policy) allows that one
-//    <style> and that one <script> by their SHA-256: no 'unsafe-inline', no style=.
+//    <style> and Trunk's one inline boot script by their SHA-256: no 'unsafe-inline',
+//    no style=. Trunk's boot and its preloads of the glue and the wasm stay as they are.
+// (Fetching the glue and wasm only after the first paint was measured and not kept:
+// docs/size.md, "The standalone page's first paint".)
 // The other pages (examples, frame.html, the embedded element's shadow root) are
 // untouched. Usable as a module (tests check the page it writes).
 //   node scripts/standalone.mjs dist
@@ -17,15 +16,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { readStamp, stampLoader, sri } from './stamp.mjs';
-import { minifyModule } from './minify.mjs';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
+import { sri } from './stamp.mjs';
 /** A CSP hash source of some text. @param {string} text */
 export const cspHash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** The standalone page's policy: the examples' strict CSP plus the inline style's and script's hashes. */
+/** The standalone page's policy: the examples' strict CSP plus the inline style's and boot script's hashes. */
 export const pageCsp = (styleHash, scriptHash) => `default-src 'none'; script-src 'self' 'wasm-unsafe-eval' ${scriptHash}; `
   + `connect-src 'self'; style-src 'self' ${styleHash}; img-src 'self' data:; object-src 'none'; base-uri 'none'; `
   + "require-trusted-types-for 'script'; trusted-types 'none'";
@@ -37,11 +32,11 @@ const attr = (tag, name) => {
 
 /**
  * The page rewritten as described above. `read(name)` returns a file of dist/ (a
- * stylesheet the page links), `boot` the stamped, minified boot module.
- * @param {string} html @param {(name: string) => string} read @param {string} boot
+ * stylesheet the page links).
+ * @param {string} html @param {(name: string) => string} read
  * @returns {{ html: string, style: string, csp: string }}
  */
-export function standalonePage(html, read, boot) {
+export function standalonePage(html, read) {
   const fail = (msg) => { throw new Error(`standalone: ${msg}`); };
   if (/http-equiv=["']?content-security-policy/i.test(html)) fail('index.html already has a CSP <meta> (is it already rewritten?)');
   // Stylesheets, in document order, checked against Trunk's integrity.
@@ -58,7 +53,7 @@ export function standalonePage(html, read, boot) {
     return css.trim();
   });
   const style = parts.join('\n');
-  // Trunk's boot: exactly one inline module script; its modulepreload and wasm preload.
+  // Trunk's boot: exactly one inline module script, its checked modulepreload of the glue and its preload of the wasm.
   const trunkBoot = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) || [];
   if (trunkBoot.length !== 1 || !/module_or_path/.test(trunkBoot[0])) fail(`expected Trunk's one boot script, found ${trunkBoot.length} script(s)`);
   const preloads = html.match(/<link\b[^>]*\brel=["']?(?:modulepreload|preload)["']?[^>]*>/gi) || [];
@@ -66,13 +61,9 @@ export function standalonePage(html, read, boot) {
   if (preloads.length !== 2 || !wasmPreload || !preloads.some((p) => /modulepreload/.test(p) && attr(p, 'integrity'))) {
     fail(`expected Trunk's checked modulepreload of the glue and its preload of the wasm, found ${preloads.length} preload(s)`);
   }
-  if (/<\/script/i.test(boot)) fail('the boot script contains "</script"');
-  let out = html.replace(trunkBoot[0], () => '');
-  out = out.replace(wasmPreload, () => wasmPreload.replace(/\sintegrity=(?:"[^"]*"|'[^']*'|[^\s>]+)/, ''));
-  out = out.replace(links[0], () => `<style>${style}</style>`);
+  const boot = trunkBoot[0].replace(/^<script\b[^>]*>/i, '').replace(/<\/script>$/i, '');
+  let out = html.replace(links[0], () => `<style>${style}</style>`);
   for (const l of links.slice(1)) out = out.replace(l, () => '');
-  out = out.replace('</head>', () => `<script type=module>${boot}</script></head>`);
-  if (!out.includes('</head>')) fail('no </head> in index.html');
   const csp = pageCsp(cspHash(style), cspHash(boot));
   const charset = /<meta charset=["']?utf-8["']?>/i;
   if (!charset.test(out)) fail('no <meta charset="utf-8"> in index.html');
@@ -84,13 +75,10 @@ export function standalonePage(html, read, boot) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dist = process.argv[2] || 'dist';
   try {
-    const files = readStamp(fs.readFileSync(path.join(dist, 'embed.js'), 'utf8'));
-    if (!files.integrity) throw new Error('standalone: dist/embed.js is not stamped (run scripts/stamp.mjs first)');
-    const boot = await minifyModule(stampLoader(fs.readFileSync(path.join(ROOT, 'static', 'boot.js'), 'utf8'), files));
     const indexPath = path.join(dist, 'index.html');
-    const { html, style } = standalonePage(fs.readFileSync(indexPath, 'utf8'), (f) => fs.readFileSync(path.join(dist, f), 'utf8'), boot);
+    const { html, style } = standalonePage(fs.readFileSync(indexPath, 'utf8'), (f) => fs.readFileSync(path.join(dist, f), 'utf8'));
     fs.writeFileSync(indexPath, html);
-    console.log(`standalone: index.html paints from an inline stylesheet (${style.length} bytes) and boots inline (${boot.length} bytes), checking the wasm; CSP <meta> with their SHA-256`);
+    console.log(`standalone: index.html paints from an inline stylesheet (${style.length} bytes); CSP <meta> with its and Trunk's boot script's SHA-256`);
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
