@@ -17,6 +17,8 @@ echo "==> minified embed.js, frame.js, iframe-host.js (readable sources stay in 
 node scripts/minify.mjs dist
 echo "==> content-hashed names for what embed.js loads, their SHA-384 written into embed.js"
 node scripts/stamp.mjs dist
+echo "==> standalone page: inline stylesheet, CSP <meta> with its and the boot script's SHA-256"
+node scripts/standalone.mjs dist
 
 # --- studio (issue 15): a second app with its own wasm in dist/studio/ (studio/build.sh);
 # --- scripts/bench.mjs counts only the widget's files at the top of dist/.

@@ -62,9 +62,16 @@ export async function openPage(browser, server, { viewport = { width: 1280, heig
   return page;
 }
 
-/** Waits until the widget has rendered its article. */
+/**
+ * Waits until the widget has rendered its article. On the standalone page the
+ * pre-rendered article is visible before any script ran (its stylesheet is inline, so
+ * nothing holds the first paint back): wait there until the widget has taken it over.
+ */
 export async function ready(page, root = page) {
   await root.locator('h1.ea-title').first().waitFor({ state: 'visible', timeout: 20000 });
+  if (root === page && await page.locator('#evidence-article[data-ea-prerendered]').count()) {
+    await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached', timeout: 20000 });
+  }
 }
 
 export function saveShot(name) {
