@@ -129,6 +129,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         .map(|section| SectionHostProps {
             section,
             ctx: (*ctx).clone(),
+            hydration: None,
         })
         .collect();
     // Sections that are roots of their own get every change through here: filling,

@@ -11,13 +11,14 @@
 //! afresh inline ([`Hosting::Inline`], also native tests) the same wrapper holds the
 //! same component, so the DOM is the same in every mode.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::components::article_section::{ArticleSection, ArticleSectionProps};
 use crate::components::context::WidgetContext;
+use crate::hooks::{use_hydration, Hydration};
 
 /// Class of the element around each top-level section (`display: contents`).
 pub const HOST_CLASS: &str = "ea-section-host";
@@ -27,18 +28,29 @@ const RAW_OPEN: &str = "<!--<#>-->";
 const RAW_CLOSE: &str = "<!--</#>-->";
 
 /// Props of [`SectionHost`]: the section's props and the widget context it reads.
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct SectionHostProps {
     /// The top-level section.
     pub section: ArticleSectionProps,
     /// The widget's context (prefix, share key, dispatcher).
     pub ctx: WidgetContext,
+    /// A separately hydrated root's first render reports here (its early clicks).
+    /// Not compared: it only matters to the first render.
+    #[prop_or_default]
+    pub hydration: Option<Hydration>,
+}
+
+impl PartialEq for SectionHostProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.section == other.section && self.ctx == other.ctx
+    }
 }
 
 /// One top-level section with the widget context provided: the root component of a
 /// separately hydrated section, and the same inside the article when not.
 #[function_component(SectionHost)]
 pub fn section_host(p: &SectionHostProps) -> Html {
+    use_hydration(p.hydration.clone());
     html! {
         <ContextProvider<WidgetContext> context={p.ctx.clone()}>
             <ArticleSection ..p.section.clone() />
@@ -138,6 +150,8 @@ struct Slot {
     handle: Option<yew::AppHandle<SectionHost>>,
     /// Clicks on the section before it hydrated, replayed once it has.
     early: Option<crate::embed::early::EarlyClicks>,
+    /// Whether its hydration has committed (listeners attached).
+    committed: Rc<Cell<bool>>,
 }
 
 /// The marked top-level sections of one pre-rendered widget, hydrated one per task.
@@ -146,6 +160,8 @@ pub struct DeferredSections {
     slots: RefCell<Vec<Slot>>,
     /// Rendering afresh: what fills the empty wrappers ([`DeferredSections::filling`]).
     fill: Option<fill::Fill>,
+    /// Set once destroyed: nothing hydrates any more.
+    destroyed: Cell<bool>,
 }
 
 mod fill;
@@ -184,12 +200,14 @@ impl DeferredSections {
                 latest: None,
                 handle: None,
                 early: Some(early),
+                committed: Rc::default(),
             });
         }
         (!slots.is_empty()).then(|| {
             Rc::new(Self {
                 slots: RefCell::new(slots),
                 fill: None,
+                destroyed: Cell::new(false),
             })
         })
     }
@@ -218,9 +236,13 @@ impl DeferredSections {
     }
 
     /// Hydrates the next section not hydrated yet (with the props of the first view,
-    /// then the latest if they differ) and replays the clicks it got meanwhile.
-    /// Returns whether one was left to hydrate.
-    pub fn hydrate_next(&self) -> bool {
+    /// then the latest if they differ); once it has committed it replays the clicks
+    /// it got meanwhile and `then` is told. Returns whether one was left to hydrate
+    /// (false too while the article has not offered the sections' props yet).
+    pub fn hydrate_next(&self, then: Callback<()>) -> bool {
+        if self.destroyed.get() {
+            return false;
+        }
         let mut slots = self.slots.borrow_mut();
         let Some(slot) = slots
             .iter_mut()
@@ -231,33 +253,55 @@ impl DeferredSections {
         let Some(initial) = slot.initial.clone() else {
             return false;
         };
-        let mut handle = yew::Renderer::<SectionHost>::with_root_and_props(
-            slot.wrapper.clone(),
-            initial.clone(),
-        )
-        .hydrate();
+        // Not right after this call: Yew's scheduler may be mid-run (it yields to
+        // the browser after ~16 ms), so the hydration can happen tasks later. Until
+        // it has committed the section counts as not hydrated ([`DEFERRED_ATTR`]):
+        // the widget's own recorder leaves its clicks to the section's.
+        let (wrapper, done) = (slot.wrapper.clone(), slot.committed.clone());
+        let committed = Callback::from(move |()| {
+            if !done.replace(true) {
+                let _ = wrapper.remove_attribute(DEFERRED_ATTR);
+                then.emit(());
+            }
+        });
+        let early = slot.early.take();
+        let hydration = match early {
+            Some(early) => early.hydration(committed),
+            None => Hydration {
+                rendering: Callback::noop(),
+                committed,
+            },
+        };
+        let first = SectionHostProps {
+            hydration: Some(hydration),
+            ..initial.clone()
+        };
+        let mut handle =
+            yew::Renderer::<SectionHost>::with_root_and_props(slot.wrapper.clone(), first)
+                .hydrate();
         if let Some(latest) = slot.latest.clone().filter(|l| *l != initial) {
             handle.update(latest);
         }
         slot.handle = Some(handle);
-        let _ = slot.wrapper.remove_attribute(DEFERRED_ATTR);
-        if let Some(early) = slot.early.take() {
-            // After Yew's scheduler has run the hydration (queued before this).
-            wasm_bindgen_futures::spawn_local(async move { early.replay() });
-        }
         true
     }
 
-    /// Whether every section has hydrated (or, filling, rendered).
+    /// Whether every section has hydrated and committed (or, filling, rendered).
     pub fn done(&self) -> bool {
         match &self.fill {
             Some(f) => f.finished(),
-            None => self.slots.borrow().iter().all(|s| s.handle.is_some()),
+            None => self.slots.borrow().iter().all(|s| s.committed.get()),
         }
+    }
+
+    /// Whether [`DeferredSections::destroy`] has run.
+    pub fn destroyed(&self) -> bool {
+        self.destroyed.get()
     }
 
     /// Unmounts the sections' roots (the widget is being destroyed); stops filling.
     pub fn destroy(&self) {
+        self.destroyed.set(true);
         if let Some(f) = &self.fill {
             f.cancel();
         }

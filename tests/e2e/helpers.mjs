@@ -62,7 +62,12 @@ export async function openPage(browser, server, { viewport = { width: 1280, heig
   return page;
 }
 
-/** Waits until the widget has rendered its article. */
+/**
+ * Waits until the widget has rendered its article: the pre-rendered heading is
+ * visible, often before the widget has hydrated. Tests then interact during
+ * hydration on purpose: clicks before a part has hydrated are recorded and replayed
+ * once it has (src/embed/early.rs), so they must work as the reader's would.
+ */
 export async function ready(page, root = page) {
   await root.locator('h1.ea-title').first().waitFor({ state: 'visible', timeout: 20000 });
 }

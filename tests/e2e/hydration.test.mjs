@@ -127,9 +127,11 @@ test('pre-rendered <evidence-article> whose stylesheet fails: the article is hyd
   await page.route('**/evidence-article.css', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(env.server.url + '/examples/intranet.html');
   const el = page.locator('#aza');
-  await untilReady(page, 'aza');
+  // Clicked as soon as it is there, maybe before its section has hydrated: an early
+  // click is replayed once it has.
   await el.locator('.ea-cite__btn').first().click();
-  await expect(el.getByRole('dialog')).toBeVisible();
+  await expect(el.getByRole('dialog')).toBeVisible({ timeout: 20000 });
+  await untilReady(page, 'aza');
   const note = el.getByRole('status').filter({ hasText: 'styles could not be loaded' });
   await expect(note).toHaveCount(1);
   await expect.poll(() => page.evaluate(() => window.__styleErrors.filter(([id]) => id === 'aza').length)).toBe(1);
@@ -190,6 +192,43 @@ test('standalone page: clicks that land after the wasm started but before hydrat
   assert.equal(await page.locator('#evidence-article[data-ea-starting]').count(), 0);
   assert.deepEqual(page.problems.pageErrors, []);
   await page.context_.close();
+});
+
+test('standalone page on a slow CPU: clicks before the sections hydrate are replayed once each, after the hydrated buttons listen', async () => {
+  const page = await env.page();
+  const cdp = await page.context_.newCDPSession(page);
+  // Slow enough that Yew's scheduler yields to the browser (after 16 ms) between
+  // the hydrating tasks: a replay run before a section has hydrated clicks a dead
+  // button, one run while it is live applies the click twice.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+  const ids = ['guidelines-btn', 'research-treatment-outcomes-btn', 'cite-17-4'];
+  await page.addInitScript((ids) => {
+    // Every change of the buttons' aria-expanded, as [id, old value].
+    window.__eaChanges = [];
+    new MutationObserver((ms) => {
+      for (const m of ms) if (ids.includes(m.target.id) && m.oldValue !== m.target.getAttribute('aria-expanded')) window.__eaChanges.push([m.target.id, m.oldValue]);
+    }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['aria-expanded'] });
+    // Clicks in the task after the wasm has marked the sections as hydrating later
+    // (their clicks are recorded from then on): a toggle in each, a marker in the last.
+    new MutationObserver((ms, obs) => {
+      if (!document.querySelector('[data-ea-deferred] #cite-17-4')) return;
+      obs.disconnect();
+      setTimeout(() => {
+        window.__eaDeferredAtClick = document.querySelectorAll('[data-ea-deferred]').length;
+        for (const id of ids) document.getElementById(id).click();
+      }, 0);
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ea-deferred'] });
+  }, ids);
+  await page.goto(env.server.url + '/');
+  await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached', timeout: 30000 });
+  assert.equal(await page.evaluate(() => window.__eaDeferredAtClick), 2, 'clicked before either section hydrated');
+  await expect(page.locator('#cite-17-4'), 'the early marker click opened its popover').toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('dialog')).toContainText('Reference 4');
+  await expect(page.locator('#guidelines-btn')).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('#research-treatment-outcomes-btn')).toHaveAttribute('aria-expanded', 'false');
+  const changes = await page.evaluate(() => window.__eaChanges);
+  assert.deepEqual(changes.filter(([id]) => id !== 'cite-17-4'), [['guidelines-btn', 'true'], ['research-treatment-outcomes-btn', 'true']], 'each toggle applied once');
+  assert.deepEqual(page.problems.pageErrors, []);
 });
 
 test('standalone page: top-level sections hydrate later, each in a task of its own, on the same nodes, and take part in every interaction', async () => {
