@@ -18,6 +18,7 @@ use yew::prelude::*;
 
 use crate::components::article_section::{ArticleSection, ArticleSectionProps};
 use crate::components::context::WidgetContext;
+use crate::components::tail::{Tail, TailProps};
 use crate::hooks::{use_hydration, Hydration};
 
 /// Class of the element around each top-level section (`display: contents`).
@@ -27,11 +28,20 @@ pub const HOST_CLASS: &str = "ea-section-host";
 const RAW_OPEN: &str = "<!--<#>-->";
 const RAW_CLOSE: &str = "<!--</#>-->";
 
-/// Props of [`SectionHost`]: the section's props and the widget context it reads.
+/// A part of the article that can hydrate on its own.
+#[derive(Clone, PartialEq)]
+pub enum Part {
+    /// A top-level section.
+    Section(ArticleSectionProps),
+    /// The reference list, disclaimer and follow-up after the sections.
+    Tail(TailProps),
+}
+
+/// Props of [`SectionHost`]: the part's props and the widget context it reads.
 #[derive(Properties, Clone)]
 pub struct SectionHostProps {
-    /// The top-level section.
-    pub section: ArticleSectionProps,
+    /// The part.
+    pub part: Part,
     /// The widget's context (prefix, share key, dispatcher).
     pub ctx: WidgetContext,
     /// A separately hydrated root's first render reports here (its early clicks).
@@ -42,18 +52,22 @@ pub struct SectionHostProps {
 
 impl PartialEq for SectionHostProps {
     fn eq(&self, other: &Self) -> bool {
-        self.section == other.section && self.ctx == other.ctx
+        self.part == other.part && self.ctx == other.ctx
     }
 }
 
-/// One top-level section with the widget context provided: the root component of a
-/// separately hydrated section, and the same inside the article when not.
+/// One part (a top-level section, or what follows them) with the widget context
+/// provided: the root component of a separately hydrated part, and the same inside
+/// the article when not.
 #[function_component(SectionHost)]
 pub fn section_host(p: &SectionHostProps) -> Html {
     use_hydration(p.hydration.clone());
     html! {
         <ContextProvider<WidgetContext> context={p.ctx.clone()}>
-            <ArticleSection ..p.section.clone() />
+            {match &p.part {
+                Part::Section(s) => html! { <ArticleSection ..s.clone() /> },
+                Part::Tail(t) => html! { <Tail ..t.clone() /> },
+            }}
         </ContextProvider<WidgetContext>>
     }
 }
@@ -86,13 +100,24 @@ impl PartialEq for Hosting {
 impl Hosting {
     /// The markup of top-level section `index` (keyed by `key`).
     pub fn slot(&self, key: String, index: usize, props: SectionHostProps) -> Html {
+        self.place(key, index, props, true)
+    }
+
+    /// The markup of what follows the `index` top-level sections ([`Part::Tail`]):
+    /// hydrated later like a section, but rendered in the article's tree when
+    /// rendering afresh.
+    pub fn tail(&self, index: usize, props: SectionHostProps) -> Html {
+        self.place("ea-tail".to_owned(), index, props, false)
+    }
+
+    fn place(&self, key: String, index: usize, props: SectionHostProps, fills: bool) -> Html {
         let host = || html! { <div class={HOST_CLASS}><SectionHost ..props.clone() /></div> };
         match self {
             // Filled by a root of its own; the article's tree keeps the wrapper empty.
-            Self::Deferred(d) if d.fills() => {
+            Self::Deferred(d) if fills && d.fills() => {
                 html! { <key={key}><div class={HOST_CLASS}></div></> }
             }
-            Self::Deferred(d) if d.has(index) => {
+            Self::Deferred(d) if !d.fills() && d.has(index) => {
                 // Adopts the marked region as it is; never attached in the browser
                 // (the raw-HTML path is disabled there), only hydrated.
                 html! { <key={key}>{Html::from_html_unchecked(AttrValue::Static(""))}</> }
@@ -178,8 +203,11 @@ impl DeferredSections {
     /// `None` when there are none (rendered afresh, or an older pre-render): then the
     /// whole article hydrates in one go, as before.
     pub fn find(root: &web_sys::Element) -> Option<Rc<Self>> {
+        // The sections, then what follows them (document order).
         let list = root
-            .query_selector_all(&format!(".ea-body > .{HOST_CLASS}"))
+            .query_selector_all(&format!(
+                ".ea-body > .{HOST_CLASS}, .ea-article > .{HOST_CLASS}"
+            ))
             .ok()?;
         let mut slots = Vec::new();
         for i in 0..list.length() {

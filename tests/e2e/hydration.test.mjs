@@ -221,13 +221,39 @@ test('standalone page on a slow CPU: clicks before the sections hydrate are repl
   }, ids);
   await page.goto(env.server.url + '/');
   await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached', timeout: 30000 });
-  assert.equal(await page.evaluate(() => window.__eaDeferredAtClick), 2, 'clicked before either section hydrated');
+  assert.equal(await page.evaluate(() => window.__eaDeferredAtClick), 3, 'clicked before any part (two sections, then references, disclaimer and follow-up) hydrated');
   await expect(page.locator('#cite-17-4'), 'the early marker click opened its popover').toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByRole('dialog')).toContainText('Reference 4');
   await expect(page.locator('#guidelines-btn')).toHaveAttribute('aria-expanded', 'false');
   await expect(page.locator('#research-treatment-outcomes-btn')).toHaveAttribute('aria-expanded', 'false');
   const changes = await page.evaluate(() => window.__eaChanges);
   assert.deepEqual(changes.filter(([id]) => id !== 'cite-17-4'), [['guidelines-btn', 'true'], ['research-treatment-outcomes-btn', 'true']], 'each toggle applied once');
+  assert.deepEqual(page.problems.pageErrors, []);
+});
+
+test('intranet example on a slow CPU: a click on the follow-up button before the part after the sections hydrates is replayed once', async () => {
+  const page = await env.page();
+  const cdp = await page.context_.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+  await recordEvents(page);
+  await page.addInitScript(() => {
+    window.__eaFollowUps = 0;
+    document.addEventListener('evidence-article:follow-up', () => { window.__eaFollowUps += 1; });
+    // The element's shadow root is out of reach of a document observer: checked
+    // once per task until the wasm has marked the part as hydrating later.
+    const poll = () => {
+      const b = document.getElementById('aza')?.shadowRoot?.querySelector('[data-ea-deferred] .ea-followup__btn');
+      if (!b) return void setTimeout(poll, 0);
+      window.__eaDeferredAtClick = b.getRootNode().querySelectorAll('[data-ea-deferred]').length;
+      b.click();
+    };
+    poll();
+  });
+  await page.goto(env.server.url + '/examples/intranet.html');
+  await untilReady(page, 'aza');
+  assert.ok(await page.evaluate(() => window.__eaDeferredAtClick) >= 1, 'clicked before the part hydrated');
+  await until(async () => (await page.evaluate(() => window.__eaFollowUps)) >= 1, { message: 'the early click reported the follow-up question' });
+  assert.equal(await page.evaluate(() => window.__eaFollowUps), 1, 'reported once');
   assert.deepEqual(page.problems.pageErrors, []);
 });
 
@@ -239,7 +265,7 @@ test('standalone page: top-level sections hydrate later, each in a task of its o
     window.__eaBatches = [];
     new MutationObserver((ms) => {
       const ids = ms.filter((m) => m.oldValue !== null && !m.target.hasAttribute('data-ea-deferred'))
-        .map((m) => m.target.querySelector('section')?.id);
+        .map((m) => m.target.querySelector('section')?.id || m.target.querySelector('section')?.className);
       if (ids.length) window.__eaBatches.push(ids);
     }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-ea-deferred'] });
   });
@@ -252,7 +278,7 @@ test('standalone page: top-level sections hydrate later, each in a task of its o
   await research.evaluate((el) => { el.__eaPainted = true; });
   release();
   await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
-  assert.deepEqual(await page.evaluate(() => window.__eaBatches), [['guidelines'], ['research']], 'one section per task, in order');
+  assert.deepEqual(await page.evaluate(() => window.__eaBatches), [['guidelines'], ['research'], ['ea-refs']], 'one part per task, in order: the sections, then references, disclaimer and follow-up');
   assert.equal(await page.locator('[data-ea-deferred]').count(), 0, 'all hydrated when ready');
   assert.equal(await research.evaluate((el) => el.__eaPainted === true), true, 'same section node');
   assert.equal(await below.evaluate((el) => el.__eaPainted === true), true, 'same button node');
