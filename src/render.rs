@@ -32,6 +32,7 @@ pub fn render_app(source: ArticleSource, config: WidgetConfig) -> String {
             // Each top-level section between raw-node marks, so the browser hydrates
             // the sections one per task (`components::section_host`).
             hosting: crate::components::section_host::Hosting::Marked,
+            hydration: None,
         })
         .hydratable(true)
         .render()

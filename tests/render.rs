@@ -106,10 +106,11 @@ fn hydration_only_when_the_first_view_is_the_pre_rendered_one() {
     assert!(!link.matches_prerender(Audience::default()));
 }
 
-/// Each top-level section's wrapper sits between raw-node marks in the pre-render, so
-/// the browser's first hydration adopts it untouched and hydrates it later as a root
-/// of its own (`components::section_host`); rendered afresh, the same wrapper has no
-/// marks (the browser could not adopt them: raw HTML is disabled there).
+/// Each top-level section's wrapper, and the one around what follows the sections
+/// (references, disclaimer, follow-up), sits between raw-node marks in the
+/// pre-render, so the browser's first hydration adopts it untouched and hydrates it
+/// later as a root of its own (`components::section_host`); rendered afresh, the same
+/// wrapper has no marks (the browser could not adopt them: raw HTML is disabled there).
 #[test]
 fn pre_render_marks_every_top_level_section_for_its_own_hydration() {
     let json = std::fs::read_to_string(VALID).expect("fixture");
@@ -118,16 +119,26 @@ fn pre_render_marks_every_top_level_section_for_its_own_hydration() {
     assert!(top >= 2, "the fixture has several top-level sections");
     let html = evidence_article::render::render_bare(&json, Audience::Physician);
     let marked = "<!--<#>--><!--<#>--><!--</#>--><div class=\"ea-section-host\">";
+    let parts = top + 1;
     assert_eq!(
         html.matches(marked).count(),
-        top,
-        "one marked wrapper per top-level section"
+        parts,
+        "one marked wrapper per top-level section and one after them"
     );
-    assert_eq!(html.matches("<!--<#>-->").count(), 3 * top);
+    let tail =
+        format!("{marked}<!--<[evidence_article::components::section_host::SectionHost]>-->");
+    let after = &html[html.rfind(&tail).expect("the last wrapper")..];
+    assert!(
+        after.contains("class=\"ea-refs\"")
+            && after.contains("class=\"ea-disclaimer\"")
+            && after.contains("ea-followup"),
+        "the last holds the references, disclaimer and follow-up"
+    );
+    assert_eq!(html.matches("<!--<#>-->").count(), 3 * parts);
     assert_eq!(
         html.matches("<!--</#>-->").count(),
-        3 * top,
+        3 * parts,
         "marks balanced"
     );
-    assert_eq!(html.matches("class=\"ea-section-host\"").count(), top);
+    assert_eq!(html.matches("class=\"ea-section-host\"").count(), parts);
 }

@@ -34,6 +34,7 @@ async fn mount(source: ArticleSource, prefix: &str) -> web_sys::Element {
         on_event: Default::default(),
         control: None,
         hosting: Default::default(),
+        hydration: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

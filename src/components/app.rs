@@ -11,6 +11,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::header::StaleHint;
 use crate::components::section_host::Hosting;
 use crate::config::{Control, HostEvent, WidgetConfig};
+use crate::hooks::{use_hydration, Hydration};
 use crate::load::{self, LoadError};
 use crate::model::Article;
 
@@ -48,6 +49,9 @@ pub struct AppProps {
     /// Where the article's top-level sections render (see [`Hosting`]).
     #[prop_or_default]
     pub hosting: Hosting,
+    /// Hydrating a pre-render: what the first render reports to (early clicks).
+    #[prop_or_default]
+    pub hydration: Option<Hydration>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +90,7 @@ fn initial_phase(source: &ArticleSource) -> Phase {
 /// The widget root component.
 #[function_component(App)]
 pub fn app(p: &AppProps) -> Html {
+    use_hydration(p.hydration.clone());
     let phase = {
         let source = p.source.clone();
         use_state(move || initial_phase(&source))

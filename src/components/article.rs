@@ -11,13 +11,12 @@ use yew::prelude::*;
 use crate::components::article_section::ArticleSectionProps;
 use crate::components::audience_picker::AudiencePicker;
 use crate::components::context::{Shared, WidgetContext};
-use crate::components::follow_up::FollowUp;
 use crate::components::header::Header;
-use crate::components::inline::{self, InlineCtx};
 use crate::components::popover_layer::PopoverLayer;
-use crate::components::references::References;
-use crate::components::section_host::{Hosting, SectionHostProps};
+use crate::components::references::ReferencesProps;
+use crate::components::section_host::{Hosting, Part, SectionHostProps};
 use crate::components::share::ShareControl;
+use crate::components::tail::TailProps;
 use crate::config::{Control, HostEvent, WidgetConfig};
 use crate::hooks;
 use crate::model::Article;
@@ -127,10 +126,28 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let section_props: Vec<SectionHostProps> = (0..view.sections.len())
         .filter_map(|i| ArticleSectionProps::new(&part(i), i, &state, &labels))
         .map(|section| SectionHostProps {
-            section,
+            part: Part::Section(section),
             ctx: (*ctx).clone(),
+            hydration: None,
         })
         .collect();
+    let tail = SectionHostProps {
+        // Rendering afresh, in a task of their own after the sections.
+        part: Part::Tail(TailProps {
+            refs: filled.then(|| ReferencesProps {
+                view: part(state.references_part()),
+                onback: on_back.clone(),
+            }),
+            view: shared.clone(),
+            labels: labels.clone(),
+            popover: state.popover,
+            audience: state.audience,
+            follow_up_href: p.config.follow_up_href.clone().map(AttrValue::from),
+            on_event: p.on_event.clone(),
+        }),
+        ctx: (*ctx).clone(),
+        hydration: None,
+    };
     // Sections that are roots of their own get every change through here: filling,
     // during this render (only queued: Yew renders them in this scheduler run,
     // before it may yield to the browser, so no frame shows the article and its
@@ -138,8 +155,11 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     // the render is committed (their early clicks are replayed after that).
     p.hosting.offer_filled(&section_props);
     {
+        // Hydrated parts: the sections, then what follows them.
         let hosting = p.hosting.clone();
-        use_effect_with(section_props.clone(), move |props| hosting.offer(props));
+        let mut parts = section_props.clone();
+        parts.push(tail.clone());
+        use_effect_with(parts, move |props| hosting.offer(props));
     }
     {
         // Rendering afresh: the empty wrappers exist once this render is in the DOM.
@@ -148,19 +168,17 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             hosting.start_filling(Callback::from(move |()| filled.set(true)))
         });
     }
+    let count = section_props.len();
     let sections = section_props.into_iter().map(|props| {
-        let index = props.section.path[0];
+        let index = match &props.part {
+            Part::Section(s) => s.path[0],
+            Part::Tail(_) => 0,
+        };
         let key = view.section_id(index).unwrap_or_default().to_owned();
         p.hosting.slot(key, index, props)
     });
     let heading_id = format!("{prefix}title");
     let tools = html! { <Tools view={Shared(view.clone())} /> };
-    let disclaimer = InlineCtx {
-        prefix: prefix.clone(),
-        dispatch: ctx.dispatch.clone(),
-        labels: labels.clone(),
-        popover: state.popover,
-    };
     html! {
         <ContextProvider<WidgetContext> context={(*ctx).clone()}>
         <div class="ea-root" ref={root} lang={view.lang.clone()}>
@@ -169,17 +187,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
                 <Header view={shared.clone()} heading_id={heading_id} {tools} />
                 <AudiencePicker audience={state.audience} chosen={state.audience_chosen} />
                 <div class="ea-body">{for sections}</div>
-                // Rendering afresh, in a task of their own after the sections.
-                if *filled {
-                    <References view={part(state.references_part())} onback={on_back} />
-                }
-                <section class="ea-disclaimer">
-                    <h2 class="ea-disclaimer__title" id={format!("{prefix}disclaimer")}>{view.disclaimer_title.clone()}</h2>
-                    <p>{inline::render(&view.disclaimer, &disclaimer)}</p>
-                </section>
-                <FollowUp label={view.follow_up.clone()} question={view.question_professional.clone()}
-                    audience={state.audience} href={p.config.follow_up_href.clone().map(AttrValue::from)}
-                    on_event={p.on_event.clone()} />
+                {p.hosting.tail(count, tail)}
             </article>
             <div class="ea-visually-hidden ea-live" aria-live="polite" role="status">{state.announcement.clone()}</div>
             // Mounted again once every section has rendered: a popover opened by a

@@ -20,6 +20,7 @@ pub mod renders;
 pub mod section;
 pub mod section_host;
 pub mod share;
+pub mod tail;
 pub mod term;
 
 pub use app::{App, AppProps, ArticleSource};

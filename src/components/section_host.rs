@@ -11,13 +11,15 @@
 //! afresh inline ([`Hosting::Inline`], also native tests) the same wrapper holds the
 //! same component, so the DOM is the same in every mode.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::components::article_section::{ArticleSection, ArticleSectionProps};
 use crate::components::context::WidgetContext;
+use crate::components::tail::{Tail, TailProps};
+use crate::hooks::{use_hydration, Hydration};
 
 /// Class of the element around each top-level section (`display: contents`).
 pub const HOST_CLASS: &str = "ea-section-host";
@@ -26,22 +28,46 @@ pub const HOST_CLASS: &str = "ea-section-host";
 const RAW_OPEN: &str = "<!--<#>-->";
 const RAW_CLOSE: &str = "<!--</#>-->";
 
-/// Props of [`SectionHost`]: the section's props and the widget context it reads.
-#[derive(Properties, Clone, PartialEq)]
-pub struct SectionHostProps {
-    /// The top-level section.
-    pub section: ArticleSectionProps,
-    /// The widget's context (prefix, share key, dispatcher).
-    pub ctx: WidgetContext,
+/// A part of the article that can hydrate on its own.
+#[derive(Clone, PartialEq)]
+pub enum Part {
+    /// A top-level section.
+    Section(ArticleSectionProps),
+    /// The reference list, disclaimer and follow-up after the sections.
+    Tail(TailProps),
 }
 
-/// One top-level section with the widget context provided: the root component of a
-/// separately hydrated section, and the same inside the article when not.
+/// Props of [`SectionHost`]: the part's props and the widget context it reads.
+#[derive(Properties, Clone)]
+pub struct SectionHostProps {
+    /// The part.
+    pub part: Part,
+    /// The widget's context (prefix, share key, dispatcher).
+    pub ctx: WidgetContext,
+    /// A separately hydrated root's first render reports here (its early clicks).
+    /// Not compared: it only matters to the first render.
+    #[prop_or_default]
+    pub hydration: Option<Hydration>,
+}
+
+impl PartialEq for SectionHostProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.part == other.part && self.ctx == other.ctx
+    }
+}
+
+/// One part (a top-level section, or what follows them) with the widget context
+/// provided: the root component of a separately hydrated part, and the same inside
+/// the article when not.
 #[function_component(SectionHost)]
 pub fn section_host(p: &SectionHostProps) -> Html {
+    use_hydration(p.hydration.clone());
     html! {
         <ContextProvider<WidgetContext> context={p.ctx.clone()}>
-            <ArticleSection ..p.section.clone() />
+            {match &p.part {
+                Part::Section(s) => html! { <ArticleSection ..s.clone() /> },
+                Part::Tail(t) => html! { <Tail ..t.clone() /> },
+            }}
         </ContextProvider<WidgetContext>>
     }
 }
@@ -74,13 +100,24 @@ impl PartialEq for Hosting {
 impl Hosting {
     /// The markup of top-level section `index` (keyed by `key`).
     pub fn slot(&self, key: String, index: usize, props: SectionHostProps) -> Html {
+        self.place(key, index, props, true)
+    }
+
+    /// The markup of what follows the `index` top-level sections ([`Part::Tail`]):
+    /// hydrated later like a section, but rendered in the article's tree when
+    /// rendering afresh.
+    pub fn tail(&self, index: usize, props: SectionHostProps) -> Html {
+        self.place("ea-tail".to_owned(), index, props, false)
+    }
+
+    fn place(&self, key: String, index: usize, props: SectionHostProps, fills: bool) -> Html {
         let host = || html! { <div class={HOST_CLASS}><SectionHost ..props.clone() /></div> };
         match self {
             // Filled by a root of its own; the article's tree keeps the wrapper empty.
-            Self::Deferred(d) if d.fills() => {
+            Self::Deferred(d) if fills && d.fills() => {
                 html! { <key={key}><div class={HOST_CLASS}></div></> }
             }
-            Self::Deferred(d) if d.has(index) => {
+            Self::Deferred(d) if !d.fills() && d.has(index) => {
                 // Adopts the marked region as it is; never attached in the browser
                 // (the raw-HTML path is disabled there), only hydrated.
                 html! { <key={key}>{Html::from_html_unchecked(AttrValue::Static(""))}</> }
@@ -138,6 +175,8 @@ struct Slot {
     handle: Option<yew::AppHandle<SectionHost>>,
     /// Clicks on the section before it hydrated, replayed once it has.
     early: Option<crate::embed::early::EarlyClicks>,
+    /// Whether its hydration has committed (listeners attached).
+    committed: Rc<Cell<bool>>,
 }
 
 /// The marked top-level sections of one pre-rendered widget, hydrated one per task.
@@ -146,6 +185,8 @@ pub struct DeferredSections {
     slots: RefCell<Vec<Slot>>,
     /// Rendering afresh: what fills the empty wrappers ([`DeferredSections::filling`]).
     fill: Option<fill::Fill>,
+    /// Set once destroyed: nothing hydrates any more.
+    destroyed: Cell<bool>,
 }
 
 mod fill;
@@ -162,8 +203,11 @@ impl DeferredSections {
     /// `None` when there are none (rendered afresh, or an older pre-render): then the
     /// whole article hydrates in one go, as before.
     pub fn find(root: &web_sys::Element) -> Option<Rc<Self>> {
+        // The sections, then what follows them (document order).
         let list = root
-            .query_selector_all(&format!(".ea-body > .{HOST_CLASS}"))
+            .query_selector_all(&format!(
+                ".ea-body > .{HOST_CLASS}, .ea-article > .{HOST_CLASS}"
+            ))
             .ok()?;
         let mut slots = Vec::new();
         for i in 0..list.length() {
@@ -184,12 +228,14 @@ impl DeferredSections {
                 latest: None,
                 handle: None,
                 early: Some(early),
+                committed: Rc::default(),
             });
         }
         (!slots.is_empty()).then(|| {
             Rc::new(Self {
                 slots: RefCell::new(slots),
                 fill: None,
+                destroyed: Cell::new(false),
             })
         })
     }
@@ -218,9 +264,13 @@ impl DeferredSections {
     }
 
     /// Hydrates the next section not hydrated yet (with the props of the first view,
-    /// then the latest if they differ) and replays the clicks it got meanwhile.
-    /// Returns whether one was left to hydrate.
-    pub fn hydrate_next(&self) -> bool {
+    /// then the latest if they differ); once it has committed it replays the clicks
+    /// it got meanwhile and `then` is told. Returns whether one was left to hydrate
+    /// (false too while the article has not offered the sections' props yet).
+    pub fn hydrate_next(&self, then: Callback<()>) -> bool {
+        if self.destroyed.get() {
+            return false;
+        }
         let mut slots = self.slots.borrow_mut();
         let Some(slot) = slots
             .iter_mut()
@@ -231,33 +281,55 @@ impl DeferredSections {
         let Some(initial) = slot.initial.clone() else {
             return false;
         };
-        let mut handle = yew::Renderer::<SectionHost>::with_root_and_props(
-            slot.wrapper.clone(),
-            initial.clone(),
-        )
-        .hydrate();
+        // Not right after this call: Yew's scheduler may be mid-run (it yields to
+        // the browser after ~16 ms), so the hydration can happen tasks later. Until
+        // it has committed the section counts as not hydrated ([`DEFERRED_ATTR`]):
+        // the widget's own recorder leaves its clicks to the section's.
+        let (wrapper, done) = (slot.wrapper.clone(), slot.committed.clone());
+        let committed = Callback::from(move |()| {
+            if !done.replace(true) {
+                let _ = wrapper.remove_attribute(DEFERRED_ATTR);
+                then.emit(());
+            }
+        });
+        let early = slot.early.take();
+        let hydration = match early {
+            Some(early) => early.hydration(committed),
+            None => Hydration {
+                rendering: Callback::noop(),
+                committed,
+            },
+        };
+        let first = SectionHostProps {
+            hydration: Some(hydration),
+            ..initial.clone()
+        };
+        let mut handle =
+            yew::Renderer::<SectionHost>::with_root_and_props(slot.wrapper.clone(), first)
+                .hydrate();
         if let Some(latest) = slot.latest.clone().filter(|l| *l != initial) {
             handle.update(latest);
         }
         slot.handle = Some(handle);
-        let _ = slot.wrapper.remove_attribute(DEFERRED_ATTR);
-        if let Some(early) = slot.early.take() {
-            // After Yew's scheduler has run the hydration (queued before this).
-            wasm_bindgen_futures::spawn_local(async move { early.replay() });
-        }
         true
     }
 
-    /// Whether every section has hydrated (or, filling, rendered).
+    /// Whether every section has hydrated and committed (or, filling, rendered).
     pub fn done(&self) -> bool {
         match &self.fill {
             Some(f) => f.finished(),
-            None => self.slots.borrow().iter().all(|s| s.handle.is_some()),
+            None => self.slots.borrow().iter().all(|s| s.committed.get()),
         }
+    }
+
+    /// Whether [`DeferredSections::destroy`] has run.
+    pub fn destroyed(&self) -> bool {
+        self.destroyed.get()
     }
 
     /// Unmounts the sections' roots (the widget is being destroyed); stops filling.
     pub fn destroy(&self) {
+        self.destroyed.set(true);
         if let Some(f) = &self.fill {
             f.cancel();
         }

@@ -197,6 +197,7 @@ pub fn mount_widget(
         on_event,
         control: Some(control.clone()),
         hosting: Hosting::Inline,
+        hydration: None,
     };
     let app = super::start_in_tasks(&root, props, Box::new(|| {}));
     MountHandle { app, root, control }

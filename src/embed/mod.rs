@@ -75,14 +75,17 @@ pub fn deferred_sections(
 /// event waits for it.
 pub fn start_app(root: &web_sys::Element, props: AppProps, then: Then) -> Started {
     let sections = deferred_sections(root, &props);
-    start_app_with(root, props, sections, then)
+    start_app_with(root, props, sections, None, then)
 }
 
-/// [`start_app`] with the sections found beforehand ([`deferred_sections`]).
+/// [`start_app`] with the sections found beforehand ([`deferred_sections`]) and the
+/// clicks recorded on the pre-render meanwhile, replayed once the app's hydration
+/// has committed ([`early::EarlyClicks::hydration`]).
 pub fn start_app_with(
     root: &web_sys::Element,
     mut props: AppProps,
     sections: Option<Rc<DeferredSections>>,
+    early: Option<early::EarlyClicks>,
     then: Then,
 ) -> Started {
     let hydrate = can_hydrate(root, &props);
@@ -124,6 +127,9 @@ pub fn start_app_with(
             }
         });
     }
+    if hydrate {
+        props.hydration = early.map(|e| e.hydration(yew::Callback::noop()));
+    }
     // The markup is live from now on: a later mount into this root must not
     // mistake it for pre-rendered markup.
     let _ = root.remove_attribute(PRERENDER_ATTR);
@@ -135,7 +141,7 @@ pub fn start_app_with(
         renderer.render()
     };
     match (&sections, then) {
-        (Some(s), Some(then)) => hydrate_rest(s.clone(), 0, then),
+        (Some(s), Some(then)) => hydrate_rest(s.clone(), 0, Rc::new(RefCell::new(Some(then)))),
         (None, Some(then)) => then(),
         // Filling: `then` runs once the last section has rendered.
         (_, None) => {}
@@ -143,15 +149,26 @@ pub fn start_app_with(
     Started { app, sections }
 }
 
-/// Hydrates the deferred sections one per task, then runs `then`. Gives up after
-/// many tasks without progress (an app that never rendered its article).
-fn hydrate_rest(sections: Rc<DeferredSections>, idle: u32, then: Then) {
+/// Hydrates the deferred sections one per task, each once the one before has
+/// committed, then runs `then`. Gives up after many tasks without progress (an app
+/// that never rendered its article); stops when the widget is destroyed.
+fn hydrate_rest(sections: Rc<DeferredSections>, idle: u32, then: Rc<RefCell<Option<Then>>>) {
     gloo::timers::callback::Timeout::new(0, move || {
-        let progressed = sections.hydrate_next();
-        if sections.done() || (!progressed && idle > 100) {
-            then();
+        if sections.destroyed() {
+            return;
+        }
+        let next = {
+            let (sections, then) = (sections.clone(), then.clone());
+            yew::Callback::from(move |()| hydrate_rest(sections.clone(), 0, then.clone()))
+        };
+        if sections.hydrate_next(next) {
+            // Goes on once it has committed.
+        } else if sections.done() || idle > 100 {
+            if let Some(then) = then.borrow_mut().take() {
+                then();
+            }
         } else {
-            hydrate_rest(sections, if progressed { 0 } else { idle + 1 }, then);
+            hydrate_rest(sections, idle + 1, then);
         }
     })
     .forget();
@@ -263,6 +280,7 @@ pub fn start_standalone() {
         on_event,
         control: None,
         hosting: Hosting::Inline,
+        hydration: None,
     };
     // Dropping it does not unmount: the app lives as long as the page.
     let _ = start_in_tasks(&mount, props, Box::new(|| {}));
@@ -351,13 +369,13 @@ pub fn start_in_tasks(root: &web_sys::Element, mut props: AppProps, then: Then) 
                 &root,
                 props,
                 sections,
+                Some(early),
                 Box::new(move || {
                     let _ = done.remove_attribute(STARTING_ATTR);
                     then();
                 }),
             );
             *out.started.borrow_mut() = Some(started);
-            gloo::timers::callback::Timeout::new(0, move || early.replay()).forget();
         })
         .forget();
     })

@@ -11,6 +11,7 @@ mod use_focus_request;
 mod use_host_control;
 mod use_host_events;
 mod use_hover_timer;
+mod use_hydration;
 mod use_share_url;
 
 pub use use_announce::use_announce;
@@ -21,4 +22,5 @@ pub use use_focus_request::use_focus_request;
 pub use use_host_control::use_host_control;
 pub use use_host_events::use_host_events;
 pub use use_hover_timer::use_hover_timer;
+pub use use_hydration::{use_hydration, Hydration};
 pub use use_share_url::use_share_url;

@@ -50,6 +50,7 @@ pub async fn render_source(
         on_event: Default::default(),
         control: None,
         hosting: Default::default(),
+        hydration: None,
     })
     .hydratable(false)
     .render()

@@ -65,7 +65,10 @@ export async function openPage(browser, server, { viewport = { width: 1280, heig
 /**
  * Waits until the widget has rendered its article. On the standalone page the
  * pre-rendered article is visible before any script ran (its stylesheet is inline, so
- * nothing holds the first paint back): wait there until the widget has taken it over.
+ * nothing holds the first paint back): wait there until the widget has taken it over,
+ * so a test reads the widget's state, not the pre-render's. Clicks during hydration
+ * (recorded and replayed once a part has hydrated, src/embed/early.rs) have tests of
+ * their own in hydration.test.mjs, on a slowed CPU.
  */
 export async function ready(page, root = page) {
   await root.locator('h1.ea-title').first().waitFor({ state: 'visible', timeout: 20000 });

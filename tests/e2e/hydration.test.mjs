@@ -127,9 +127,11 @@ test('pre-rendered <evidence-article> whose stylesheet fails: the article is hyd
   await page.route('**/evidence-article.css', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(env.server.url + '/examples/intranet.html');
   const el = page.locator('#aza');
-  await untilReady(page, 'aza');
+  // Clicked as soon as it is there, maybe before its section has hydrated: an early
+  // click is replayed once it has.
   await el.locator('.ea-cite__btn').first().click();
-  await expect(el.getByRole('dialog')).toBeVisible();
+  await expect(el.getByRole('dialog')).toBeVisible({ timeout: 20000 });
+  await untilReady(page, 'aza');
   const note = el.getByRole('status').filter({ hasText: 'styles could not be loaded' });
   await expect(note).toHaveCount(1);
   await expect.poll(() => page.evaluate(() => window.__styleErrors.filter(([id]) => id === 'aza').length)).toBe(1);
@@ -192,6 +194,69 @@ test('standalone page: clicks that land after the wasm started but before hydrat
   await page.context_.close();
 });
 
+test('standalone page on a slow CPU: clicks before the sections hydrate are replayed once each, after the hydrated buttons listen', async () => {
+  const page = await env.page();
+  const cdp = await page.context_.newCDPSession(page);
+  // Slow enough that Yew's scheduler yields to the browser (after 16 ms) between
+  // the hydrating tasks: a replay run before a section has hydrated clicks a dead
+  // button, one run while it is live applies the click twice.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+  const ids = ['guidelines-btn', 'research-treatment-outcomes-btn', 'cite-17-4'];
+  await page.addInitScript((ids) => {
+    // Every change of the buttons' aria-expanded, as [id, old value].
+    window.__eaChanges = [];
+    new MutationObserver((ms) => {
+      for (const m of ms) if (ids.includes(m.target.id) && m.oldValue !== m.target.getAttribute('aria-expanded')) window.__eaChanges.push([m.target.id, m.oldValue]);
+    }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['aria-expanded'] });
+    // Clicks in the task after the wasm has marked the sections as hydrating later
+    // (their clicks are recorded from then on): a toggle in each, a marker in the last.
+    new MutationObserver((ms, obs) => {
+      if (!document.querySelector('[data-ea-deferred] #cite-17-4')) return;
+      obs.disconnect();
+      setTimeout(() => {
+        window.__eaDeferredAtClick = document.querySelectorAll('[data-ea-deferred]').length;
+        for (const id of ids) document.getElementById(id).click();
+      }, 0);
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ea-deferred'] });
+  }, ids);
+  await page.goto(env.server.url + '/');
+  await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached', timeout: 30000 });
+  assert.equal(await page.evaluate(() => window.__eaDeferredAtClick), 3, 'clicked before any part (two sections, then references, disclaimer and follow-up) hydrated');
+  await expect(page.locator('#cite-17-4'), 'the early marker click opened its popover').toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('dialog')).toContainText('Reference 4');
+  await expect(page.locator('#guidelines-btn')).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('#research-treatment-outcomes-btn')).toHaveAttribute('aria-expanded', 'false');
+  const changes = await page.evaluate(() => window.__eaChanges);
+  assert.deepEqual(changes.filter(([id]) => id !== 'cite-17-4'), [['guidelines-btn', 'true'], ['research-treatment-outcomes-btn', 'true']], 'each toggle applied once');
+  assert.deepEqual(page.problems.pageErrors, []);
+});
+
+test('intranet example on a slow CPU: a click on the follow-up button before the part after the sections hydrates is replayed once', async () => {
+  const page = await env.page();
+  const cdp = await page.context_.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+  await recordEvents(page);
+  await page.addInitScript(() => {
+    window.__eaFollowUps = 0;
+    document.addEventListener('evidence-article:follow-up', () => { window.__eaFollowUps += 1; });
+    // The element's shadow root is out of reach of a document observer: checked
+    // once per task until the wasm has marked the part as hydrating later.
+    const poll = () => {
+      const b = document.getElementById('aza')?.shadowRoot?.querySelector('[data-ea-deferred] .ea-followup__btn');
+      if (!b) return void setTimeout(poll, 0);
+      window.__eaDeferredAtClick = b.getRootNode().querySelectorAll('[data-ea-deferred]').length;
+      b.click();
+    };
+    poll();
+  });
+  await page.goto(env.server.url + '/examples/intranet.html');
+  await untilReady(page, 'aza');
+  assert.ok(await page.evaluate(() => window.__eaDeferredAtClick) >= 1, 'clicked before the part hydrated');
+  await until(async () => (await page.evaluate(() => window.__eaFollowUps)) >= 1, { message: 'the early click reported the follow-up question' });
+  assert.equal(await page.evaluate(() => window.__eaFollowUps), 1, 'reported once');
+  assert.deepEqual(page.problems.pageErrors, []);
+});
+
 test('standalone page: top-level sections hydrate later, each in a task of its own, on the same nodes, and take part in every interaction', async () => {
   const page = await env.page();
   // Each task's mutations reach a MutationObserver in one callback: sections that
@@ -200,7 +265,7 @@ test('standalone page: top-level sections hydrate later, each in a task of its o
     window.__eaBatches = [];
     new MutationObserver((ms) => {
       const ids = ms.filter((m) => m.oldValue !== null && !m.target.hasAttribute('data-ea-deferred'))
-        .map((m) => m.target.querySelector('section')?.id);
+        .map((m) => m.target.querySelector('section')?.id || m.target.querySelector('section')?.className);
       if (ids.length) window.__eaBatches.push(ids);
     }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-ea-deferred'] });
   });
@@ -213,7 +278,7 @@ test('standalone page: top-level sections hydrate later, each in a task of its o
   await research.evaluate((el) => { el.__eaPainted = true; });
   release();
   await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
-  assert.deepEqual(await page.evaluate(() => window.__eaBatches), [['guidelines'], ['research']], 'one section per task, in order');
+  assert.deepEqual(await page.evaluate(() => window.__eaBatches), [['guidelines'], ['research'], ['ea-refs']], 'one part per task, in order: the sections, then references, disclaimer and follow-up');
   assert.equal(await page.locator('[data-ea-deferred]').count(), 0, 'all hydrated when ready');
   assert.equal(await research.evaluate((el) => el.__eaPainted === true), true, 'same section node');
   assert.equal(await below.evaluate((el) => el.__eaPainted === true), true, 'same button node');

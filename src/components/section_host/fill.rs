@@ -84,6 +84,7 @@ impl DeferredSections {
                 filled: RefCell::default(),
                 first: RefCell::default(),
             }),
+            destroyed: Cell::new(false),
         })
     }
 
@@ -156,6 +157,7 @@ pub(super) fn start(d: &Rc<DeferredSections>, filled: Callback<()>) {
             latest: Some(p.clone()),
             handle: None,
             early: None,
+            committed: Rc::default(),
         });
     }
     drop(slots);
