@@ -17,6 +17,7 @@ use crate::components::inline::{self, InlineCtx};
 use crate::components::popover_layer::PopoverLayer;
 use crate::components::references::References;
 use crate::components::section_host::{Hosting, SectionHostProps};
+use crate::components::section_slots::{SectionSlots, SectionSlotsProps};
 use crate::components::share::ShareControl;
 use crate::config::{Control, HostEvent, WidgetConfig};
 use crate::hooks;
@@ -148,10 +149,8 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             hosting.start_filling(Callback::from(move |()| filled.set(true)))
         });
     }
-    let sections = section_props.into_iter().map(|props| {
-        let index = props.section.path[0];
-        let key = view.section_id(index).unwrap_or_default().to_owned();
-        p.hosting.slot(key, index, props)
+    let slots = SectionSlotsProps::new(&p.hosting, &section_props, |index| {
+        view.section_id(index).unwrap_or_default().to_owned()
     });
     let heading_id = format!("{prefix}title");
     let tools = html! { <Tools view={Shared(view.clone())} /> };
@@ -168,7 +167,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
                 (view.sections.len() >= LONG).then_some("ea-article--long"))} aria-labelledby={heading_id.clone()}>
                 <Header view={shared.clone()} heading_id={heading_id} {tools} />
                 <AudiencePicker audience={state.audience} chosen={state.audience_chosen} />
-                <div class="ea-body">{for sections}</div>
+                <div class="ea-body"><SectionSlots ..slots /></div>
                 // Rendering afresh, in a task of their own after the sections.
                 if *filled {
                     <References view={part(state.references_part())} onback={on_back} />
