@@ -29,7 +29,9 @@ pub fn use_share_url(key: Option<AttrValue>, control: Option<Rc<Control>>, share
         }
         let write = key.map(|key| {
             let share = share.clone();
-            Timeout::new(WRITE_DELAY_MS, move || crate::dom::write_share_state(&key, &share))
+            Timeout::new(WRITE_DELAY_MS, move || {
+                crate::dom::write_share_state(&key, &share)
+            })
         });
         move || drop(write)
     });
