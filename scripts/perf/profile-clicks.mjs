@@ -45,9 +45,9 @@ for (const s of profile.samples) {
   const seen = new Set(); let id = s;
   while (id !== undefined) { const nn = byId.get(id); const nm = nn.callFrame.functionName || '(anon)'; if (!seen.has(nm)) { seen.add(nm); total.set(nm, (total.get(nm) || 0) + d); } id = parent.get(id); }
 }
-const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k.slice(0, 150)}`).join('\n');
+const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k.slice(0, Number(process.env.NAMEW || 150))}`).join('\n');
 console.log('--- self ms (4 interactions)\n' + top(self, 45));
-console.log('--- total ms\n' + top(total, 70));
+console.log('--- total ms\n' + top(total, Number(process.env.TOPN || 70)));
 // trace: main thread categories
 const main = trace.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && trace.some((x) => x.pid === e.pid && x.name === 'RunTask' && x.dur > 1000));
 const evs = trace.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');

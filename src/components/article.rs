@@ -15,6 +15,7 @@ use crate::components::header::Header;
 use crate::components::popover_layer::PopoverLayer;
 use crate::components::references::ReferencesProps;
 use crate::components::section_host::{Hosting, Part, SectionHostProps};
+use crate::components::section_slots::{SectionSlots, SectionSlotsProps};
 use crate::components::share::ShareControl;
 use crate::components::tail::TailProps;
 use crate::config::{Control, HostEvent, WidgetConfig};
@@ -169,13 +170,8 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         });
     }
     let count = section_props.len();
-    let sections = section_props.into_iter().map(|props| {
-        let index = match &props.part {
-            Part::Section(s) => s.path[0],
-            Part::Tail(_) => 0,
-        };
-        let key = view.section_id(index).unwrap_or_default().to_owned();
-        p.hosting.slot(key, index, props)
+    let slots = SectionSlotsProps::new(&p.hosting, &section_props, |index| {
+        view.section_id(index).unwrap_or_default().to_owned()
     });
     let heading_id = format!("{prefix}title");
     let tools = html! { <Tools view={Shared(view.clone())} /> };
@@ -186,7 +182,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
                 (view.sections.len() >= LONG).then_some("ea-article--long"))} aria-labelledby={heading_id.clone()}>
                 <Header view={shared.clone()} heading_id={heading_id} {tools} />
                 <AudiencePicker audience={state.audience} chosen={state.audience_chosen} />
-                <div class="ea-body">{for sections}</div>
+                <div class="ea-body"><SectionSlots ..slots /></div>
                 {p.hosting.tail(count, tail)}
             </article>
             <div class="ea-visually-hidden ea-live" aria-live="polite" role="status">{state.announcement.clone()}</div>

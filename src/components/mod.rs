@@ -19,6 +19,7 @@ pub mod references;
 pub mod renders;
 pub mod section;
 pub mod section_host;
+pub mod section_slots;
 pub mod share;
 pub mod tail;
 pub mod term;

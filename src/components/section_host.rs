@@ -98,8 +98,18 @@ impl PartialEq for Hosting {
 }
 
 impl Hosting {
-    /// The markup of top-level section `index` (keyed by `key`).
-    pub fn slot(&self, key: String, index: usize, props: SectionHostProps) -> Html {
+    /// Whether the markup of top-level section `index` holds the section itself (so
+    /// [`Hosting::slot`] needs its props); not when a root of its own renders it.
+    pub fn slot_needs_props(&self, index: usize) -> bool {
+        match self {
+            Self::Deferred(d) => !d.fills() && !d.has(index),
+            _ => true,
+        }
+    }
+
+    /// The markup of top-level section `index` (keyed by `key`); `props` as
+    /// [`Hosting::slot_needs_props`] says (an empty slot without them).
+    pub fn slot(&self, key: String, index: usize, props: Option<SectionHostProps>) -> Html {
         self.place(key, index, props, true)
     }
 
@@ -107,11 +117,20 @@ impl Hosting {
     /// hydrated later like a section, but rendered in the article's tree when
     /// rendering afresh.
     pub fn tail(&self, index: usize, props: SectionHostProps) -> Html {
-        self.place("ea-tail".to_owned(), index, props, false)
+        self.place("ea-tail".to_owned(), index, Some(props), false)
     }
 
-    fn place(&self, key: String, index: usize, props: SectionHostProps, fills: bool) -> Html {
-        let host = || html! { <div class={HOST_CLASS}><SectionHost ..props.clone() /></div> };
+    fn place(
+        &self,
+        key: String,
+        index: usize,
+        props: Option<SectionHostProps>,
+        fills: bool,
+    ) -> Html {
+        let host = || match &props {
+            Some(p) => html! { <div class={HOST_CLASS}><SectionHost ..p.clone() /></div> },
+            None => html! { <div class={HOST_CLASS}></div> },
+        };
         match self {
             // Filled by a root of its own; the article's tree keeps the wrapper empty.
             Self::Deferred(d) if fills && d.fills() => {
