@@ -445,7 +445,12 @@ class EvidenceArticleElement extends HTMLElement {
       this._instance ??= newInstance();
       instance = await this._instance;
       this.dataset.eaInstance = String(instance.n);
-      if (this._styled) await Promise.race([this._styled, sleep(STYLE_WAIT_MS)]);
+      if (this._styled) {
+        // `data-ea-styling` while it waits (what a test or a host's style can see).
+        this.dataset.eaStyling = '';
+        await Promise.race([this._styled, sleep(STYLE_WAIT_MS)]);
+        delete this.dataset.eaStyling;
+      }
     } catch (e) {
       prefetched?.controller.abort();
       this._instance = null;

@@ -258,15 +258,16 @@ test('a stylesheet slower than the wasm: the article waits for it and first show
     };
     requestAnimationFrame(tick);
   });
-  // The sheet arrives half a second after the widget's module is ready (a slow server).
+  // The sheet arrives only once the widget's module is ready and the loader says it
+  // waits for the sheet (an old loader never waits, so the article would show first).
   await page.route(/\/evidence-article-[0-9a-f]{16}\.css$/, async (route) => {
-    await page.locator('evidence-article[data-ea-instance]').waitFor({ state: 'attached', timeout: 20000 });
-    await new Promise((r) => { setTimeout(r, 500); });
+    await page.locator('evidence-article[data-ea-instance][data-ea-styling]').waitFor({ state: 'attached', timeout: 20000 });
     await route.continue();
   });
   await page.goto(env.server.url + '/examples/neutral.html');
   await expect.poll(() => page.evaluate(() => window.__firstShown), { timeout: 20000 }).toEqual({ styled: true });
   assert.equal(await page.locator('evidence-article .ea-style-note').count(), 0, 'no style note: the sheet loaded');
+  await expect(page.locator('evidence-article'), 'no longer waiting').not.toHaveAttribute('data-ea-styling', /.*/);
 });
 
 test('iframe host: a frame added later and a frame whose src moves to another origin are both sized', async () => {
