@@ -211,6 +211,11 @@ pub fn write_share_state(key: &str, share: &crate::url::ShareState) {
     }
 }
 
+/// The page's path (`location.pathname`), if the browser gives it.
+pub fn location_path() -> Option<String> {
+    window()?.location().pathname().ok()
+}
+
 /// The page's fragment without `#`, if any.
 pub fn location_hash() -> Option<String> {
     let h = window()?.location().hash().ok()?;

@@ -6,9 +6,16 @@
 //! once (a zero timeout) it ran before the next frame, so a reader waiting for a
 //! popover or an audience switch waited for it too. A newer state replaces a write not
 //! yet made, so a burst of changes writes once.
+//!
+//! A write still waiting is made at once when the page is hidden or left (`pagehide`,
+//! `visibilitychange`: the history entry that Back returns to keeps the reader's last
+//! view) and when the widget is unmounted (`destroy()`). It is dropped if the page's
+//! path changed meanwhile (a single-page host moved on: its new URL is not ours).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -19,19 +26,60 @@ use crate::url::ShareState;
 /// a change (a stepped audience switch included) on a slow device.
 pub const WRITE_DELAY_MS: u32 = 250;
 
+/// A write not yet made: the key, the state, and the page path when it changed.
+struct Pending {
+    key: AttrValue,
+    share: ShareState,
+    path: Option<String>,
+}
+
+type Slot = Rc<RefCell<Option<Pending>>>;
+
+/// Makes the waiting write, if any, unless the page path has changed since.
+fn flush(slot: &Slot) {
+    let Some(p) = slot.borrow_mut().take() else {
+        return;
+    };
+    if p.path == crate::dom::location_path() {
+        crate::dom::write_share_state(&p.key, &p.share);
+    }
+}
+
 /// Writes `share` under `key` whenever it changes (`key` is `None` when the host
 /// turned share state off) and records it on `control`.
 #[hook]
 pub fn use_share_url(key: Option<AttrValue>, control: Option<Rc<Control>>, share: ShareState) {
+    let slot: Slot = use_mut_ref(|| None);
+    {
+        let slot = slot.clone();
+        use_effect_with((), move |_| {
+            let on = |target: Option<web_sys::EventTarget>, name: &'static str| {
+                let slot = slot.clone();
+                target.map(|t| EventListener::new(&t, name, move |_| flush(&slot)))
+            };
+            let win = crate::dom::window();
+            let doc = win.as_ref().and_then(|w| w.document());
+            let listeners = [
+                on(win.map(Into::into), "pagehide"),
+                on(doc.map(Into::into), "visibilitychange"),
+            ];
+            move || {
+                drop(listeners);
+                flush(&slot);
+            }
+        });
+    }
     use_effect_with(share, move |share| {
         if let Some(c) = &control {
             c.record(share.clone());
         }
         let write = key.map(|key| {
-            let share = share.clone();
-            Timeout::new(WRITE_DELAY_MS, move || {
-                crate::dom::write_share_state(&key, &share)
-            })
+            *slot.borrow_mut() = Some(Pending {
+                key,
+                share: share.clone(),
+                path: crate::dom::location_path(),
+            });
+            Timeout::new(WRITE_DELAY_MS, move || flush(&slot))
         });
         move || drop(write)
     });

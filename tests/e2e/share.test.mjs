@@ -212,3 +212,38 @@ test('a share sheet that fails falls back to copying, with a message; a cancelle
   assert.deepEqual(page.problems.pageErrors, [], 'no unhandled rejection');
   assert.deepEqual(page.problems.console, [], 'no console errors');
 });
+
+// The URL is written 250 ms after the last change (src/hooks/use_share_url.rs); a
+// write still waiting is made when the page is left or the widget destroyed. Each
+// test leaves within a frame or two of the change, so the timer has not fired.
+test('a change made just before leaving the page is in the entry Back returns to', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  await page.evaluate(async () => {
+    const btn = document.querySelector('#guidelines-btn');
+    btn.click();
+    while (btn.getAttribute('aria-expanded') !== 'false') await new Promise((r) => requestAnimationFrame(r));
+    location.assign('/editorial-policy.html');
+  });
+  await expect(page).toHaveURL(/\/editorial-policy\.html$/);
+  await page.goBack();
+  await expect(page, 'the left page kept the last change').toHaveURL(/\/\?ea=1;shut:guidelines$/);
+  await ready(page);
+  assert.equal(await page.locator('#guidelines-btn').getAttribute('aria-expanded'), 'false');
+});
+
+test('destroy() right after a change still writes it to the URL', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/examples/mount.html');
+  await page.locator('#slot h1.ea-title').waitFor();
+  await until(() => page.evaluate(() => Boolean(window.eaHandle)), { message: 'mount() resolved' });
+  await page.evaluate(async () => {
+    window.eaHandle.setAudience('student');
+    const current = () => document.querySelector('#slot .ea-picker__current strong')?.textContent;
+    while (current() !== 'Student') await new Promise((r) => requestAnimationFrame(r));
+    window.eaHandle.destroy();
+  });
+  await expect(page, 'written at destroy').toHaveURL(/[?&]ea-slot=1;aud:student(&|$)/);
+  assert.equal(await page.locator('#slot').evaluate((s) => s.childElementCount), 0, 'destroyed');
+});
