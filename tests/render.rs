@@ -57,6 +57,13 @@ fn render_bare_prints_only_the_article_for_a_light_dom_mount() {
     assert!(html.starts_with("<!--<[evidence_article::components::app::App]>-->"));
     assert!(html.contains("ea-aud-physician"));
     assert!(!html.contains("<template") && !html.contains("<script"));
+    // The build that rendered it, so a widget of another build renders afresh.
+    let id = evidence_article::embed::BUILD_ID;
+    assert!(
+        id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{id}"
+    );
+    assert!(html.contains(&format!(" data-ea-build=\"{id}\"")));
 }
 
 #[test]

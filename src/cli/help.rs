@@ -86,6 +86,8 @@ physician, linking the stylesheet URL, default evidence-article.css, and the art
 as inline JSON); the widget hydrates it when the WebAssembly arrives.
 --bare: the article markup alone, for an element of the host's own that carries
 data-ea-prerendered=\"ID\" (the standalone page, the mount API).
+The markup names the build that made it (data-ea-build): a widget of another
+release renders it afresh instead of hydrating it, so re-run render on upgrade.
 exit status: 0 printed; 1 the article has errors (printed to standard error);
 2 usage or read error.";
 

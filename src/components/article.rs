@@ -177,7 +177,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let tools = html! { <Tools view={Shared(view.clone())} /> };
     html! {
         <ContextProvider<WidgetContext> context={(*ctx).clone()}>
-        <div class="ea-root" ref={root} lang={view.lang.clone()}>
+        <div class="ea-root" ref={root} lang={view.lang.clone()} data-ea-build={crate::embed::BUILD_ID}>
             <article class={classes!("ea-article", format!("ea-aud-{}", state.audience.id()),
                 (view.sections.len() >= LONG).then_some("ea-article--long"))} aria-labelledby={heading_id.clone()}>
                 <Header view={shared.clone()} heading_id={heading_id} {tools} />

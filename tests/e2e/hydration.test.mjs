@@ -315,3 +315,30 @@ test('intranet example: the pre-rendered element\'s sections hydrate on the same
   await expect(btn).toHaveAttribute('aria-expanded', before === 'true' ? 'false' : 'true');
   assert.deepEqual(page.problems.pageErrors, []);
 });
+
+test('a pre-render from another build (no data-ea-build, as an older CLI made it) is rendered afresh, with a console warning', async () => {
+  const page = await env.page();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.route(env.server.url + '/', async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace(/ data-ea-build="[0-9a-f]+"/, '');
+    await route.fulfill({ response: res, body });
+  });
+  const release = await holdWasm(page);
+  await page.goto(env.server.url + '/');
+  const h1 = page.locator('h1.ea-title');
+  await h1.waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#evidence-article [data-ea-build]').count(), 0, 'the served pre-render names no build');
+  await h1.evaluate((el) => { el.__eaPainted = true; });
+  release();
+  await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
+  assert.equal(await h1.evaluate((el) => el.__eaPainted === true), false, 'rendered afresh: a new heading node');
+  assert.equal(await page.locator('.ea-root').count(), 1, 'rendered once');
+  assert.match(await page.locator('.ea-root').getAttribute('data-ea-build'), /^[0-9a-f]{16}$/);
+  assert.ok(warnings.some((w) => /another build/.test(w)), `console warning: ${warnings}`);
+  const toggle = page.locator('#guidelines-btn');
+  await toggle.click();
+  await expect(toggle, 'live after the fresh render').toHaveAttribute('aria-expanded', 'false');
+  assert.deepEqual(page.problems.pageErrors, []);
+});
