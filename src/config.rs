@@ -28,6 +28,12 @@ pub struct WidgetConfig {
     /// hydration matches and nothing shifts; the header then re-checks with the
     /// reader's clock. `None`: nothing pre-rendered, the header decides alone.
     pub stale_hint: Option<bool>,
+    /// The reader's date, read by the mount code when the widget renders afresh
+    /// (nothing pre-rendered is hydrated): the first render decides the freshness
+    /// notice with it, so the notice is there from the first frame instead of
+    /// appearing after it and pushing the article down. `None` under SSR and when
+    /// hydrating ([`Self::stale_hint`] decides then).
+    pub today: Option<crate::model::freshness::Date>,
 }
 
 impl WidgetConfig {

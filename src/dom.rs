@@ -211,6 +211,16 @@ pub fn write_share_state(key: &str, share: &crate::url::ShareState) {
     }
 }
 
+/// The reader's date by the browser's clock, in local time.
+pub fn today() -> crate::model::freshness::Date {
+    let now = js_sys::Date::new_0();
+    crate::model::freshness::Date {
+        year: now.get_full_year() as i32,
+        month: now.get_month() + 1,
+        day: now.get_date(),
+    }
+}
+
 /// The page's path (`location.pathname`), if the browser gives it.
 pub fn location_path() -> Option<String> {
     window()?.location().pathname().ok()

@@ -416,6 +416,33 @@ fn a_pre_render_shows_the_notice_exactly_when_its_hint_says_so() {
     assert!(with(Some(true)).contains("newer evidence may exist"));
     assert!(!with(Some(false)).contains("ea-freshness"));
     assert!(!with(None).contains("ea-freshness"));
+    // Rendered afresh, the first render decides with the reader's date (the mount
+    // code's `today`), so the notice does not appear a moment later; a pre-render's
+    // hint still wins over it.
+    use evidence_article::model::freshness::Date;
+    let on = |today, hint| {
+        render_app(
+            ArticleSource::Embedded,
+            WidgetConfig {
+                stale_hint: hint,
+                today: Some(today),
+                ..WidgetConfig::default()
+            },
+        )
+    };
+    let later = Date {
+        year: 2100,
+        month: 1,
+        day: 1,
+    };
+    let earlier = Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    };
+    assert!(on(later, None).contains("newer evidence may exist"));
+    assert!(!on(earlier, None).contains("ea-freshness"));
+    assert!(!on(later, Some(false)).contains("ea-freshness"));
 }
 
 #[tokio::test]

@@ -157,7 +157,7 @@ pub fn app(p: &AppProps) -> Html {
             </div>
         },
         Phase::Ready(article, prepared) => html! {
-            <ContextProvider<StaleHint> context={StaleHint(p.config.stale_hint)}>
+            <ContextProvider<StaleHint> context={StaleHint(p.config.stale_hint.or_else(|| p.config.today.map(|t| article.is_stale(t))))}>
                 <ArticleWidget article={Shared(article.clone())} config={p.config.clone()} on_event={p.on_event.clone()} control={p.control.clone()} hosting={p.hosting.clone()} prepared={prepared.clone()} />
             </ContextProvider<StaleHint>>
         },

@@ -53,12 +53,7 @@ pub struct ReaderDate {
 fn reader_date(iso: &str, interval_months: u32) -> Option<ReaderDate> {
     use wasm_bindgen::JsValue;
     let d = freshness::Date::parse_iso(iso)?;
-    let now = js_sys::Date::new_0();
-    let today = freshness::Date {
-        year: now.get_full_year() as i32,
-        month: now.get_month() + 1,
-        day: now.get_date(),
-    };
+    let today = crate::dom::today();
     let lang = crate::dom::window()
         .and_then(|w| w.navigator().language())
         .unwrap_or_default();

@@ -136,6 +136,7 @@ fn config(options: &JsValue) -> WidgetConfig {
             .filter(|t| t.is_finite() && *t > 0.0)
             .map(|t| t.min(60_000.0) as u32),
         stale_hint: None,
+        today: None,
     }
 }
 

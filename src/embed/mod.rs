@@ -123,9 +123,7 @@ pub fn start_app_with(
     then: Then,
 ) -> Started {
     let hydrate = can_hydrate(root, &props);
-    if !hydrate {
-        warn_other_build(root);
-    }
+    let mut config = (*props.config).clone();
     if hydrate {
         // The pre-render's freshness decision, so the first render matches it.
         let shown = root
@@ -133,10 +131,13 @@ pub fn start_app_with(
             .ok()
             .flatten()
             .is_some();
-        let mut config = (*props.config).clone();
         config.stale_hint = Some(shown);
-        props.config = Rc::new(config);
+    } else {
+        warn_other_build(root);
+        // Rendered afresh: the first render decides with the reader's clock.
+        config.today = Some(crate::dom::today());
     }
+    props.config = Rc::new(config);
     let sections = sections.filter(|_| hydrate);
     let held_ready = Rc::new(std::cell::Cell::new(false));
     let on_event = props.on_event.clone();
@@ -279,6 +280,7 @@ pub fn standalone_config(mount: &web_sys::Element) -> WidgetConfig {
         url_key: Some(key),
         fetch_timeout_ms: None,
         stale_hint: None,
+        today: None,
     }
 }
 

@@ -144,6 +144,29 @@ test('freshness: the pre-render carries the build clock\'s decision, and the rea
   assert.equal(await page.locator('.ea-freshness').count(), 0);
 });
 
+test('freshness on a host page without pre-render: the notice is there from the first render, nothing shifts', async () => {
+  const context = await env.browser.newContext({ locale: 'en-GB', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.context_ = context;
+  await page.clock.setFixedTime(new Date('2026-11-30T10:00:00'));
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shift += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(env.server.url + '/examples/neutral.html');
+  const root = page.locator('evidence-article#aza');
+  // The re-formatted date proves the header's own check with the reader's clock has run.
+  await expect(root.locator('.ea-meta time'), 'checked in the browser').toHaveText('30 May 2025');
+  assert.equal(await root.locator('.ea-freshness').count(), 1, 'stale by the reader\'s clock');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // A notice inserted after the first render pushed the article down by its height
+  // (CLS 0.008 at this viewport); re-formatting the date for en-GB moves only the
+  // rest of its line (~0.00005).
+  const shift = await page.evaluate(() => window.__shift);
+  assert.ok(shift < 0.001, `no layout shift of the article: CLS ${shift}`);
+});
+
 test('the date is formatted for the reader\'s locale', async () => {
   const page = await fresh({ clock: '2025-09-01T10:00:00', locale: 'en-GB' });
   await expect(page.locator('.ea-meta time'), 'en-GB date').toHaveText('30 May 2025');
