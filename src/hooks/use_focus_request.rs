@@ -48,7 +48,7 @@ pub fn use_focus_request(
                     }
                 }
                 if !waiting && recheck.is_none() && (scroll_to.is_some() || focus.is_some()) {
-                    dispatch.emit(Action::FocusDone);
+                    dispatch.emit(done(scroll_to, focus));
                 }
                 move || drop(recheck)
             },
@@ -79,11 +79,20 @@ fn request_now(
     if navigated && matches!(focus, Some(FocusTarget::Marker { .. })) && !dom::reduced_motion() {
         *flash.borrow_mut() = Some(TimedClass::add(found.clone().into(), "ea-flash", FLASH_MS));
     }
-    let dispatch = dispatch.clone();
+    let (dispatch, done) = (dispatch.clone(), done(scroll_to, focus));
     Some(Timeout::new(0, move || {
         if !dom::has_focus(&found) {
             let _ = found.focus();
         }
-        dispatch.emit(Action::FocusDone);
+        dispatch.emit(done);
     }))
+}
+
+/// The report that these requests were carried out (only these: a newer request made
+/// before the report arrives stays).
+fn done(scroll_to: &Option<FocusTarget>, focus: &Option<FocusTarget>) -> Action {
+    Action::FocusDone {
+        scroll_to: scroll_to.clone(),
+        focus: focus.clone(),
+    }
 }

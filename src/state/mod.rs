@@ -129,8 +129,15 @@ pub enum Action {
     GoToReference(usize),
     /// Scroll a target into view after the next render.
     ScrollTo(FocusTarget),
-    /// The pending scroll and focus requests have been carried out.
-    FocusDone,
+    /// These scroll and focus requests have been carried out. A request made since
+    /// (a popover closed while a focus check was still waiting) stays pending: a late
+    /// report for an older request must not cancel it.
+    FocusDone {
+        /// The scroll request carried out.
+        scroll_to: Option<FocusTarget>,
+        /// The focus request carried out.
+        focus: Option<FocusTarget>,
+    },
     /// Replace the live-region message.
     Announce(String),
     /// These top-level parts show the current audience from now on ([`switch`]).
@@ -228,9 +235,13 @@ impl WidgetState {
                 self.return_focus = Some(FocusTarget::Reference(n));
             }
             Action::ScrollTo(t) => self.scroll_to = Some(t),
-            Action::FocusDone => {
-                self.return_focus = None;
-                self.scroll_to = None;
+            Action::FocusDone { scroll_to, focus } => {
+                if self.return_focus == focus {
+                    self.return_focus = None;
+                }
+                if self.scroll_to == scroll_to {
+                    self.scroll_to = None;
+                }
             }
             Action::Announce(m) => self.announcement = m,
             Action::CatchUp(parts) => self.catch_up(&parts),

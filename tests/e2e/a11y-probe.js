@@ -313,8 +313,11 @@
     /** After Escape: the dialog is gone and focus is back on the trigger. */
     async afterEscape() {
       const closed = await poll(() => !dialogs().some((d) => d.checkVisibility()), 'the popover to close').catch(() => false);
-      await frame();
-      return { closed, focusBack: deepActive() === window.__eaTrigger, focus: deepActive() ? name(deepActive()) : null };
+      // Focus returns in the widget's effect after the closing render: on a loaded
+      // machine that can be a frame or more after the popover is hidden.
+      const focusBack = closed && await poll(() => deepActive() === window.__eaTrigger, 'focus to return').catch(() => false);
+      const t = window.__eaTrigger;
+      return { closed, focusBack, focus: deepActive() ? name(deepActive()) : null, trigger: `${name(t)}${t.isConnected ? '' : ' (no longer in the document)'}` };
     },
     /** Runs the named checks on the state; returns { check: problems[] } and counts. */
     async state(o) {

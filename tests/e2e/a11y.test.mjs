@@ -156,7 +156,7 @@ async function popoverState(page, i, checks, label, problems) {
   await page.keyboard.press('Escape');
   const esc = await page.evaluate(() => window.__eaProbe.afterEscape());
   if (!esc.closed) problems.push(`${label} [escape] Escape did not close the popover (focus on ${esc.focus})`);
-  else if (!esc.focusBack) problems.push(`${label} [escape] focus did not return to the trigger (it is on ${esc.focus})`);
+  else if (!esc.focusBack) problems.push(`${label} [escape] focus did not return to the trigger ${esc.trigger} (it is on ${esc.focus})`);
   if (!esc.closed) await page.keyboard.press('Escape');
   tally.checks += 1;
 }
