@@ -114,3 +114,40 @@ fn toggling_a_subsection_changes_only_its_top_level_section() {
     );
     assert!(changed(&groups(&f, &f.state), &groups(&f, &shut)).is_empty());
 }
+
+#[test]
+fn opening_a_popover_changes_one_block_of_its_section() {
+    let f = fixture();
+    // A marker in a top-level section's own paragraphs (not in a subsection).
+    let (top, (occ, _, numbers)) = f
+        .view
+        .markers()
+        .into_iter()
+        .find_map(|m| {
+            let i = f.view.sections.iter().position(|s| s.id == m.1)?;
+            Some((i, m))
+        })
+        .expect("a marker in a top-level section");
+    let open = f
+        .state
+        .clone()
+        .reduce(Action::Popover(PopoverAction::MarkerPress {
+            number: numbers[0],
+            marker: occ,
+        }));
+    let blocks = |s: &WidgetState| {
+        ArticleSectionProps::new(&f.view, top, s, &f.labels)
+            .expect("section")
+            .blocks()
+    };
+    let (before, after) = (blocks(&f.state), blocks(&open));
+    assert!(before.len() >= 2, "the section has several blocks");
+    let b = changed(&before, &after);
+    assert_eq!(b.len(), 1, "only the block holding the marker");
+    assert!(after[b[0]].as_ref().and_then(|p| p.popover).is_some());
+    // Closing it again gives back the props of before.
+    let shut = open.reduce(Action::Popover(PopoverAction::Dismiss(
+        evidence_article::state::Dismiss::CloseButton,
+    )));
+    assert!(changed(&before, &blocks(&shut)).is_empty());
+}

@@ -14,6 +14,7 @@ use crate::components::context::{Shared, WidgetContext};
 use crate::components::header::Header;
 use crate::components::popover_layer::PopoverLayer;
 use crate::components::references::ReferencesProps;
+use crate::components::section_block;
 use crate::components::section_host::{Hosting, Part, SectionHostProps};
 use crate::components::section_slots::{SectionSlots, SectionSlotsProps};
 use crate::components::share::ShareControl;
@@ -141,7 +142,10 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             }),
             view: shared.clone(),
             labels: labels.clone(),
-            popover: state.popover,
+            // Only when anchored in the disclaimer: a popover elsewhere leaves it be.
+            popover: state
+                .popover
+                .filter(|x| section_block::nodes_anchor(&view.disclaimer, *x)),
             audience: state.audience,
             follow_up_href: p.config.follow_up_href.clone().map(AttrValue::from),
             on_event: p.on_event.clone(),
