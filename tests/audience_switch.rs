@@ -92,7 +92,9 @@ fn parts_on_screen_come_first_then_the_nearest() {
 fn parts_near_the_viewport_are_found_by_bisection_as_by_a_scan() {
     let vh = 800.0;
     // Parts of uneven heights stacked from y = 0, read at several scroll offsets.
-    let heights: Vec<f64> = (0..57).map(|i| 40.0 + f64::from((i * 37) % 11) * 90.0).collect();
+    let heights: Vec<f64> = (0..57)
+        .map(|i| 40.0 + f64::from((i * 37) % 11) * 90.0)
+        .collect();
     let tops: Vec<f64> = heights
         .iter()
         .scan(0.0, |y, h| {

@@ -116,38 +116,37 @@ fn toggling_a_subsection_changes_only_its_top_level_section() {
 }
 
 #[test]
-fn opening_a_popover_changes_one_block_of_its_section() {
+fn a_popover_is_anchored_in_the_disclaimer_only_when_its_marker_is_there() {
+    use evidence_article::components::article_section::nodes_anchor;
+    use evidence_article::state::Popover;
+    use evidence_article::viewmodel::BlockView;
     let f = fixture();
-    // A marker in a top-level section's own paragraphs (not in a subsection).
-    let (top, (occ, _, numbers)) = f
-        .view
-        .markers()
-        .into_iter()
-        .find_map(|m| {
-            let i = f.view.sections.iter().position(|s| s.id == m.1)?;
-            Some((i, m))
-        })
-        .expect("a marker in a top-level section");
-    let open = f
-        .state
-        .clone()
-        .reduce(Action::Popover(PopoverAction::MarkerPress {
-            number: numbers[0],
-            marker: occ,
-        }));
-    let blocks = |s: &WidgetState| {
-        ArticleSectionProps::new(&f.view, top, s, &f.labels)
-            .expect("section")
-            .blocks()
+    let markers = f.view.markers();
+    assert!(!markers.is_empty());
+    let cite = |marker: usize| Popover::Cite {
+        number: 1,
+        marker,
+        pinned: true,
     };
-    let (before, after) = (blocks(&f.state), blocks(&open));
-    assert!(before.len() >= 2, "the section has several blocks");
-    let b = changed(&before, &after);
-    assert_eq!(b.len(), 1, "only the block holding the marker");
-    assert!(after[b[0]].as_ref().and_then(|p| p.popover).is_some());
-    // Closing it again gives back the props of before.
-    let shut = open.reduce(Action::Popover(PopoverAction::Dismiss(
-        evidence_article::state::Dismiss::CloseButton,
-    )));
-    assert!(changed(&before, &blocks(&shut)).is_empty());
+    // Every marker of the sections: not in the disclaimer (the tail keeps its props).
+    for (occ, _, _) in &markers {
+        assert!(
+            !nodes_anchor(&f.view.disclaimer, cite(*occ)),
+            "marker {occ}"
+        );
+    }
+    // ...but found in the paragraph that holds it.
+    let (occ, sid, _) = markers[0].clone();
+    let top = f
+        .view
+        .sections
+        .iter()
+        .find(|s| s.id == sid)
+        .expect("top-level");
+    let held = top.blocks.iter().filter(|b| match b {
+        BlockView::Paragraph(n) => nodes_anchor(n, cite(occ)),
+        BlockView::List(items) => items.iter().any(|n| nodes_anchor(n, cite(occ))),
+        BlockView::Findings => false,
+    });
+    assert_eq!(held.count(), 1);
 }

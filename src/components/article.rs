@@ -8,13 +8,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::article_section::ArticleSectionProps;
+use crate::components::article_section::{self, ArticleSectionProps};
 use crate::components::audience_picker::AudiencePicker;
 use crate::components::context::{Shared, WidgetContext};
 use crate::components::header::Header;
 use crate::components::popover_layer::PopoverLayer;
 use crate::components::references::ReferencesProps;
-use crate::components::section_block;
 use crate::components::section_host::{Hosting, Part, SectionHostProps};
 use crate::components::section_slots::{SectionSlots, SectionSlotsProps};
 use crate::components::share::ShareControl;
@@ -145,7 +144,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             // Only when anchored in the disclaimer: a popover elsewhere leaves it be.
             popover: state
                 .popover
-                .filter(|x| section_block::nodes_anchor(&view.disclaimer, *x)),
+                .filter(|x| article_section::nodes_anchor(&view.disclaimer, *x)),
             audience: state.audience,
             follow_up_href: p.config.follow_up_href.clone().map(AttrValue::from),
             on_event: p.on_event.clone(),

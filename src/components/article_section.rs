@@ -9,11 +9,11 @@ use yew::prelude::*;
 
 use crate::components::context::{use_widget, Shared};
 use crate::components::glance::Glance;
+use crate::components::inline::{self, InlineCtx};
 use crate::components::section::Section;
-use crate::components::section_block::{block_anchors, section_at, SectionBlock, SectionBlockProps};
 use crate::components::share::SectionLink;
 use crate::state::{Action, Popover, WidgetState};
-use crate::viewmodel::{ArticleView, BlockView, SectionView};
+use crate::viewmodel::{ArticleView, BlockView, Node, SectionView};
 
 /// Props of [`ArticleSection`].
 #[derive(Properties, Clone, PartialEq, Debug)]
@@ -52,30 +52,11 @@ impl ArticleSectionProps {
     }
 
     fn section(&self) -> Option<&SectionView> {
-        section_at(&self.view, &self.path)
-    }
-
-    /// Props of this section's own paragraphs and lists, one per block (`None` for
-    /// the other blocks). Each is a component of its own holding the popover only when
-    /// anchored in it: opening a popover re-renders that block, not the section's text.
-    pub fn blocks(&self) -> Vec<Option<SectionBlockProps>> {
-        let Some(s) = self.section() else {
-            return Vec::new();
-        };
-        let path: Rc<[usize]> = self.path.as_slice().into();
-        s.blocks
-            .iter()
-            .enumerate()
-            .map(|(index, b)| {
-                (!matches!(b, BlockView::Findings)).then(|| SectionBlockProps {
-                    view: self.view.clone(),
-                    path: path.clone(),
-                    index,
-                    popover: self.popover.filter(|x| block_anchors(b, *x)),
-                    labels: self.labels.clone(),
-                })
+        let (first, rest) = self.path.split_first()?;
+        rest.iter()
+            .try_fold(self.view.sections.get(*first)?, |s, i| {
+                s.subsections.get(*i)
             })
-            .collect()
     }
 
     /// Props of this section's subsections.
@@ -119,12 +100,20 @@ pub fn article_section(p: &ArticleSectionProps) -> Html {
             contains_marker: markers.clone(),
         })
     };
-    let blocks = s.blocks.iter().zip(p.blocks()).map(|(b, props)| match props {
-        Some(props) => html! { <SectionBlock ..props /> },
-        None if matches!(b, BlockView::Findings) => html! {
+    let inline = InlineCtx {
+        prefix: ctx.prefix.clone(),
+        dispatch: ctx.dispatch.clone(),
+        labels: p.labels.clone(),
+        popover: p.popover,
+    };
+    let blocks = s.blocks.iter().map(|b| match b {
+        BlockView::Paragraph(n) => html! { <p>{inline::render(n, &inline)}</p> },
+        BlockView::List(items) => html! {
+            <ul>{for items.iter().map(|n| html! { <li>{inline::render(n, &inline)}</li> })}</ul>
+        },
+        BlockView::Findings => html! {
             <Glance view={p.view.clone()} level={s.level.saturating_add(1)} />
         },
-        None => Html::default(),
     });
     let subs = p
         .children(s)
@@ -161,8 +150,26 @@ pub fn anchored_in(s: &SectionView, p: Popover) -> bool {
         Popover::Cite { marker, .. } => s.markers.contains(&marker),
         Popover::Term { .. } => {
             let mut found = false;
-            walk(s, &mut |x| found = found || x.blocks.iter().any(|b| block_anchors(b, p)));
+            walk(s, &mut |x| {
+                found = found
+                    || x.blocks.iter().any(|b| match b {
+                        BlockView::Paragraph(n) => nodes_anchor(n, p),
+                        BlockView::List(items) => items.iter().any(|n| nodes_anchor(n, p)),
+                        BlockView::Findings => false,
+                    })
+            });
             found
         }
     }
+}
+
+/// Whether a popover's anchor (citation marker or term mark) lies in these inline
+/// nodes.
+pub fn nodes_anchor(nodes: &[Node], p: Popover) -> bool {
+    nodes.iter().any(|n| match (n, p) {
+        (Node::Cite { occurrence, .. }, Popover::Cite { marker, .. }) => *occurrence == marker,
+        (Node::Term { occurrence, .. }, Popover::Term { mark, .. }) => *occurrence == mark,
+        (Node::Strong(c) | Node::Emph(c) | Node::Link { children: c, .. }, _) => nodes_anchor(c, p),
+        _ => false,
+    })
 }

@@ -18,7 +18,6 @@ pub mod popover_layer;
 pub mod references;
 pub mod renders;
 pub mod section;
-pub mod section_block;
 pub mod section_host;
 pub mod section_slots;
 pub mod share;
