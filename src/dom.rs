@@ -28,7 +28,8 @@ pub fn parts_on_screen(root: &web_sys::Element) -> Vec<usize> {
         r.bottom() > -vh / 2.0 && r.top() < vh * 1.5
     };
     // Every top-level section sits in a `display: contents` host element, which has
-    // no box of its own (the same DOM in every render mode): measure the sections.
+    // no box of its own (the same DOM in every render mode): measure the sections,
+    // a few of them (bisection: they are stacked in document order).
     let sections = root
         .query_selector_all(&format!(
             ".ea-body > .{} > .ea-section",
@@ -36,16 +37,19 @@ pub fn parts_on_screen(root: &web_sys::Element) -> Vec<usize> {
         ))
         .ok();
     let count = sections.as_ref().map_or(0, |l| l.length());
-    let mut out: Vec<usize> = (0..count)
-        .filter(|&n| {
-            sections
-                .as_ref()
-                .and_then(|l| l.get(n))
-                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| near(&el))
-        })
-        .map(|n| n as usize)
-        .collect();
+    let rect = |n: usize| {
+        sections
+            .as_ref()
+            .and_then(|l| l.get(n as u32))
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            .map(|el| {
+                let r = el.get_bounding_client_rect();
+                (r.top(), r.bottom())
+            })
+            .unwrap_or_default()
+    };
+    let mut out: Vec<usize> =
+        crate::state::switch::near_viewport(count as usize, vh, rect).collect();
     if let Some(refs) = root.query_selector(".ea-refs").ok().flatten() {
         if near(&refs) {
             out.push(count as usize);

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use evidence_article::config::WidgetConfig;
 use evidence_article::model::Audience;
-use evidence_article::state::switch::next_parts;
+use evidence_article::state::switch::{near_viewport, next_parts};
 use evidence_article::state::{initial_state, Action, WidgetState};
 use yew::Reducible;
 
@@ -86,4 +86,33 @@ fn parts_on_screen_come_first_then_the_nearest() {
     assert_eq!(next_parts(&lagging, &[], 3), vec![0, 1, 2]);
     // Visible parts already caught up are not sent again.
     assert_eq!(next_parts(&[3, 4, 10], &[4, 5], 2), vec![4, 3]);
+}
+
+#[test]
+fn parts_near_the_viewport_are_found_by_bisection_as_by_a_scan() {
+    let vh = 800.0;
+    // Parts of uneven heights stacked from y = 0, read at several scroll offsets.
+    let heights: Vec<f64> = (0..57)
+        .map(|i| 40.0 + f64::from((i * 37) % 11) * 90.0)
+        .collect();
+    let tops: Vec<f64> = heights
+        .iter()
+        .scan(0.0, |y, h| {
+            let t = *y;
+            *y += h;
+            Some(t)
+        })
+        .collect();
+    let total: f64 = heights.iter().sum();
+    let mut scroll = -2000.0;
+    while scroll < total + 2000.0 {
+        let rect = |i: usize| (tops[i] - scroll, tops[i] + heights[i] - scroll);
+        let scan: Vec<usize> = (0..heights.len())
+            .filter(|&i| rect(i).1 > -vh / 2.0 && rect(i).0 < vh * 1.5)
+            .collect();
+        let found: Vec<usize> = near_viewport(heights.len(), vh, rect).collect();
+        assert_eq!(found, scan, "scrolled to {scroll}");
+        scroll += 173.0;
+    }
+    assert!(near_viewport(0, vh, |_| (0.0, 0.0)).is_empty());
 }

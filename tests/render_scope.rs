@@ -114,3 +114,39 @@ fn toggling_a_subsection_changes_only_its_top_level_section() {
     );
     assert!(changed(&groups(&f, &f.state), &groups(&f, &shut)).is_empty());
 }
+
+#[test]
+fn a_popover_is_anchored_in_the_disclaimer_only_when_its_marker_is_there() {
+    use evidence_article::components::article_section::nodes_anchor;
+    use evidence_article::state::Popover;
+    use evidence_article::viewmodel::BlockView;
+    let f = fixture();
+    let markers = f.view.markers();
+    assert!(!markers.is_empty());
+    let cite = |marker: usize| Popover::Cite {
+        number: 1,
+        marker,
+        pinned: true,
+    };
+    // Every marker of the sections: not in the disclaimer (the tail keeps its props).
+    for (occ, _, _) in &markers {
+        assert!(
+            !nodes_anchor(&f.view.disclaimer, cite(*occ)),
+            "marker {occ}"
+        );
+    }
+    // ...but found in the paragraph that holds it.
+    let (occ, sid, _) = markers[0].clone();
+    let top = f
+        .view
+        .sections
+        .iter()
+        .find(|s| s.id == sid)
+        .expect("top-level");
+    let held = top.blocks.iter().filter(|b| match b {
+        BlockView::Paragraph(n) => nodes_anchor(n, cite(occ)),
+        BlockView::List(items) => items.iter().any(|n| nodes_anchor(n, cite(occ))),
+        BlockView::Findings => false,
+    });
+    assert_eq!(held.count(), 1);
+}

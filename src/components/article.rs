@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::article_section::ArticleSectionProps;
+use crate::components::article_section::{self, ArticleSectionProps};
 use crate::components::audience_picker::AudiencePicker;
 use crate::components::context::{Shared, WidgetContext};
 use crate::components::header::Header;
@@ -141,7 +141,10 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             }),
             view: shared.clone(),
             labels: labels.clone(),
-            popover: state.popover,
+            // Only when anchored in the disclaimer: a popover elsewhere leaves it be.
+            popover: state
+                .popover
+                .filter(|x| article_section::nodes_anchor(&view.disclaimer, *x)),
             audience: state.audience,
             follow_up_href: p.config.follow_up_href.clone().map(AttrValue::from),
             on_event: p.on_event.clone(),

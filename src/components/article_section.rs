@@ -148,13 +148,13 @@ fn subtree_len(s: &SectionView) -> usize {
 pub fn anchored_in(s: &SectionView, p: Popover) -> bool {
     match p {
         Popover::Cite { marker, .. } => s.markers.contains(&marker),
-        Popover::Term { mark, .. } => {
+        Popover::Term { .. } => {
             let mut found = false;
             walk(s, &mut |x| {
                 found = found
                     || x.blocks.iter().any(|b| match b {
-                        BlockView::Paragraph(n) => has_term(n, mark),
-                        BlockView::List(items) => items.iter().any(|n| has_term(n, mark)),
+                        BlockView::Paragraph(n) => nodes_anchor(n, p),
+                        BlockView::List(items) => items.iter().any(|n| nodes_anchor(n, p)),
                         BlockView::Findings => false,
                     })
             });
@@ -163,10 +163,13 @@ pub fn anchored_in(s: &SectionView, p: Popover) -> bool {
     }
 }
 
-fn has_term(nodes: &[Node], mark: usize) -> bool {
-    nodes.iter().any(|n| match n {
-        Node::Term { occurrence, .. } => *occurrence == mark,
-        Node::Strong(c) | Node::Emph(c) | Node::Link { children: c, .. } => has_term(c, mark),
+/// Whether a popover's anchor (citation marker or term mark) lies in these inline
+/// nodes.
+pub fn nodes_anchor(nodes: &[Node], p: Popover) -> bool {
+    nodes.iter().any(|n| match (n, p) {
+        (Node::Cite { occurrence, .. }, Popover::Cite { marker, .. }) => *occurrence == marker,
+        (Node::Term { occurrence, .. }, Popover::Term { mark, .. }) => *occurrence == mark,
+        (Node::Strong(c) | Node::Emph(c) | Node::Link { children: c, .. }, _) => nodes_anchor(c, p),
         _ => false,
     })
 }

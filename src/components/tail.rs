@@ -26,7 +26,7 @@ pub struct TailProps {
     pub view: Shared<ArticleView>,
     /// Accessible names of the references (citations in the disclaimer).
     pub labels: Rc<Vec<String>>,
-    /// The open popover (a citation in the disclaimer may be its anchor).
+    /// The open popover, only if anchored in the disclaimer.
     pub popover: Option<Popover>,
     /// Current audience.
     pub audience: Audience,
