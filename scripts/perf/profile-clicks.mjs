@@ -79,3 +79,5 @@ if (under) {
   }
   console.log(`--- self ms under ${under}\n` + top(selfUnder, 30));
 }
+await browser.close();
+await server.close();
