@@ -169,11 +169,30 @@ test('pre-rendered <evidence-article> where WebAssembly is forbidden: the articl
   assert.equal(await el.locator('.ea-refs__item').count(), 5);
 });
 
+test('pre-rendered <evidence-article> whose inline article is broken: its error panel replaces the pre-render, start-up ends', async () => {
+  const page = await env.page();
+  // The article is parsed in a task after the one that starts recording clicks on the
+  // pre-render: a failure there must still end the start (error panel, no marker left).
+  await page.route('**/examples/intranet.html', async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace(/(<script type="application\/json">)\{/, '$1{,');
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto(env.server.url + '/examples/intranet.html');
+  const el = page.locator('#aza');
+  await el.getByRole('alert').waitFor({ timeout: 20000 });
+  assert.match(await el.getByRole('alert').innerText(), /not valid JSON/);
+  await expect(el.locator('[data-ea-starting]')).toHaveCount(0);
+  await expect(el.locator('h1.ea-title')).toHaveCount(0);
+  await expect(page.locator('#aza-src h1.ea-title')).toHaveCount(1, { timeout: 20000 });
+  assert.deepEqual(page.problems.pageErrors, []);
+});
+
 test('standalone page: clicks that land after the wasm started but before hydration are replayed on the hydrated nodes', async () => {
   const page = await env.page();
   // A fake clock holds the start-up's later tasks (timers), so the clicks surely
-  // land in between: after the first task (article parsed, clicks recorded) and
-  // before the hydrating one.
+  // land in between: after the first task (clicks recorded; the article is parsed
+  // in the next) and before the hydrating one.
   await page.clock.install({ time: new Date('2026-01-01T10:00:00') });
   await page.clock.pauseAt(new Date('2026-01-01T10:00:01'));
   await page.goto(env.server.url + '/');
