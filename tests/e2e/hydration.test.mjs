@@ -276,7 +276,7 @@ test('intranet example on a slow CPU: a click on the follow-up button before the
   assert.deepEqual(page.problems.pageErrors, []);
 });
 
-test('standalone page: top-level sections hydrate later, each in a task of its own, on the same nodes, and take part in every interaction', async () => {
+test('standalone page: top-level sections (and the glance charts) hydrate later, each in a task of its own, on the same nodes, and take part in every interaction', async () => {
   const page = await env.page();
   // Each task's mutations reach a MutationObserver in one callback: sections that
   // hydrate in tasks of their own arrive in callbacks of their own.
@@ -295,12 +295,16 @@ test('standalone page: top-level sections hydrate later, each in a task of its o
   const below = page.locator('#research-treatment-outcomes-btn');
   await below.evaluate((el) => { el.__eaPainted = true; });
   await research.evaluate((el) => { el.__eaPainted = true; });
+  // The charts of "Evidence at a glance": a part of their own inside the section.
+  const chart = page.locator('#research-evidence-at-a-glance .ea-glance__source').first();
+  await chart.evaluate((el) => { el.__eaPainted = true; });
   release();
   await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
   assert.deepEqual(await page.evaluate(() => window.__eaBatches), [['guidelines'], ['research'], ['ea-refs']], 'one part per task, in order: the sections, then references, disclaimer and follow-up');
   assert.equal(await page.locator('[data-ea-deferred]').count(), 0, 'all hydrated when ready');
   assert.equal(await research.evaluate((el) => el.__eaPainted === true), true, 'same section node');
   assert.equal(await below.evaluate((el) => el.__eaPainted === true), true, 'same button node');
+  assert.equal(await chart.evaluate((el) => el.__eaPainted === true), true, 'same chart node');
   // Live: its toggle, a citation popover from it, and the audience switch reaches it.
   const before = await below.getAttribute('aria-expanded');
   await below.click();
@@ -310,8 +314,11 @@ test('standalone page: top-level sections hydrate later, each in a task of its o
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   const text = await page.locator('#research-azathioprine-in-ild-uip').innerText();
+  const charts = await page.locator('.ea-glance').innerText();
   await page.getByLabel('Patient or caregiver', { exact: true }).click();
   await until(async () => (await page.locator('#research-azathioprine-in-ild-uip').innerText()) !== text, { message: 'the patient wording reached a separately hydrated section' });
+  await until(async () => (await page.locator('.ea-glance').innerText()) !== charts, { message: 'the patient wording reached the separately hydrated charts' });
+  assert.equal(await chart.evaluate((el) => el.__eaPainted === true), true, 'the charts updated in place');
   assert.deepEqual(page.problems.pageErrors, []);
   assert.deepEqual(page.problems.console, []);
 });
