@@ -298,3 +298,15 @@ impl Drop for TimedClass {
         let _ = self.el.class_list().remove_1(self.class);
     }
 }
+
+/// Resolves in a later task (a zero-delay timer): lets the browser paint and handle
+/// input between two pieces of start-up work.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::timers::callback::Timeout::new(0, move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        })
+        .forget();
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

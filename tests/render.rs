@@ -118,6 +118,7 @@ fn hydration_only_when_the_first_view_is_the_pre_rendered_one() {
 /// pre-render, so the browser's first hydration adopts it untouched and hydrates it
 /// later as a root of its own (`components::section_host`); rendered afresh, the same
 /// wrapper has no marks (the browser could not adopt them: raw HTML is disabled there).
+/// The charts of a `findings` block are marked the same way.
 #[test]
 fn pre_render_marks_every_top_level_section_for_its_own_hydration() {
     let json = std::fs::read_to_string(VALID).expect("fixture");
@@ -141,11 +142,16 @@ fn pre_render_marks_every_top_level_section_for_its_own_hydration() {
             && after.contains("ea-followup"),
         "the last holds the references, disclaimer and follow-up"
     );
-    assert_eq!(html.matches("<!--<#>-->").count(), 3 * parts);
+    // The charts of a `findings` block: a marked wrapper of their own, inside their
+    // section's (`components::section_host::glance`).
+    let glance = "<!--<#>--><!--<#>--><!--</#>--><div class=\"ea-glance-host\"><!--<[evidence_article::components::section_host::SectionHost]>-->";
     assert_eq!(
-        html.matches("<!--</#>-->").count(),
-        3 * parts,
-        "marks balanced"
+        html.matches(glance).count(),
+        1,
+        "the fixture's findings block"
     );
+    let marks = 3 * (parts + 1);
+    assert_eq!(html.matches("<!--<#>-->").count(), marks);
+    assert_eq!(html.matches("<!--</#>-->").count(), marks, "marks balanced");
     assert_eq!(html.matches("class=\"ea-section-host\"").count(), parts);
 }

@@ -3,7 +3,7 @@
 // a V8 CPU profile and the trace's main-thread tasks, and prints, for each start-up task
 // longer than --min ms (CPU), the functions its samples spent the most time in
 // (self time and time under a few chosen "marker" functions).
-//   node scripts/perf/profile.mjs --dist /tmp/named [--path /] [--cpu 1] [--top 25]
+//   node scripts/perf/profile.mjs --dist /tmp/named [--path /] [--cpu 4] [--top 25]
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ const pagePath = opt('--path', '/');
 const TOP = Number(opt('--top', 25));
 const MIN = Number(opt('--min', 8));
 const RUNS = Number(opt('--runs', 1));
+const CPU = Number(opt('--cpu', 1));
 const INCL = (opt('--incl', '') || '').split(',').filter(Boolean);
 const { files } = benchPages(dist);
 const server = await startServer({ root: dist, compress: true, files });
@@ -30,6 +31,7 @@ for (let run = 0; run < RUNS; run++) {
   await ctx.addInitScript({ content: PROBE });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
+  if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });

@@ -100,7 +100,7 @@ pub fn app(p: &AppProps) -> Html {
     // loaded an embedded or inline article, so the effect must not load it again.
     let loaded_from = use_mut_ref(|| p.source.clone());
     {
-        let phase = phase.clone();
+        let (phase, config) = (phase.clone(), p.config.clone());
         let timeout = p
             .config
             .fetch_timeout_ms
@@ -116,12 +116,26 @@ pub fn app(p: &AppProps) -> Html {
                     let source = source.clone();
                     let url = url.to_string();
                     let phase = phase.clone();
+                    let audience = config.initial_audience().0;
                     wasm_bindgen_futures::spawn_local(async move {
+                        // Parsed and validated in the task the text arrived in, the
+                        // first view built in the next, rendered in the one after:
+                        // no task does all three.
                         let result = match crate::fetch::fetch_text(&url, timeout).await {
                             Ok(text) => load::load(&text),
                             Err(error) => Err(LoadError::Fetch { url, error }),
                         };
-                        phase.set(phase_for(result, &source));
+                        let next = match result {
+                            Ok(l) => {
+                                crate::dom::next_task().await;
+                                let article = Rc::new(l.article);
+                                let views = ViewCache::new(&article, audience);
+                                crate::dom::next_task().await;
+                                Phase::Ready(article, Some(Shared(Rc::new(views))))
+                            }
+                            Err(e) => phase_for(Err(e), &source),
+                        };
+                        phase.set(next);
                     });
                 }
                 other => {

@@ -68,11 +68,12 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         use_reducer(move || state::initial_state_for(&first, &config))
     };
     let ctx = {
-        let dispatcher = state.dispatcher();
+        let (dispatcher, hosting) = (state.dispatcher(), p.hosting.clone());
         use_memo(p.config.clone(), move |config| WidgetContext {
             prefix: config.prefix.clone().into(),
             share_key: config.share_state.then(|| config.share_key().into()),
             dispatch: Callback::from(move |a| dispatcher.dispatch(a)),
+            hosting,
         })
     };
     // During a stepped switch (`state::switch`) some parts still show the audience

@@ -1,11 +1,13 @@
 //! What every component of one widget shares and what never changes while it is
 //! mounted: the element-id prefix, the share-state key and the dispatcher of the
-//! reducer. Provided once by the article widget, so reading it never re-renders.
+//! reducer, where its parts render. Provided once by the article widget, so reading it
+//! never re-renders.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::section_host::Hosting;
 use crate::state::Action;
 
 /// The static context of one widget instance.
@@ -17,6 +19,9 @@ pub struct WidgetContext {
     pub share_key: Option<AttrValue>,
     /// Sends an action to the reducer (a no-op outside a widget).
     pub dispatch: Callback<Action>,
+    /// Where the article's parts render (the charts of a `findings` block may be a
+    /// part of their own, `components::section_host::glance`).
+    pub hosting: Hosting,
 }
 
 /// The context of the enclosing widget (defaults outside one, e.g. a component

@@ -18,6 +18,7 @@ use yew::prelude::*;
 
 use crate::components::article_section::{ArticleSection, ArticleSectionProps};
 use crate::components::context::WidgetContext;
+use crate::components::glance::{Glance, GlanceProps};
 use crate::components::tail::{Tail, TailProps};
 use crate::hooks::{use_hydration, Hydration};
 
@@ -35,6 +36,8 @@ pub enum Part {
     Section(ArticleSectionProps),
     /// The reference list, disclaimer and follow-up after the sections.
     Tail(TailProps),
+    /// The "evidence at a glance" charts inside a section (`section_host/glance.rs`).
+    Glance(GlanceProps),
 }
 
 /// Props of [`SectionHost`]: the part's props and the widget context it reads.
@@ -67,6 +70,7 @@ pub fn section_host(p: &SectionHostProps) -> Html {
             {match &p.part {
                 Part::Section(s) => html! { <ArticleSection ..s.clone() /> },
                 Part::Tail(t) => html! { <Tail ..t.clone() /> },
+                Part::Glance(g) => html! { <Glance ..g.clone() /> },
             }}
         </ContextProvider<WidgetContext>>
     }
@@ -206,9 +210,14 @@ pub struct DeferredSections {
     fill: Option<fill::Fill>,
     /// Set once destroyed: nothing hydrates any more.
     destroyed: Cell<bool>,
+    /// The marked "evidence at a glance" wrappers, in document order.
+    glances: Vec<Rc<glance::GlanceSlot>>,
+    /// How many of them a section's first render has adopted.
+    claimed: Cell<usize>,
 }
 
 mod fill;
+pub mod glance;
 
 /// Set on a section's wrapper until it has hydrated; the widget's own early-click
 /// recorder leaves clicks inside it to the section's.
@@ -250,13 +259,29 @@ impl DeferredSections {
                 committed: Rc::default(),
             });
         }
-        (!slots.is_empty()).then(|| {
-            Rc::new(Self {
-                slots: RefCell::new(slots),
-                fill: None,
-                destroyed: Cell::new(false),
+        if slots.is_empty() {
+            return None;
+        }
+        let glances = root
+            .query_selector_all(&format!(".{}", glance::GLANCE_CLASS))
+            .ok()?;
+        let glances = (0..glances.length())
+            .filter_map(|i| wasm_bindgen::JsCast::dyn_into(glances.get(i)?).ok())
+            .filter(|w: &web_sys::Element| {
+                w.previous_sibling()
+                    .filter(|n| n.node_type() == web_sys::Node::COMMENT_NODE)
+                    .and_then(|n| n.text_content())
+                    .is_some_and(|t| t == "</#>")
             })
-        })
+            .map(|w| Rc::new(glance::GlanceSlot::new(w)))
+            .collect();
+        Some(Rc::new(Self {
+            slots: RefCell::new(slots),
+            fill: None,
+            destroyed: Cell::new(false),
+            glances,
+            claimed: Cell::new(0),
+        }))
     }
 
     fn has(&self, index: usize) -> bool {
@@ -333,11 +358,42 @@ impl DeferredSections {
         true
     }
 
-    /// Whether every section has hydrated and committed (or, filling, rendered).
+    /// Whether every section has hydrated and committed (or, filling, rendered),
+    /// and the charts the sections adopted too.
     pub fn done(&self) -> bool {
         match &self.fill {
             Some(f) => f.finished(),
-            None => self.slots.borrow().iter().all(|s| s.committed.get()),
+            None => {
+                self.sections_committed()
+                    && self.glances[..self.claimed.get()]
+                        .iter()
+                        .all(|g| g.committed())
+            }
+        }
+    }
+
+    fn sections_committed(&self) -> bool {
+        self.slots.borrow().iter().all(|s| s.committed.get())
+    }
+
+    /// For a `findings` block's first render: while the sections hydrate (they and
+    /// their blocks render in document order), the next marked charts wrapper, which
+    /// it adopts, or, when the pre-render has none (made before the charts were a
+    /// part of their own), the charts as that pre-render has them; rendering afresh
+    /// or once every section has hydrated, the charts in their wrapper.
+    fn claim_glance(&self) -> glance::Claim {
+        if self.fill.is_some() || self.destroyed.get() || self.sections_committed() {
+            return glance::Claim::Own;
+        }
+        if self.glances.is_empty() {
+            return glance::Claim::Bare;
+        }
+        match self.glances.get(self.claimed.get()) {
+            Some(next) => {
+                self.claimed.set(self.claimed.get() + 1);
+                glance::Claim::Adopt(next.clone())
+            }
+            None => glance::Claim::Own,
         }
     }
 
@@ -351,6 +407,9 @@ impl DeferredSections {
         self.destroyed.set(true);
         if let Some(f) = &self.fill {
             f.cancel();
+        }
+        for g in &self.glances {
+            g.destroy();
         }
         for slot in self.slots.borrow_mut().iter_mut() {
             slot.early = None;

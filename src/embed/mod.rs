@@ -305,14 +305,12 @@ pub fn start_standalone() {
             let _ = ready_target.set_attribute("data-ea-ready", "");
         }
     });
-    // Start-up in several tasks, so none blocks the page for long: this one parses
-    // the embedded article; the next builds its first view; the next hydrates (or
-    // renders) the article but its top-level sections; then one task per section.
-    // The pre-rendered page stays as it is in between.
-    let source = match crate::load::embedded_prevalidated() {
-        Ok(l) => ArticleSource::Loaded(Shared(Rc::new(l.article)), None),
-        Err(e) => ArticleSource::Failed(Rc::new(e)),
-    };
+    // Start-up in several tasks, so none blocks the page for long: this one starts
+    // the module and reads the page's settings; the next parses the embedded
+    // article; the next builds its first view; the next hydrates (or renders) the
+    // article but its top-level sections; then one task per section. The
+    // pre-rendered page stays as it is in between.
+    let source = ArticleSource::Embedded;
     let props = AppProps {
         source,
         config: Rc::new(config),
@@ -342,84 +340,105 @@ impl Starting {
     }
 }
 
-/// Starts the app in `root`. When it will hydrate a pre-render, over several tasks so
-/// that none blocks the page for long: this one parses (and, unless embedded,
-/// validates) the article; the next builds its first view; the next hydrates the
-/// article but its top-level sections; then one task per section ([`start_app`]).
-/// Clicks on the pre-rendered page in between are replayed on the same nodes once
-/// hydrated (the sections replay their own); [`STARTING_ATTR`] is set on `root`
-/// meanwhile. Rendering afresh an article parsed here: the first view in the next
-/// task, the shell in the one after, then the sections a few per task. Otherwise
-/// (a URL, a failure) it starts at once. `then` runs once everything has rendered.
-pub fn start_in_tasks(root: &web_sys::Element, mut props: AppProps, then: Then) -> Rc<Starting> {
+/// Starts the app in `root`. An article given as JSON (or the embedded one) starts
+/// over several tasks so that none blocks the page for long: this one only looks at
+/// the root; the next parses (and, unless embedded, validates) the article; the next
+/// builds its first view; the next hydrates the article but its top-level sections,
+/// then one task per section ([`start_app`]), or, rendering afresh, renders the
+/// shell and the first sections, then the others a few per task
+/// (`DeferredSections::filling`). When it will hydrate a pre-render, clicks on the
+/// pre-rendered page in between are replayed on the same nodes once hydrated (the
+/// sections replay their own) and [`STARTING_ATTR`] is set on `root` meanwhile. An
+/// article that fails to load shows its error panel in the task that parsed it;
+/// otherwise (a URL, a failure) it starts at once. `then` runs once everything has
+/// rendered.
+pub fn start_in_tasks(root: &web_sys::Element, props: AppProps, then: Then) -> Rc<Starting> {
     let starting = Rc::new(Starting::default());
-    let loaded = match &props.source {
-        ArticleSource::Json(raw) => Some(crate::load::load(raw)),
-        ArticleSource::Embedded => Some(crate::load::embedded_prevalidated()),
-        _ => None,
-    };
-    if let Some(loaded) = loaded {
-        props.source = match loaded {
-            Ok(l) => ArticleSource::Loaded(Shared(Rc::new(l.article)), None),
-            Err(e) => ArticleSource::Failed(Rc::new(e)),
-        };
-    }
-    if !can_hydrate(root, &props) {
-        if matches!(props.source, ArticleSource::Loaded(..)) {
-            // Loaded in this task already: the first view built in the next, the
-            // shell and the first sections rendered in the one after, the other
-            // sections in later ones (`DeferredSections::filling`).
-            let (root, out) = (root.clone(), starting.clone());
-            gloo::timers::callback::Timeout::new(0, move || {
-                if out.cancelled.get() {
-                    return;
-                }
-                let props = with_first_view(props);
-                gloo::timers::callback::Timeout::new(0, move || {
-                    if !out.cancelled.get() {
-                        *out.started.borrow_mut() = Some(start_app(&root, props, then));
-                    }
-                })
-                .forget();
-            })
-            .forget();
-        } else {
-            *starting.started.borrow_mut() = Some(start_app(root, props, then));
-        }
+    let loads = matches!(
+        props.source,
+        ArticleSource::Json(_) | ArticleSource::Embedded
+    );
+    if !loads && !matches!(props.source, ArticleSource::Loaded(..)) {
+        *starting.started.borrow_mut() = Some(start_app(root, props, then));
         return starting;
     }
-    let sections = deferred_sections(root, &props);
-    let early = early::EarlyClicks::record_except(root, Some(DEFERRED_SELECTOR));
-    let _ = root.set_attribute(STARTING_ATTR, "");
+    // Hydrating a pre-render: clicks on it are recorded from now on.
+    let hydrating = can_hydrate(root, &props).then(|| {
+        let sections = deferred_sections(root, &props);
+        let early = early::EarlyClicks::record_except(root, Some(DEFERRED_SELECTOR));
+        let _ = root.set_attribute(STARTING_ATTR, "");
+        (sections, early)
+    });
     let (root, out) = (root.clone(), starting.clone());
-    gloo::timers::callback::Timeout::new(0, move || {
-        if out.cancelled.get() {
+    let rest = move |props: AppProps| {
+        if !matches!(props.source, ArticleSource::Loaded(..)) {
+            // Failed to load: the error panel, now (nothing to hydrate).
+            drop(hydrating);
+            let _ = root.remove_attribute(STARTING_ATTR);
+            *out.started.borrow_mut() = Some(start_app(&root, props, then));
             return;
         }
-        // A task of its own for the view model (the first audience's view): a third
-        // of the hydrating task before.
-        let props = with_first_view(props);
-        gloo::timers::callback::Timeout::new(0, move || {
-            if out.cancelled.get() {
-                return;
-            }
-            let done = root.clone();
-            let started = start_app_with(
-                &root,
-                props,
-                sections,
-                Some(early),
-                Box::new(move || {
-                    let _ = done.remove_attribute(STARTING_ATTR);
-                    then();
-                }),
-            );
-            *out.started.borrow_mut() = Some(started);
-        })
-        .forget();
+        let next = out.clone();
+        later(&out, move || {
+            // A task of its own for the view model (the first audience's view): a
+            // third of the hydrating task before.
+            let props = with_first_view(props);
+            let out = next.clone();
+            later(&next, move || {
+                let started = match hydrating {
+                    Some((sections, early)) => {
+                        let done = root.clone();
+                        start_app_with(
+                            &root,
+                            props,
+                            sections,
+                            Some(early),
+                            Box::new(move || {
+                                let _ = done.remove_attribute(STARTING_ATTR);
+                                then();
+                            }),
+                        )
+                    }
+                    None => start_app(&root, props, then),
+                };
+                *out.started.borrow_mut() = Some(started);
+            });
+        });
+    };
+    if loads {
+        // Parsing the article (a third of the task that started the module before)
+        // in a task of its own.
+        later(&starting, move || rest(loaded(props)));
+    } else {
+        rest(props);
+    }
+    starting
+}
+
+/// Runs `f` in a task of its own unless the start is cancelled by then.
+fn later(starting: &Rc<Starting>, f: impl FnOnce() + 'static) {
+    let starting = starting.clone();
+    gloo::timers::callback::Timeout::new(0, move || {
+        if !starting.cancelled.get() {
+            f();
+        }
     })
     .forget();
-    starting
+}
+
+/// Props whose article, given as JSON (or the embedded one), is parsed (and, unless
+/// embedded, validated) now.
+fn loaded(mut props: AppProps) -> AppProps {
+    let loaded = match &props.source {
+        ArticleSource::Json(raw) => crate::load::load(raw),
+        ArticleSource::Embedded => crate::load::embedded_prevalidated(),
+        _ => return props,
+    };
+    props.source = match loaded {
+        Ok(l) => ArticleSource::Loaded(Shared(Rc::new(l.article)), None),
+        Err(e) => ArticleSource::Failed(Rc::new(e)),
+    };
+    props
 }
 
 /// Props whose loaded article carries its first view, built now.

@@ -169,11 +169,30 @@ test('pre-rendered <evidence-article> where WebAssembly is forbidden: the articl
   assert.equal(await el.locator('.ea-refs__item').count(), 5);
 });
 
+test('pre-rendered <evidence-article> whose inline article is broken: its error panel replaces the pre-render, start-up ends', async () => {
+  const page = await env.page();
+  // The article is parsed in a task after the one that starts recording clicks on the
+  // pre-render: a failure there must still end the start (error panel, no marker left).
+  await page.route('**/examples/intranet.html', async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace(/(<script type="application\/json">)\{/, '$1{,');
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto(env.server.url + '/examples/intranet.html');
+  const el = page.locator('#aza');
+  await el.getByRole('alert').waitFor({ timeout: 20000 });
+  assert.match(await el.getByRole('alert').innerText(), /not valid JSON/);
+  await expect(el.locator('[data-ea-starting]')).toHaveCount(0);
+  await expect(el.locator('h1.ea-title')).toHaveCount(0);
+  await expect(page.locator('#aza-src h1.ea-title')).toHaveCount(1, { timeout: 20000 });
+  assert.deepEqual(page.problems.pageErrors, []);
+});
+
 test('standalone page: clicks that land after the wasm started but before hydration are replayed on the hydrated nodes', async () => {
   const page = await env.page();
   // A fake clock holds the start-up's later tasks (timers), so the clicks surely
-  // land in between: after the first task (article parsed, clicks recorded) and
-  // before the hydrating one.
+  // land in between: after the first task (clicks recorded; the article is parsed
+  // in the next) and before the hydrating one.
   await page.clock.install({ time: new Date('2026-01-01T10:00:00') });
   await page.clock.pauseAt(new Date('2026-01-01T10:00:01'));
   await page.goto(env.server.url + '/');
@@ -257,7 +276,7 @@ test('intranet example on a slow CPU: a click on the follow-up button before the
   assert.deepEqual(page.problems.pageErrors, []);
 });
 
-test('standalone page: top-level sections hydrate later, each in a task of its own, on the same nodes, and take part in every interaction', async () => {
+test('standalone page: top-level sections (and the glance charts) hydrate later, each in a task of its own, on the same nodes, and take part in every interaction', async () => {
   const page = await env.page();
   // Each task's mutations reach a MutationObserver in one callback: sections that
   // hydrate in tasks of their own arrive in callbacks of their own.
@@ -276,12 +295,16 @@ test('standalone page: top-level sections hydrate later, each in a task of its o
   const below = page.locator('#research-treatment-outcomes-btn');
   await below.evaluate((el) => { el.__eaPainted = true; });
   await research.evaluate((el) => { el.__eaPainted = true; });
+  // The charts of "Evidence at a glance": a part of their own inside the section.
+  const chart = page.locator('#research-evidence-at-a-glance .ea-glance__source').first();
+  await chart.evaluate((el) => { el.__eaPainted = true; });
   release();
   await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
   assert.deepEqual(await page.evaluate(() => window.__eaBatches), [['guidelines'], ['research'], ['ea-refs']], 'one part per task, in order: the sections, then references, disclaimer and follow-up');
   assert.equal(await page.locator('[data-ea-deferred]').count(), 0, 'all hydrated when ready');
   assert.equal(await research.evaluate((el) => el.__eaPainted === true), true, 'same section node');
   assert.equal(await below.evaluate((el) => el.__eaPainted === true), true, 'same button node');
+  assert.equal(await chart.evaluate((el) => el.__eaPainted === true), true, 'same chart node');
   // Live: its toggle, a citation popover from it, and the audience switch reaches it.
   const before = await below.getAttribute('aria-expanded');
   await below.click();
@@ -291,8 +314,37 @@ test('standalone page: top-level sections hydrate later, each in a task of its o
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   const text = await page.locator('#research-azathioprine-in-ild-uip').innerText();
+  const charts = await page.locator('.ea-glance').innerText();
   await page.getByLabel('Patient or caregiver', { exact: true }).click();
   await until(async () => (await page.locator('#research-azathioprine-in-ild-uip').innerText()) !== text, { message: 'the patient wording reached a separately hydrated section' });
+  await until(async () => (await page.locator('.ea-glance').innerText()) !== charts, { message: 'the patient wording reached the separately hydrated charts' });
+  assert.equal(await chart.evaluate((el) => el.__eaPainted === true), true, 'the charts updated in place');
+  assert.deepEqual(page.problems.pageErrors, []);
+  assert.deepEqual(page.problems.console, []);
+});
+
+test('standalone page pre-rendered before the glance charts had a wrapper of their own: hydrated as it is, charts included', async () => {
+  const page = await env.page();
+  // The page as an older CLI rendered it: the charts in their section's tree, not
+  // between raw-node marks in a wrapper (a host's pre-render may be older than the wasm).
+  await page.route(/\/$/, async (route) => {
+    const res = await route.fetch();
+    const html = await res.text();
+    const body = html
+      .replace(/<!--<#>--><!--<#>--><!--<\/#>--><div class="ea-glance-host"><!--<\[[^\]]*SectionHost\]>--><!--<\[[^\]]*WidgetContext>\]>-->/, '')
+      .replace(/<!--<\/\[[^\]]*WidgetContext>\]>--><!--<\/\[[^\]]*SectionHost\]>--><\/div><!--<#>--><!--<\/#>--><!--<\/#>--><!--<\/\[[^\]]*GlanceHost\]>-->/, '<!--</[evidence_article::components::section_host::glance::GlanceHost]>-->');
+    assert.notEqual(body, html);
+    assert.equal(body.includes('class="ea-glance-host"'), false);
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto(env.server.url + '/');
+  const chart = page.locator('#research-evidence-at-a-glance .ea-glance__source').first();
+  await chart.evaluate((el) => { el.__eaPainted = true; });
+  await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
+  assert.equal(await chart.evaluate((el) => el.__eaPainted === true), true, 'same chart node');
+  const charts = await page.locator('.ea-glance').innerText();
+  await page.getByLabel('Patient or caregiver', { exact: true }).click();
+  await until(async () => (await page.locator('.ea-glance').innerText()) !== charts, { message: 'the charts follow the audience' });
   assert.deepEqual(page.problems.pageErrors, []);
   assert.deepEqual(page.problems.console, []);
 });

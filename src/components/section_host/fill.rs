@@ -85,6 +85,8 @@ impl DeferredSections {
                 first: RefCell::default(),
             }),
             destroyed: Cell::new(false),
+            glances: Vec::new(),
+            claimed: Cell::new(0),
         })
     }
 

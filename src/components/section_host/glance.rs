@@ -1,0 +1,142 @@
+//! "Evidence at a glance" as a part that hydrates on its own: its charts are most of
+//! the section that holds them (241 of the 349 elements of the seed's Research
+//! section), so that section no longer hydrates them in its own task. The
+//! pre-render ([`Hosting::Marked`]) wraps the charts in `<div class="ea-glance-host">`
+//! between raw-HTML marks; hydrating a marked pre-render, the section adopts that
+//! region untouched and the charts hydrate as a root of their own in a later task, on
+//! the same nodes, then follow the section's props (an audience switch). Rendered
+//! afresh, or hydrating an unmarked pre-render, the same wrapper holds the charts in
+//! the section's own tree. The `ready` event waits for them
+//! ([`DeferredSections::done`]).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{DeferredSections, Hosting, Part, SectionHost, SectionHostProps, RAW_CLOSE, RAW_OPEN};
+use crate::components::context::{use_widget, Shared, WidgetContext};
+use crate::components::glance::{Glance, GlanceProps};
+use crate::hooks::Hydration;
+
+/// Class of the element around the charts (`display: contents`).
+pub const GLANCE_CLASS: &str = "ea-glance-host";
+
+/// The charts' marked wrapper in a pre-render, before and after its own hydration.
+pub(super) struct GlanceSlot {
+    wrapper: web_sys::Element,
+    handle: RefCell<Option<yew::AppHandle<SectionHost>>>,
+    /// The latest props the section sent (the first ones are what the pre-render shows).
+    latest: RefCell<Option<SectionHostProps>>,
+    committed: Rc<Cell<bool>>,
+}
+
+impl GlanceSlot {
+    pub(super) fn new(wrapper: web_sys::Element) -> Self {
+        Self {
+            wrapper,
+            handle: RefCell::default(),
+            latest: RefCell::default(),
+            committed: Rc::default(),
+        }
+    }
+
+    pub(super) fn committed(&self) -> bool {
+        self.committed.get()
+    }
+
+    pub(super) fn destroy(&self) {
+        if let Some(h) = self.handle.borrow_mut().take() {
+            h.destroy();
+        }
+    }
+
+    /// The section's latest props for the charts: the first hydrate them, in a task
+    /// of their own; later ones update them.
+    fn offer(self: &Rc<Self>, props: SectionHostProps, sections: &Rc<DeferredSections>) {
+        let first = self.latest.borrow().is_none();
+        if self.latest.borrow().as_ref() == Some(&props) {
+            return;
+        }
+        *self.latest.borrow_mut() = Some(props.clone());
+        if let Some(h) = self.handle.borrow_mut().as_mut() {
+            h.update(props);
+            return;
+        }
+        if !first {
+            return;
+        }
+        let (slot, sections) = (self.clone(), Rc::downgrade(sections));
+        gloo::timers::callback::Timeout::new(0, move || {
+            if sections.upgrade().is_none_or(|s| s.destroyed()) {
+                return;
+            }
+            let done = slot.committed.clone();
+            let first = SectionHostProps {
+                hydration: Some(Hydration {
+                    rendering: Callback::noop(),
+                    committed: Callback::from(move |()| done.set(true)),
+                }),
+                ..props.clone()
+            };
+            let mut handle =
+                yew::Renderer::<SectionHost>::with_root_and_props(slot.wrapper.clone(), first)
+                    .hydrate();
+            if let Some(latest) = slot.latest.borrow().clone().filter(|l| *l != props) {
+                handle.update(latest);
+            }
+            *slot.handle.borrow_mut() = Some(handle);
+        })
+        .forget();
+    }
+}
+
+/// How a `findings` block's first render hosts its charts
+/// ([`DeferredSections::claim_glance`]).
+pub(super) enum Claim {
+    /// Adopts this marked wrapper; a root of its own hydrates it later.
+    Adopt(Rc<GlanceSlot>),
+    /// Hydrates the charts without a wrapper (a pre-render made before they had one).
+    Bare,
+    /// Renders the charts in their wrapper, in the section's tree.
+    Own,
+}
+
+/// The charts of a `findings` block, hosted as [`Hosting`] says.
+#[function_component(GlanceHost)]
+pub fn glance_host(p: &GlanceProps) -> Html {
+    let ctx = use_widget();
+    // Decided by the first render: whether it adopts a marked wrapper to hydrate later.
+    let claim = use_state(|| match &ctx.hosting {
+        Hosting::Deferred(d) => match d.claim_glance() {
+            Claim::Adopt(s) => Ok(Some((Shared(d.clone()), Shared(s)))),
+            Claim::Bare => Err(()),
+            Claim::Own => Ok(None),
+        },
+        _ => Ok(None),
+    });
+    let deferred = claim.as_ref().ok().cloned().flatten();
+    let props = SectionHostProps {
+        part: Part::Glance(p.clone()),
+        ctx: WidgetContext::clone(&ctx),
+        hydration: None,
+    };
+    use_effect_with((deferred.clone(), props.clone()), |(deferred, props)| {
+        if let Some((sections, slot)) = deferred {
+            slot.0.offer(props.clone(), &sections.0);
+        }
+    });
+    match (&ctx.hosting, &deferred) {
+        // Adopts the marked region as it is (only hydrated, never attached).
+        (_, Some(_)) => Html::from_html_unchecked(AttrValue::Static("")),
+        _ if claim.is_err() => html! { <Glance ..p.clone() /> },
+        (Hosting::Marked, None) => html! {
+            <>
+                {Html::from_html_unchecked(AttrValue::Static(RAW_OPEN))}
+                <div class={GLANCE_CLASS}><SectionHost ..props /></div>
+                {Html::from_html_unchecked(AttrValue::Static(RAW_CLOSE))}
+            </>
+        },
+        _ => html! { <div class={GLANCE_CLASS}><Glance ..p.clone() /></div> },
+    }
+}
