@@ -376,25 +376,16 @@ impl DeferredSections {
         self.slots.borrow().iter().all(|s| s.committed.get())
     }
 
-    /// For a `findings` block's first render: while the sections hydrate (they and
-    /// their blocks render in document order), the next marked charts wrapper, which
-    /// it adopts, or, when the pre-render has none (made before the charts were a
-    /// part of their own), the charts as that pre-render has them; rendering afresh
-    /// or once every section has hydrated, the charts in their wrapper.
-    fn claim_glance(&self) -> glance::Claim {
+    /// For a `findings` block's first render: the next marked charts wrapper, which
+    /// it adopts (its section is hydrating: the sections and their blocks render in
+    /// document order); none rendering afresh or once every section has hydrated.
+    fn claim_glance(&self) -> Option<Rc<glance::GlanceSlot>> {
         if self.fill.is_some() || self.destroyed.get() || self.sections_committed() {
-            return glance::Claim::Own;
+            return None;
         }
-        if self.glances.is_empty() {
-            return glance::Claim::Bare;
-        }
-        match self.glances.get(self.claimed.get()) {
-            Some(next) => {
-                self.claimed.set(self.claimed.get() + 1);
-                glance::Claim::Adopt(next.clone())
-            }
-            None => glance::Claim::Own,
-        }
+        let next = self.glances.get(self.claimed.get())?.clone();
+        self.claimed.set(self.claimed.get() + 1);
+        Some(next)
     }
 
     /// Whether [`DeferredSections::destroy`] has run.

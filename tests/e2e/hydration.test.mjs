@@ -323,32 +323,6 @@ test('standalone page: top-level sections (and the glance charts) hydrate later,
   assert.deepEqual(page.problems.console, []);
 });
 
-test('standalone page pre-rendered before the glance charts had a wrapper of their own: hydrated as it is, charts included', async () => {
-  const page = await env.page();
-  // The page as an older CLI rendered it: the charts in their section's tree, not
-  // between raw-node marks in a wrapper (a host's pre-render may be older than the wasm).
-  await page.route(/\/$/, async (route) => {
-    const res = await route.fetch();
-    const html = await res.text();
-    const body = html
-      .replace(/<!--<#>--><!--<#>--><!--<\/#>--><div class="ea-glance-host"><!--<\[[^\]]*SectionHost\]>--><!--<\[[^\]]*WidgetContext>\]>-->/, '')
-      .replace(/<!--<\/\[[^\]]*WidgetContext>\]>--><!--<\/\[[^\]]*SectionHost\]>--><\/div><!--<#>--><!--<\/#>--><!--<\/#>--><!--<\/\[[^\]]*GlanceHost\]>-->/, '<!--</[evidence_article::components::section_host::glance::GlanceHost]>-->');
-    assert.notEqual(body, html);
-    assert.equal(body.includes('class="ea-glance-host"'), false);
-    await route.fulfill({ response: res, body });
-  });
-  await page.goto(env.server.url + '/');
-  const chart = page.locator('#research-evidence-at-a-glance .ea-glance__source').first();
-  await chart.evaluate((el) => { el.__eaPainted = true; });
-  await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
-  assert.equal(await chart.evaluate((el) => el.__eaPainted === true), true, 'same chart node');
-  const charts = await page.locator('.ea-glance').innerText();
-  await page.getByLabel('Patient or caregiver', { exact: true }).click();
-  await until(async () => (await page.locator('.ea-glance').innerText()) !== charts, { message: 'the charts follow the audience' });
-  assert.deepEqual(page.problems.pageErrors, []);
-  assert.deepEqual(page.problems.console, []);
-});
-
 test('intranet example: the pre-rendered element\'s sections hydrate on the same nodes and work', async () => {
   const page = await env.page();
   const release = await holdWasm(page);

@@ -91,45 +91,28 @@ impl GlanceSlot {
     }
 }
 
-/// How a `findings` block's first render hosts its charts
-/// ([`DeferredSections::claim_glance`]).
-pub(super) enum Claim {
-    /// Adopts this marked wrapper; a root of its own hydrates it later.
-    Adopt(Rc<GlanceSlot>),
-    /// Hydrates the charts without a wrapper (a pre-render made before they had one).
-    Bare,
-    /// Renders the charts in their wrapper, in the section's tree.
-    Own,
-}
-
 /// The charts of a `findings` block, hosted as [`Hosting`] says.
 #[function_component(GlanceHost)]
 pub fn glance_host(p: &GlanceProps) -> Html {
     let ctx = use_widget();
     // Decided by the first render: whether it adopts a marked wrapper to hydrate later.
-    let claim = use_state(|| match &ctx.hosting {
-        Hosting::Deferred(d) => match d.claim_glance() {
-            Claim::Adopt(s) => Ok(Some((Shared(d.clone()), Shared(s)))),
-            Claim::Bare => Err(()),
-            Claim::Own => Ok(None),
-        },
-        _ => Ok(None),
+    let deferred = use_state(|| match &ctx.hosting {
+        Hosting::Deferred(d) => d.claim_glance().map(|s| (Shared(d.clone()), Shared(s))),
+        _ => None,
     });
-    let deferred = claim.as_ref().ok().cloned().flatten();
     let props = SectionHostProps {
         part: Part::Glance(p.clone()),
         ctx: WidgetContext::clone(&ctx),
         hydration: None,
     };
-    use_effect_with((deferred.clone(), props.clone()), |(deferred, props)| {
+    use_effect_with(((*deferred).clone(), props.clone()), |(deferred, props)| {
         if let Some((sections, slot)) = deferred {
             slot.0.offer(props.clone(), &sections.0);
         }
     });
-    match (&ctx.hosting, &deferred) {
+    match (&ctx.hosting, &*deferred) {
         // Adopts the marked region as it is (only hydrated, never attached).
         (_, Some(_)) => Html::from_html_unchecked(AttrValue::Static("")),
-        _ if claim.is_err() => html! { <Glance ..p.clone() /> },
         (Hosting::Marked, None) => html! {
             <>
                 {Html::from_html_unchecked(AttrValue::Static(RAW_OPEN))}
