@@ -60,11 +60,18 @@ impl WidgetState {
             audience,
             audience_chosen: false,
             reader_choice: false,
-            open: defaults
-                .iter()
-                .filter(|(_, o)| *o)
-                .map(|(id, _)| id.clone())
-                .collect(),
+            // `extend` inserts one by one: `collect` into a B-tree sorts first, and
+            // std's stable sort is ~4 KiB of wasm used nowhere else (issue 11 §4).
+            open: {
+                let mut open = BTreeSet::new();
+                open.extend(
+                    defaults
+                        .iter()
+                        .filter(|(_, o)| *o)
+                        .map(|(id, _)| id.clone()),
+                );
+                open
+            },
             popover: None,
             pending_hover: None,
             hover_generation: 0,
