@@ -263,7 +263,7 @@ impl TimedClass {
     pub fn add(el: web_sys::Element, class: &'static str, ms: u32) -> Self {
         let _ = el.class_list().add_1(class);
         let later = el.clone();
-        let timer = gloo::timers::callback::Timeout::new(ms, move || {
+        let timer = timeout(ms, move || {
             let _ = later.class_list().remove_1(class);
         });
         Self {
@@ -278,4 +278,12 @@ impl Drop for TimedClass {
     fn drop(&mut self) {
         let _ = self.el.class_list().remove_1(self.class);
     }
+}
+
+/// `gloo`'s `Timeout::new` with the callback boxed first: every timer in the widget
+/// then shares one instantiation of it (wasm-bindgen's `Closure::once` wrapper and
+/// its shims, ~0.4 KB of wasm per distinct callback type; ~15 call sites).
+pub fn timeout(ms: u32, f: impl FnOnce() + 'static) -> gloo::timers::callback::Timeout {
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    gloo::timers::callback::Timeout::new(ms, f)
 }

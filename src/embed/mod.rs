@@ -153,7 +153,7 @@ pub fn start_app_with(
 /// committed, then runs `then`. Gives up after many tasks without progress (an app
 /// that never rendered its article); stops when the widget is destroyed.
 fn hydrate_rest(sections: Rc<DeferredSections>, idle: u32, then: Rc<RefCell<Option<Then>>>) {
-    gloo::timers::callback::Timeout::new(0, move || {
+    crate::dom::timeout(0, move || {
         if sections.destroyed() {
             return;
         }
@@ -331,12 +331,12 @@ pub fn start_in_tasks(root: &web_sys::Element, mut props: AppProps, then: Then) 
             // shell and the first sections rendered in the one after, the other
             // sections in later ones (`DeferredSections::filling`).
             let (root, out) = (root.clone(), starting.clone());
-            gloo::timers::callback::Timeout::new(0, move || {
+            crate::dom::timeout(0, move || {
                 if out.cancelled.get() {
                     return;
                 }
                 let props = with_first_view(props);
-                gloo::timers::callback::Timeout::new(0, move || {
+                crate::dom::timeout(0, move || {
                     if !out.cancelled.get() {
                         *out.started.borrow_mut() = Some(start_app(&root, props, then));
                     }
@@ -353,14 +353,14 @@ pub fn start_in_tasks(root: &web_sys::Element, mut props: AppProps, then: Then) 
     let early = early::EarlyClicks::record_except(root, Some(DEFERRED_SELECTOR));
     let _ = root.set_attribute(STARTING_ATTR, "");
     let (root, out) = (root.clone(), starting.clone());
-    gloo::timers::callback::Timeout::new(0, move || {
+    crate::dom::timeout(0, move || {
         if out.cancelled.get() {
             return;
         }
         // A task of its own for the view model (the first audience's view): a third
         // of the hydrating task before.
         let props = with_first_view(props);
-        gloo::timers::callback::Timeout::new(0, move || {
+        crate::dom::timeout(0, move || {
             if out.cancelled.get() {
                 return;
             }

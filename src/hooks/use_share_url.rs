@@ -9,7 +9,6 @@
 
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::config::Control;
@@ -29,7 +28,7 @@ pub fn use_share_url(key: Option<AttrValue>, control: Option<Rc<Control>>, share
         }
         let write = key.map(|key| {
             let share = share.clone();
-            Timeout::new(WRITE_DELAY_MS, move || {
+            crate::dom::timeout(WRITE_DELAY_MS, move || {
                 crate::dom::write_share_state(&key, &share)
             })
         });
