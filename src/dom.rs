@@ -282,7 +282,7 @@ impl TimedClass {
     pub fn add(el: web_sys::Element, class: &'static str, ms: u32) -> Self {
         let _ = el.class_list().add_1(class);
         let later = el.clone();
-        let timer = gloo::timers::callback::Timeout::new(ms, move || {
+        let timer = timeout(ms, move || {
             let _ = later.class_list().remove_1(class);
         });
         Self {
@@ -303,10 +303,18 @@ impl Drop for TimedClass {
 /// input between two pieces of start-up work.
 pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        gloo::timers::callback::Timeout::new(0, move || {
+        timeout(0, move || {
             let _ = resolve.call0(&JsValue::NULL);
         })
         .forget();
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// `gloo`'s `Timeout::new` with the callback boxed first: every timer in the widget
+/// then shares one instantiation of it (wasm-bindgen's `Closure::once` wrapper and
+/// its shims, ~0.4 KB of wasm per distinct callback type; ~15 call sites).
+pub fn timeout(ms: u32, f: impl FnOnce() + 'static) -> gloo::timers::callback::Timeout {
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    gloo::timers::callback::Timeout::new(ms, f)
 }

@@ -152,7 +152,7 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchError
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let _timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        gloo::timers::callback::Timeout::new(wait_ms, move || {
+        crate::dom::timeout(wait_ms, move || {
             timed_out.set(true);
             controller.abort();
         })

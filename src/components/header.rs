@@ -98,9 +98,7 @@ pub fn header(p: &HeaderProps) -> Html {
             (v.last_updated.clone(), v.review_interval_months),
             move |(iso, months)| {
                 let (iso, months) = (iso.clone(), *months);
-                let t = gloo::timers::callback::Timeout::new(0, move || {
-                    reader.set(reader_date(&iso, months))
-                });
+                let t = crate::dom::timeout(0, move || reader.set(reader_date(&iso, months)));
                 move || drop(t)
             },
         );

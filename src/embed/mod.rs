@@ -191,7 +191,7 @@ pub fn start_app_with(
 /// committed, then runs `then`. Gives up after many tasks without progress (an app
 /// that never rendered its article); stops when the widget is destroyed.
 fn hydrate_rest(sections: Rc<DeferredSections>, idle: u32, then: Rc<RefCell<Option<Then>>>) {
-    gloo::timers::callback::Timeout::new(0, move || {
+    crate::dom::timeout(0, move || {
         if sections.destroyed() {
             return;
         }
@@ -418,7 +418,7 @@ pub fn start_in_tasks(root: &web_sys::Element, props: AppProps, then: Then) -> R
 /// Runs `f` in a task of its own unless the start is cancelled by then.
 fn later(starting: &Rc<Starting>, f: impl FnOnce() + 'static) {
     let starting = starting.clone();
-    gloo::timers::callback::Timeout::new(0, move || {
+    crate::dom::timeout(0, move || {
         if !starting.cancelled.get() {
             f();
         }

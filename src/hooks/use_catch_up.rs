@@ -4,7 +4,6 @@
 //! not (no DOM yet) catches them up here, at once. The others follow a few at a time,
 //! one timer task each, nearest to the reader first.
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::state::{switch::next_parts, Action};
@@ -32,7 +31,7 @@ pub fn use_catch_up(root: NodeRef, parts: usize, lagging: Vec<usize>, dispatch: 
             dispatch.emit(Action::CatchUp(now));
         } else if !lagging.is_empty() {
             let lagging = lagging.clone();
-            timer = Some(Timeout::new(0, move || {
+            timer = Some(crate::dom::timeout(0, move || {
                 dispatch.emit(Action::CatchUp(next_parts(
                     &lagging,
                     &on_screen(&root),

@@ -80,7 +80,7 @@ fn request_now(
         *flash.borrow_mut() = Some(TimedClass::add(found.clone().into(), "ea-flash", FLASH_MS));
     }
     let (dispatch, done) = (dispatch.clone(), done(scroll_to, focus));
-    Some(Timeout::new(0, move || {
+    Some(crate::dom::timeout(0, move || {
         if !dom::has_focus(&found) {
             let _ = found.focus();
         }

@@ -2,7 +2,6 @@
 //! when it elapses. A new delay (or none) cancels the previous timer, and so does
 //! unmounting.
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::state::{Action, PendingHover, PopoverAction, HOVER_MS};
@@ -12,7 +11,7 @@ use crate::state::{Action, PendingHover, PopoverAction, HOVER_MS};
 pub fn use_hover_timer(pending: Option<PendingHover>, dispatch: Callback<Action>) {
     use_effect_with(pending, move |pending| {
         let timer = pending.map(|p| {
-            Timeout::new(HOVER_MS, move || {
+            crate::dom::timeout(HOVER_MS, move || {
                 dispatch.emit(PopoverAction::HoverElapsed(p.generation).into())
             })
         });

@@ -16,7 +16,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::config::Control;
@@ -79,7 +78,7 @@ pub fn use_share_url(key: Option<AttrValue>, control: Option<Rc<Control>>, share
                 share: share.clone(),
                 path: crate::dom::location_path(),
             });
-            Timeout::new(WRITE_DELAY_MS, move || flush(&slot))
+            crate::dom::timeout(WRITE_DELAY_MS, move || flush(&slot))
         });
         move || drop(write)
     });

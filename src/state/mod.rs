@@ -10,7 +10,7 @@ pub mod popover;
 pub mod share;
 pub mod switch;
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -31,8 +31,9 @@ pub struct WidgetState {
     pub audience_chosen: bool,
     /// Whether the reader changed it in this visit (only then is it stored).
     pub reader_choice: bool,
-    /// Ids of open sections.
-    pub open: BTreeSet<String>,
+    /// Ids of open sections (a hash set: the wasm has `HashSet<String>` anyway, and a
+    /// B-tree set here cost ~1 KB brotli of insert/remove code; nothing reads it in order).
+    pub open: HashSet<String>,
     /// The open popover, if any.
     pub popover: Option<Popover>,
     /// The hover delay in progress, if any (the hover-timer hook runs it).

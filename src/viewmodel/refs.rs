@@ -2,8 +2,6 @@
 //! order, in the audience's words, with where it is cited and the editor's notes on
 //! its occurrences (so it needs every section built first).
 
-use std::collections::HashMap;
-
 use super::prepared::Prepared;
 use super::reader::Reader;
 use super::section::Built;
@@ -18,17 +16,16 @@ pub(super) fn build<'a>(
     reader: &Reader,
     sections: impl Iterator<Item = &'a Built>,
 ) -> Vec<RefView> {
-    let mut cited_in: HashMap<usize, Vec<(usize, String)>> = HashMap::new();
-    let mut notes: HashMap<usize, Vec<NoteView>> = HashMap::new();
+    // Indexed by citation number (dense, from 1): vectors, not hash maps, whose table
+    // code is ~1 KB of wasm per element type (issue 11 §4).
+    let mut cited_in: Vec<Vec<(usize, String)>> = Vec::new();
+    let mut notes: Vec<Vec<NoteView>> = Vec::new();
     for b in sections {
         for (number, occurrence, title) in &b.cited_in {
-            cited_in
-                .entry(*number)
-                .or_default()
-                .push((*occurrence, title.clone()));
+            slot(&mut cited_in, *number).push((*occurrence, title.clone()));
         }
         for n in &b.notes {
-            notes.entry(n.number).or_default().push(n.clone());
+            slot(&mut notes, n.number).push(n.clone());
         }
     }
     let mut refs: Vec<(usize, &Reference)> = article
@@ -48,11 +45,11 @@ pub(super) fn build<'a>(
             key_finding: r.key_finding.as_ref().map(|t| reader.resolve(t)),
             certainty: r.certainty.as_ref().map(|t| reader.resolve(t)),
             plain: reader.plain,
-            notes: notes.remove(&number).unwrap_or_default(),
+            notes: std::mem::take(slot(&mut notes, number)),
             note_here: None,
             links: cite::links(r),
             unconfirmed: cite::unconfirmed_identifiers(r),
-            cited_in: cited_in.remove(&number).unwrap_or_default(),
+            cited_in: std::mem::take(slot(&mut cited_in, number)),
             findings: r
                 .findings
                 .iter()
@@ -60,4 +57,12 @@ pub(super) fn build<'a>(
                 .collect(),
         })
         .collect()
+}
+
+/// The list at `i`, the vector grown to hold it.
+fn slot<T>(v: &mut Vec<Vec<T>>, i: usize) -> &mut Vec<T> {
+    if v.len() <= i {
+        v.resize_with(i + 1, Vec::new);
+    }
+    &mut v[i]
 }

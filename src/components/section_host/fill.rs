@@ -127,7 +127,7 @@ pub(super) fn destroy_root(h: yew::AppHandle<SectionHost>, wrapper: web_sys::Ele
     if wrapper.first_child().is_some() || tries == 0 {
         h.destroy();
     } else {
-        Timeout::new(0, move || destroy_root(h, wrapper, tries - 1)).forget();
+        crate::dom::timeout(0, move || destroy_root(h, wrapper, tries - 1)).forget();
     }
 }
 
@@ -186,7 +186,7 @@ fn step(d: Weak<DeferredSections>, since: f64) {
     // the browser (it does after 16 ms): it renders in a task of its own first.
     if this.rendering() || now() - since >= BUDGET_MS {
         let next = d.clone();
-        let timer = Timeout::new(0, move || {
+        let timer = crate::dom::timeout(0, move || {
             // Not from inside the timer's own callback: `step` replaces it.
             wasm_bindgen_futures::spawn_local(async move { step(next, now()) });
         });
@@ -194,7 +194,7 @@ fn step(d: Weak<DeferredSections>, since: f64) {
     } else if this.mount_next() {
         wasm_bindgen_futures::spawn_local(async move { step(d, since) });
     } else {
-        let timer = Timeout::new(0, move || finish(d));
+        let timer = crate::dom::timeout(0, move || finish(d));
         *f.timer.borrow_mut() = Some(timer);
     }
 }

@@ -67,7 +67,7 @@ impl GlanceSlot {
             return;
         }
         let (slot, sections) = (self.clone(), Rc::downgrade(sections));
-        gloo::timers::callback::Timeout::new(0, move || {
+        crate::dom::timeout(0, move || {
             if sections.upgrade().is_none_or(|s| s.destroyed()) {
                 return;
             }
