@@ -11,57 +11,6 @@ use crate::components::context::Shared;
 use crate::components::section_host::{DeferredSections, Hosting, DEFERRED_SELECTOR};
 use crate::components::{App, AppProps, ArticleSource};
 use crate::config::WidgetConfig;
-use crate::model::Audience;
-
-/// The attribute that marks pre-rendered markup in a mount root and names the
-/// audience it was rendered for (`tools/prerender.rs`, the CLI's `render`).
-pub const PRERENDER_ATTR: &str = "data-ea-prerendered";
-
-/// This build's name (`build.rs`: a hash of the sources, the embedded article and
-/// `Cargo.lock`). The article root carries it as [`BUILD_ATTR`], in the browser and
-/// in pre-rendered markup alike.
-pub const BUILD_ID: &str = env!("EA_BUILD_ID");
-
-/// The attribute on the article root (`.ea-root`) naming the build that rendered it.
-pub const BUILD_ATTR: &str = "data-ea-build";
-
-/// Whether `root`'s pre-rendered article was rendered by this build: markup from
-/// another build (an older CLI's `render`) may differ, and hydration needs identical
-/// markup, so it is rendered afresh.
-fn same_build(root: &web_sys::Element) -> bool {
-    root.query_selector(".ea-root")
-        .ok()
-        .flatten()
-        .and_then(|r| r.get_attribute(BUILD_ATTR))
-        .is_some_and(|b| b == BUILD_ID)
-}
-
-/// Whether `root` holds markup pre-rendered for exactly the first view these props
-/// will render (same source kind, audience and share state) by this build, so it
-/// can be hydrated.
-fn can_hydrate(root: &web_sys::Element, props: &AppProps) -> bool {
-    matches!(
-        props.source,
-        ArticleSource::Embedded | ArticleSource::Json(_) | ArticleSource::Loaded(..)
-    ) && root
-        .get_attribute(PRERENDER_ATTR)
-        .and_then(|a| Audience::from_id(&a))
-        .is_some_and(|a| props.config.matches_prerender(a))
-        && same_build(root)
-}
-
-/// Tells the host's developer, in the console, that a marked pre-render came from
-/// another build and is rendered afresh (readers see the same article either way).
-fn warn_other_build(root: &web_sys::Element) {
-    if root.has_attribute(PRERENDER_ATTR) && !same_build(root) {
-        web_sys::console::warn_1(
-            &"evidence-article: the pre-rendered markup was made by another build \
-              (data-ea-build); it is rendered afresh. Re-run the CLI's `render` \
-              with this release to have it hydrated."
-                .into(),
-        );
-    }
-}
 
 /// A started widget: its app and, when its pre-render was marked for it, the
 /// top-level sections that hydrate later, one per task ([`DeferredSections`]).
@@ -210,53 +159,6 @@ fn hydrate_rest(sections: Rc<DeferredSections>, idle: u32, then: Rc<RefCell<Opti
         }
     })
     .forget();
-}
-
-thread_local! {
-    /// Mount roots, so the panic hook can tell readers what happened.
-    static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Installs a panic hook that logs and writes a readable message into each widget
-/// of this WebAssembly instance (embed.js gives every widget its own instance).
-/// Registered through Yew, whose renderer would otherwise install its own hook.
-pub fn install_panic_hook() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("evidence-article: {info}").into());
-        let _ = ROOTS.try_with(|roots| {
-            if let Ok(roots) = roots.try_borrow() {
-                for root in roots.iter() {
-                    show_fatal(root);
-                }
-            }
-        });
-    }));
-}
-
-/// Replaces a widget's content with a readable failure message (DOM APIs only, so it
-/// works even when Yew cannot render any more).
-fn show_fatal(root: &web_sys::Element) {
-    let Some(doc) = root.owner_document() else {
-        return;
-    };
-    let Ok(msg) = doc.create_element("p") else {
-        return;
-    };
-    msg.set_class_name("ea-error ea-fatal");
-    let _ = msg.set_attribute("role", "alert");
-    msg.set_text_content(Some("Sorry, the article stopped working because of an internal error. Reload the page to try again."));
-    root.set_text_content(None);
-    let _ = root.append_child(&msg);
-}
-
-/// Remembers a mount root for the panic hook.
-pub fn register_root(root: &web_sys::Element) {
-    ROOTS.with(|r| r.borrow_mut().push(root.clone()));
-}
-
-/// Forgets a mount root (element removed).
-pub fn unregister_root(root: &web_sys::Element) {
-    ROOTS.with(|r| r.borrow_mut().retain(|x| x != root));
 }
 
 /// Config for the standalone page: share state from `?ea=`, the stored audience and
@@ -457,3 +359,10 @@ pub const STARTING_ATTR: &str = "data-ea-starting";
 
 pub mod api;
 pub mod early;
+mod panic;
+mod prerender;
+
+pub use panic::{install_panic_hook, register_root, unregister_root};
+
+use prerender::{can_hydrate, warn_other_build};
+pub use prerender::{BUILD_ATTR, BUILD_ID, PRERENDER_ATTR};
