@@ -72,7 +72,10 @@ export async function openPage(browser, server, { viewport = { width: 1280, heig
  */
 export async function ready(page, root = page) {
   await root.locator('h1.ea-title').first().waitFor({ state: 'visible', timeout: 20000 });
-  if (root === page && await page.locator('#evidence-article[data-ea-prerendered]').count()) {
+  // Not `[data-ea-prerendered]`: the widget removes that attribute as soon as it
+  // starts, long before it is ready, so a test that looked after that went on while
+  // the sections were still being rendered (a CI flake).
+  if (root === page && await page.locator('#evidence-article').count()) {
     await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached', timeout: 20000 });
   }
 }
