@@ -176,7 +176,12 @@ fn show_and_place(
                 phase: gloo::events::EventListenerPhase::Capture,
                 passive: true,
             },
-            move |_| place(&el, &anchor),
+            move |e: &web_sys::Event| {
+                // The popover's own scrolling does not move it (nor its anchor).
+                if e.target().as_ref() != Some(el.as_ref()) {
+                    place(&el, &anchor);
+                }
+            },
         )
     };
     Some(vec![mk("scroll"), mk("resize")])

@@ -148,6 +148,32 @@ test('Go to reference list moves focus to the entry; back-links reach the marker
   assert.ok(await page.locator(`#${id}`).evaluate((b) => b.closest('#research-comparison-with-other-treatments') !== null));
 });
 
+test('a popover taller than the room it gets keeps its actions in view; pressing one does not scroll it away', async () => {
+  // A short viewport caps the popover's height, so its content scrolls. The actions
+  // used to be at the end of that content: out of view, and pressing a half-visible
+  // one focused it, which scrolled the popover under the pointer and lost the click.
+  const page = await fresh({ viewport: { width: 1280, height: 560 } });
+  await marker(page, 5).evaluate((b) => b.scrollIntoView({ block: 'center' }));
+  await marker(page, 5).click();
+  const pop = page.locator('.ea-popover');
+  await expect(pop).toBeVisible();
+  const box = await pop.evaluate((p) => ({ scrolls: p.scrollHeight > p.clientHeight + 20, top: p.scrollTop }));
+  assert.ok(box.scrolls, 'the popover is capped and scrolls');
+  const goto = dialog(page).getByRole('button', { name: 'Go to reference list' });
+  const inside = () => goto.evaluate((b) => {
+    const p = b.closest('.ea-popover').getBoundingClientRect();
+    const r = b.getBoundingClientRect();
+    return r.top >= p.top && r.bottom <= p.bottom;
+  });
+  assert.ok(await inside(), 'the action is in view before any scrolling');
+  await goto.evaluate((b) => b.focus());
+  assert.equal(await pop.evaluate((p) => p.scrollTop), box.top, 'focusing the action does not scroll the popover');
+  // A press lands where the pointer went down (Playwright's own scrolling skipped).
+  const r = await goto.boundingBox();
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await until(async () => (await activeId(page)) === 'ref-5', { message: 'focus on ref-5' });
+});
+
 test('Copy citation puts the AMA citation on the clipboard', async () => {
   const page = await fresh({ permissions: ['clipboard-read', 'clipboard-write'] });
   await marker(page, 2).click();
