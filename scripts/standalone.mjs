@@ -5,8 +5,15 @@
 //    one inline <style>: no render-blocking request. The files stay in dist/ (the
 //    embedded element and host pages link evidence-article.css).
 //  - A strict Content-Security-Policy <meta> (the examples' policy) allows that one
-//    <style> and Trunk's one inline boot script by their SHA-256: no 'unsafe-inline',
-//    no style=. Trunk's boot and its preloads of the glue and the wasm stay as they are.
+//    <style> and the one inline boot script by their SHA-256: no 'unsafe-inline',
+//    no style=.
+//  - Trunk's boot is replaced by ours ([`bootScript`]), which fetches the wasm with its
+//    SHA-384 (`fetch(url, {integrity})`) in place of the wasm's preload. Trunk's boot
+//    passed a bare URL, and Chromium ignores `integrity` on an `as=fetch` preload, so a
+//    changed wasm ran unchecked (the glue is checked by its modulepreload); and with
+//    the preload kept, Firefox ESR and WebKitGTK downloaded the wasm twice (WebKitGTK
+//    already did with Trunk's boot). The digest is the file's own and must equal
+//    Trunk's on the preload.
 // (Fetching the glue and wasm only after the first paint was measured and not kept:
 // docs/size.md, "The standalone page's first paint".)
 // The other pages (examples, frame.html, the embedded element's shadow root) are
@@ -25,6 +32,19 @@ export const pageCsp = (styleHash, scriptHash) => `default-src 'none'; script-sr
   + `connect-src 'self'; style-src 'self' ${styleHash}; img-src 'self' data:; object-src 'none'; base-uri 'none'; `
   + "require-trusted-types-for 'script'; trusted-types 'none'";
 
+/**
+ * The standalone page's boot (an inline `async` module, placed after the glue's
+ * modulepreload): starts the checked fetch of the wasm at once, imports the glue (the
+ * modulepreload's checked copy), waits for the document (the widget looks up its
+ * mount) and starts the wasm; then what Trunk's boot did (`window.wasmBindings`, the
+ * `TrunkApplicationStarted` event). @param {string} glue @param {string} wasm @param {string} integrity
+ */
+export const bootScript = (glue, wasm, integrity) => `const w=fetch(${JSON.stringify(wasm)},{integrity:${JSON.stringify(integrity)}});`
+  + `const bindings=await import(${JSON.stringify(glue)});`
+  + 'if(document.readyState==="loading")await new Promise(r=>addEventListener("DOMContentLoaded",r,{once:true}));'
+  + 'const wasm=await bindings.default({module_or_path:w});'
+  + 'window.wasmBindings=bindings;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm}}));';
+
 const attr = (tag, name) => {
   const m = tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`));
   return m ? (m[1] ?? m[2] ?? m[3]) : null;
@@ -32,11 +52,12 @@ const attr = (tag, name) => {
 
 /**
  * The page rewritten as described above. `read(name)` returns a file of dist/ (a
- * stylesheet the page links).
+ * stylesheet the page links) as text, `readBytes(name)` as bytes (the wasm).
  * @param {string} html @param {(name: string) => string} read
+ * @param {(name: string) => Buffer} [readBytes]
  * @returns {{ html: string, style: string, csp: string }}
  */
-export function standalonePage(html, read) {
+export function standalonePage(html, read, readBytes = (name) => Buffer.from(read(name), 'utf8')) {
   const fail = (msg) => { throw new Error(`standalone: ${msg}`); };
   if (/http-equiv=["']?content-security-policy/i.test(html)) fail('index.html already has a CSP <meta> (is it already rewritten?)');
   // Stylesheets, in document order, checked against Trunk's integrity.
@@ -61,8 +82,23 @@ export function standalonePage(html, read) {
   if (preloads.length !== 2 || !wasmPreload || !preloads.some((p) => /modulepreload/.test(p) && attr(p, 'integrity'))) {
     fail(`expected Trunk's checked modulepreload of the glue and its preload of the wasm, found ${preloads.length} preload(s)`);
   }
-  const boot = trunkBoot[0].replace(/^<script\b[^>]*>/i, '').replace(/<\/script>$/i, '');
-  let out = html.replace(links[0], () => `<style>${style}</style>`);
+  const wasmHref = attr(wasmPreload, 'href');
+  const wasmSri = sri(readBytes(wasmHref.replace(/^\.\//, '')));
+  const wasmIntegrity = attr(wasmPreload, 'integrity');
+  if (wasmIntegrity && wasmIntegrity !== wasmSri) fail(`${wasmHref} does not match its integrity in index.html`);
+  const gluePreload = preloads.find((p) => /modulepreload/.test(p));
+  const glueHref = attr(gluePreload, 'href');
+  // Trunk's boot must be the one we replace: it imports the preloaded glue and
+  // passes the preloaded wasm's URL.
+  const bare = /module_or_path:(?:`([^`]*)`|"([^"]*)"|'([^']*)')/;
+  const given = trunkBoot[0].match(bare);
+  if (!given || (given[1] ?? given[2] ?? given[3]) !== wasmHref) fail(`the boot script does not load the preloaded ${wasmHref}`);
+  if (!trunkBoot[0].includes(`from"${glueHref}"`) && !trunkBoot[0].includes(`from "${glueHref}"`)) fail(`the boot script does not import the preloaded ${glueHref}`);
+  const boot = bootScript(glueHref, wasmHref, wasmSri);
+  // The boot goes after the glue's modulepreload (its import waits for that checked
+  // fetch) and replaces the wasm's preload (its own fetch starts as early).
+  let out = html.replace(trunkBoot[0], () => '').replace(wasmPreload, () => `<script type=module async>${boot}</script>`);
+  out = out.replace(links[0], () => `<style>${style}</style>`);
   for (const l of links.slice(1)) out = out.replace(l, () => '');
   const csp = pageCsp(cspHash(style), cspHash(boot));
   const charset = /<meta charset=["']?utf-8["']?>/i;
@@ -76,9 +112,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const dist = process.argv[2] || 'dist';
   try {
     const indexPath = path.join(dist, 'index.html');
-    const { html, style } = standalonePage(fs.readFileSync(indexPath, 'utf8'), (f) => fs.readFileSync(path.join(dist, f), 'utf8'));
+    const { html, style } = standalonePage(fs.readFileSync(indexPath, 'utf8'),
+      (f) => fs.readFileSync(path.join(dist, f), 'utf8'), (f) => fs.readFileSync(path.join(dist, f)));
     fs.writeFileSync(indexPath, html);
-    console.log(`standalone: index.html paints from an inline stylesheet (${style.length} bytes); CSP <meta> with its and Trunk's boot script's SHA-256`);
+    console.log(`standalone: index.html paints from an inline stylesheet (${style.length} bytes); CSP <meta> with its and the boot script's SHA-256; the boot checks the wasm's SHA-384`);
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

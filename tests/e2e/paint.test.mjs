@@ -1,13 +1,13 @@
 // The standalone page's first paint (scripts/standalone.mjs): it is styled by one
 // inline <style> (no stylesheet request before the first paint), and a strict CSP
-// <meta> allows exactly that style and Trunk's boot script by their SHA-256 (no
-// 'unsafe-inline').
+// <meta> allows exactly that style and the boot script by their SHA-256 (no
+// 'unsafe-inline'); the boot fetches the wasm with its SHA-384.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setup, expect, DIST } from './helpers.mjs';
-import { cspHash, pageCsp, standalonePage } from '../../scripts/standalone.mjs';
+import { bootScript, cspHash, pageCsp, standalonePage } from '../../scripts/standalone.mjs';
 import { sri } from '../../scripts/stamp.mjs';
 
 let env;
@@ -30,10 +30,13 @@ test('dist/index.html: its CSP <meta> comes first and allows the one inline styl
   assert.ok(meta.index < page.indexOf('<style>') && meta.index < page.indexOf('<script'), 'the policy precedes what it governs');
   assert.doesNotMatch(page, /\sstyle=/, 'no style= attribute');
   assert.doesNotMatch(page, /<link\b[^>]*\brel=["']?stylesheet/, 'no stylesheet link');
-  // Trunk's boot and its preloads stay: the wasm downloads from the start.
-  assert.match(script, /module_or_path/);
-  assert.match(page, /<link\b[^>]*\bintegrity=sha384-[^>]*\brel=modulepreload>/);
-  assert.match(page, /<link as=fetch crossorigin href=\.\/evidence-article-[0-9a-f]{16}_bg\.wasm\b[^>]*\brel=preload\b/);
+  // Trunk's checked modulepreload of the glue stays; right after it, in place of the
+  // wasm's preload, the boot starts the checked fetch of the wasm.
+  const glue = fs.readdirSync(DIST).find((f) => /^evidence-article-[0-9a-f]{16}\.js$/.test(f));
+  const wasm = fs.readdirSync(DIST).find((f) => /^evidence-article-[0-9a-f]{16}_bg\.wasm$/.test(f));
+  assert.equal(script, bootScript(`./${glue}`, `./${wasm}`, sri(fs.readFileSync(path.join(DIST, wasm)))));
+  assert.match(page, new RegExp(`<link\\b[^>]*\\bhref=\\./${glue}\\b[^>]*\\bintegrity=sha384-[^>]*\\brel=modulepreload><script type=module async>`));
+  assert.doesNotMatch(page, /rel=preload/, 'no preload of the wasm (Firefox and WebKit fetched it twice)');
   // The inline copy is the release's stylesheets, byte for byte (minified by Trunk).
   const css = fs.readdirSync(DIST).find((f) => /^evidence-article-[0-9a-f]{16}\.css$/.test(f));
   assert.equal(style, [css, 'page.css'].map((f) => fs.readFileSync(path.join(DIST, f), 'utf8').trim()).join('\n'));
@@ -41,18 +44,26 @@ test('dist/index.html: its CSP <meta> comes first and allows the one inline styl
 
 test('standalone.mjs refuses a page it does not recognise: no Trunk boot script or preload, or a stylesheet that does not match its integrity', () => {
   const css = '.a{color:red}';
-  const trunk = (integrity) => `<!doctype html><html><head><meta charset="utf-8"><link rel=stylesheet href=./a.css integrity=${integrity}>`
-    + '<script type=module>import init from"./g.js";await init({module_or_path:"./w.wasm"})</script>'
-    + '<link rel=modulepreload href=./g.js integrity=sha384-g><link rel=preload as=fetch href=./w_bg.wasm integrity=sha384-w></head><body></body></html>';
-  const ok = standalonePage(trunk(sri(css)), () => css);
+  const wasm = Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]);
+  const trunk = (integrity, wasmIntegrity = sri(wasm)) => `<!doctype html><html><head><meta charset="utf-8"><link rel=stylesheet href=./a.css integrity=${integrity}>`
+    + '<script type=module>import init from"./g.js";await init({module_or_path:`./w_bg.wasm`})</script>'
+    + `<link rel=modulepreload href=./g.js integrity=sha384-g><link rel=preload as=fetch href=./w_bg.wasm integrity=${wasmIntegrity}></head><body></body></html>`;
+  const bytes = (f) => (f === 'w_bg.wasm' ? wasm : Buffer.from(css));
+  const ok = standalonePage(trunk(sri(css)), () => css, bytes);
   assert.equal(ok.style, css);
   assert.match(ok.html, /<style>\.a\{color:red\}<\/style>/);
-  assert.equal(ok.csp, pageCsp(cspHash(css), cspHash('import init from"./g.js";await init({module_or_path:"./w.wasm"})')));
-  assert.match(ok.html, /<\/style><script type=module>import init[^<]*<\/script><link rel=modulepreload href=\.\/g\.js integrity=sha384-g><link rel=preload as=fetch href=\.\/w_bg\.wasm integrity=sha384-w><\/head>/);
-  assert.throws(() => standalonePage(trunk(sri('.a{color:blue}')), () => css), /does not match its integrity/);
-  assert.throws(() => standalonePage(trunk(sri(css)).replace(/<script[\s\S]*<\/script>/, ''), () => css), /Trunk's one boot script/);
-  assert.throws(() => standalonePage(trunk(sri(css)).replace(/<link rel=preload[^>]*>/, ''), () => css), /preload of the wasm/);
-  assert.throws(() => standalonePage(ok.html, () => css), /already has a CSP/);
+  // Our boot, after the glue's modulepreload, fetches the wasm with its digest
+  // (Chromium ignores integrity on an as=fetch preload) in place of its preload.
+  const boot = bootScript('./g.js', './w_bg.wasm', sri(wasm));
+  assert.equal(ok.csp, pageCsp(cspHash(css), cspHash(boot)));
+  assert.ok(ok.html.includes(`</style><link rel=modulepreload href=./g.js integrity=sha384-g><script type=module async>${boot}</script></head>`), ok.html);
+  assert.throws(() => standalonePage(trunk(sri('.a{color:blue}')), () => css, bytes), /a\.css does not match its integrity/);
+  assert.throws(() => standalonePage(trunk(sri(css), 'sha384-w'), () => css, bytes), /w_bg\.wasm does not match its integrity/);
+  assert.throws(() => standalonePage(trunk(sri(css)).replace('`./w_bg.wasm`', '`./other_bg.wasm`'), () => css, bytes), /does not load the preloaded/);
+  assert.throws(() => standalonePage(trunk(sri(css)).replace('from"./g.js"', 'from"./h.js"'), () => css, bytes), /does not import the preloaded/);
+  assert.throws(() => standalonePage(trunk(sri(css)).replace(/<script[\s\S]*<\/script>/, ''), () => css, bytes), /Trunk's one boot script/);
+  assert.throws(() => standalonePage(trunk(sri(css)).replace(/<link rel=preload[^>]*>/, ''), () => css, bytes), /preload of the wasm/);
+  assert.throws(() => standalonePage(ok.html, () => css, bytes), /already has a CSP/);
 });
 
 test('standalone page: paints styled with every stylesheet request refused; hydrates under its own CSP with no violation; the wasm is fetched once', async () => {
@@ -79,7 +90,7 @@ test('standalone page: paints styled with every stylesheet request refused; hydr
   await page.locator('.ea-cite__btn').first().click();
   await page.getByRole('dialog').waitFor({ state: 'visible' });
   assert.deepEqual(stylesheets, [], 'the page requested no stylesheet');
-  assert.equal(wasm.length, 1, 'the preload is what the checked fetch uses');
+  assert.equal(wasm.length, 1, 'the wasm is fetched once');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(page.problems.console, []);
   assert.deepEqual(page.problems.pageErrors, []);
@@ -98,6 +109,27 @@ test('standalone page: a changed glue fails its integrity check (Trunk\'s checke
   assert.equal(await page.evaluate(() => window.__glueRan), undefined, 'the changed glue did not run');
   assert.equal(await page.locator('#evidence-article[data-ea-ready]').count(), 0);
   await expect(page.getByText('27% of patients discontinuing treatment due to side effects')).toBeVisible();
+});
+
+test('standalone page: a changed wasm fails its integrity check (the boot fetches it with its SHA-384) and never starts; the pre-rendered article stays', async () => {
+  const page = await env.page();
+  let served = 0;
+  await page.route(/evidence-article-[0-9a-f]{16}_bg\.wasm$/, async (route) => {
+    served += 1;
+    const body = Buffer.from(await (await route.fetch()).body());
+    body[body.length - 1] ^= 1; // one bit of the last byte (a custom section's content)
+    await route.fulfill({ status: 200, contentType: 'application/wasm', body });
+  });
+  const refused = page.waitForEvent('console', (m) => /integrity/.test(m.text()) && /_bg\.wasm/.test(m.text()));
+  const failed = page.waitForEvent('pageerror');
+  await page.goto(env.server.url + '/');
+  await refused;
+  assert.match(String(await failed), /Failed to fetch/);
+  await page.waitForLoadState('load');
+  assert.ok(served >= 1, 'the wasm was requested');
+  assert.equal(await page.locator('#evidence-article[data-ea-ready]').count(), 0, 'the changed wasm did not start');
+  await expect(page.getByText('27% of patients discontinuing treatment due to side effects')).toBeVisible();
+  assert.equal(await page.locator('.ea-refs__item').count(), 5);
 });
 
 test('standalone page where WebAssembly is forbidden (a stricter CSP header besides the page\'s own): the pre-rendered article stays readable and styled', async () => {
