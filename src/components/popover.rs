@@ -1,6 +1,7 @@
 //! The citation / glossary popover: a non-modal dialog in the top layer (HTML
 //! `popover="manual"`), positioned next to its anchor, flipping above/below and
-//! shifting to stay inside the viewport; a bottom sheet under 480 px (CSS).
+//! shifting to stay inside the viewport (by CSS anchor positioning where the engine has
+//! it, else by `place()`); a bottom sheet under 480 px (CSS).
 
 use std::rc::Rc;
 
@@ -149,22 +150,74 @@ impl Labels {
     }
 }
 
-/// Opens the popover in the top layer and keeps it next to its anchor while the page
-/// scrolls or resizes. The returned listeners stop when dropped.
-fn show_and_place(
-    node: &NodeRef,
-    anchor_id: &str,
-    take_focus: bool,
-) -> Option<Vec<gloo::events::EventListener>> {
+/// What keeps an open popover next to its anchor; dropping it stops that.
+enum Placing {
+    /// The engine places it (CSS anchor positioning): the anchor's `anchor-name` is
+    /// removed on drop.
+    Css(web_sys::HtmlElement),
+    /// Our code places it, again on every scroll and resize.
+    Js(#[allow(dead_code)] Vec<gloo::events::EventListener>),
+}
+
+impl Drop for Placing {
+    fn drop(&mut self) {
+        if let Placing::Css(anchor) = self {
+            let _ = anchor.style().remove_property("anchor-name");
+        }
+    }
+}
+
+/// Whether the engine has CSS anchor positioning (`CSS.supports('anchor-name: --x')`),
+/// asked once.
+fn css_anchors() -> bool {
+    thread_local!(static YES: bool = {
+        use wasm_bindgen::JsValue;
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("CSS"))
+            .and_then(|css| crate::dom::call_method(&css, "supports", &[JsValue::from_str("anchor-name: --x")]))
+            .is_ok_and(|v| v.is_truthy())
+    });
+    YES.with(|y| *y)
+}
+
+/// The `anchor-name` tying a popover to its anchor: the dialog's id as a dashed
+/// ident (characters outside `[A-Za-z0-9_-]` become `_`), unique per widget.
+pub fn anchor_name(popover_id: &str) -> String {
+    let ident: String = popover_id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .collect();
+    format!("--ea-anchor-{ident}")
+}
+
+/// Opens the popover in the top layer next to its anchor. Where the engine has CSS
+/// anchor positioning, the stylesheet places it (below, else above, else the larger
+/// side capped; it follows scrolling by itself) and nothing here reads the layout;
+/// elsewhere `place()` does, again on scroll and resize. Dropping the result stops that.
+fn show_and_place(node: &NodeRef, anchor_id: &str, take_focus: bool) -> Option<Placing> {
     use wasm_bindgen::JsValue;
     let el: web_sys::HtmlElement = node.cast()?;
     let root = el.parent_element()?;
     let anchor = crate::dom::find(&root, anchor_id)?;
+    let css = css_anchors();
+    if css {
+        let name = anchor_name(&el.id());
+        let _ = anchor.style().set_property("anchor-name", &name);
+        let _ = el.style().set_property("position-anchor", &name);
+    }
     // `showPopover` throws when already open; ignoring that error is what we want.
     let _ = crate::dom::call_method(&JsValue::from(el.clone()), "showPopover", &[]);
-    place(&el, &anchor);
+    if !css {
+        place(&el, &anchor);
+    }
     if take_focus {
-        let _ = el.focus();
+        // The popover is fixed and inside the viewport: no scrolling, so no layout
+        // forced here just to find out.
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("preventScroll"), &JsValue::TRUE);
+        let _ = crate::dom::call_method(&JsValue::from(el.clone()), "focus", &[opts.into()]);
+    }
+    if css {
+        return Some(Placing::Css(anchor));
     }
     let win = crate::dom::window()?;
     let mk = |ev: &'static str| {
@@ -184,7 +237,7 @@ fn show_and_place(
             },
         )
     };
-    Some(vec![mk("scroll"), mk("resize")])
+    Some(Placing::Js(vec![mk("scroll"), mk("resize")]))
 }
 
 /// Pure placement: below the anchor if it fits, else above, else the larger side with
