@@ -198,14 +198,9 @@ fn show_and_place(node: &NodeRef, anchor_id: &str, take_focus: bool) -> Option<P
     let el: web_sys::HtmlElement = node.cast()?;
     let root = el.parent_element()?;
     let anchor = crate::dom::find(&root, anchor_id)?;
-    let css = css_anchors();
-    if css {
-        let name = anchor_name(&el.id());
-        let _ = anchor.style().set_property("anchor-name", &name);
-        let _ = el.style().set_property("position-anchor", &name);
-    }
     // `showPopover` throws when already open; ignoring that error is what we want.
     let _ = crate::dom::call_method(&JsValue::from(el.clone()), "showPopover", &[]);
+    let css = css_anchors();
     if !css {
         place(&el, &anchor);
     }
@@ -216,7 +211,14 @@ fn show_and_place(node: &NodeRef, anchor_id: &str, take_focus: bool) -> Option<P
         let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("preventScroll"), &JsValue::TRUE);
         let _ = crate::dom::call_method(&JsValue::from(el.clone()), "focus", &[opts.into()]);
     }
+    // Anchored last: Chromium's `showPopover` and `focus` lay the whole page out at
+    // once for an anchor-positioned popover (measured), not for a plain one; this way
+    // the layout happens once, in the frame.
     if css {
+        let name = anchor_name(&el.id());
+        let _ = anchor.style().set_property("anchor-name", &name);
+        let _ = el.style().set_property("position-anchor", &name);
+        let _ = el.class_list().add_1("ea-popover--anchored");
         return Some(Placing::Css(anchor));
     }
     let win = crate::dom::window()?;
