@@ -1,7 +1,6 @@
 //! The citation / glossary popover: a non-modal dialog in the top layer (HTML
 //! `popover="manual"`), positioned next to its anchor, flipping above/below and
-//! shifting to stay inside the viewport (by CSS anchor positioning where the engine has
-//! it, else by `place()`); a bottom sheet under 480 px (CSS).
+//! shifting to stay inside the viewport; a bottom sheet under 480 px (CSS).
 
 use std::rc::Rc;
 
@@ -150,76 +149,26 @@ impl Labels {
     }
 }
 
-/// What keeps an open popover next to its anchor; dropping it stops that.
-enum Placing {
-    /// The engine places it (CSS anchor positioning): the anchor's `anchor-name` is
-    /// removed on drop.
-    Css(web_sys::HtmlElement),
-    /// Our code places it, again on every scroll and resize.
-    Js(#[allow(dead_code)] Vec<gloo::events::EventListener>),
-}
-
-impl Drop for Placing {
-    fn drop(&mut self) {
-        if let Placing::Css(anchor) = self {
-            let _ = anchor.style().remove_property("anchor-name");
-        }
-    }
-}
-
-/// Whether the engine has CSS anchor positioning (`CSS.supports('anchor-name: --x')`),
-/// asked once.
-fn css_anchors() -> bool {
-    thread_local!(static YES: bool = {
-        use wasm_bindgen::JsValue;
-        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("CSS"))
-            .and_then(|css| crate::dom::call_method(&css, "supports", &[JsValue::from_str("anchor-name: --x")]))
-            .is_ok_and(|v| v.is_truthy())
-    });
-    YES.with(|y| *y)
-}
-
-/// The `anchor-name` tying a popover to its anchor: the dialog's id as a dashed
-/// ident (characters outside `[A-Za-z0-9_-]` become `_`), unique per widget.
-pub fn anchor_name(popover_id: &str) -> String {
-    let ident: String = popover_id
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
-        .collect();
-    format!("--ea-anchor-{ident}")
-}
-
-/// Opens the popover in the top layer next to its anchor. Where the engine has CSS
-/// anchor positioning, the stylesheet places it (below, else above, else the larger
-/// side capped; it follows scrolling by itself) and nothing here reads the layout;
-/// elsewhere `place()` does, again on scroll and resize. Dropping the result stops that.
-fn show_and_place(node: &NodeRef, anchor_id: &str, take_focus: bool) -> Option<Placing> {
+/// Opens the popover in the top layer and keeps it next to its anchor while the page
+/// scrolls or resizes. The returned listeners stop when dropped.
+fn show_and_place(
+    node: &NodeRef,
+    anchor_id: &str,
+    take_focus: bool,
+) -> Option<Vec<gloo::events::EventListener>> {
     use wasm_bindgen::JsValue;
     let el: web_sys::HtmlElement = node.cast()?;
     let root = el.parent_element()?;
     let anchor = crate::dom::find(&root, anchor_id)?;
     // `showPopover` throws when already open; ignoring that error is what we want.
     let _ = crate::dom::call_method(&JsValue::from(el.clone()), "showPopover", &[]);
-    let css = css_anchors();
-    if !css {
-        place(&el, &anchor);
-    }
+    place(&el, &anchor);
     if take_focus {
-        // The popover is fixed and inside the viewport: no scrolling, so no layout
-        // forced here just to find out.
+        // Fixed and placed inside the viewport: nothing to scroll into view, and
+        // `preventScroll` spares the second layout `focus()` would force to find out.
         let opts = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("preventScroll"), &JsValue::TRUE);
         let _ = crate::dom::call_method(&JsValue::from(el.clone()), "focus", &[opts.into()]);
-    }
-    // Anchored last: Chromium's `showPopover` and `focus` lay the whole page out at
-    // once for an anchor-positioned popover (measured), not for a plain one; this way
-    // the layout happens once, in the frame.
-    if css {
-        let name = anchor_name(&el.id());
-        let _ = anchor.style().set_property("anchor-name", &name);
-        let _ = el.style().set_property("position-anchor", &name);
-        let _ = el.class_list().add_1("ea-popover--anchored");
-        return Some(Placing::Css(anchor));
     }
     let win = crate::dom::window()?;
     let mk = |ev: &'static str| {
@@ -239,7 +188,7 @@ fn show_and_place(node: &NodeRef, anchor_id: &str, take_focus: bool) -> Option<P
             },
         )
     };
-    Some(Placing::Js(vec![mk("scroll"), mk("resize")]))
+    Some(vec![mk("scroll"), mk("resize")])
 }
 
 /// Pure placement: below the anchor if it fits, else above, else the larger side with

@@ -60,11 +60,8 @@ pub fn popover_layer(p: &PopoverLayerProps) -> Html {
         });
     });
     let anchor = pop.anchor().element_id(&ctx.prefix);
-    let key = anchor.clone();
-    // Keyed by the anchor: another marker gets a new dialog, so the engine's anchor
-    // positioning starts afresh instead of keeping the side it last chose.
     html! {
-        <PopoverView key={key} id={popover_id(&ctx.prefix)} {anchor} {content} {take_focus}
+        <PopoverView id={popover_id(&ctx.prefix)} {anchor} {content} {take_focus}
             {onclose} {oncopy} {ongoto} {onhover} />
     }
 }

@@ -137,38 +137,6 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 320, height: 640 
   });
 }
 
-test('anchor positioning: the popover sits next to its marker, below or above, and follows scrolling', async () => {
-  // Chromium has CSS anchor positioning: popover.rs names the marker (anchor-name) and
-  // the dialog's position-anchor, and the stylesheet places it, with no layout read.
-  const page = await fresh({ viewport: { width: 1280, height: 800 } });
-  assert.equal(await page.evaluate(() => CSS.supports('anchor-name: --x')), true);
-  const adjacent = async (m) => {
-    const [p, a] = await Promise.all([page.locator('.ea-popover').boundingBox(), m.boundingBox()]);
-    const below = Math.abs(p.y - (a.y + a.height + 6)) <= 1;
-    const above = Math.abs(p.y + p.height - (a.y - 6)) <= 1;
-    return { below, above, left: Math.round(p.x - Math.min(a.x, 1280 - p.width - 8)) };
-  };
-  for (const [i, block, side] of [[2, 'start', 'below'], [2, 'end', 'above']]) {
-    const m = page.locator('.ea-cite__btn').nth(i);
-    await m.evaluate((b, block) => b.scrollIntoView({ block }), block);
-    await m.click();
-    await dialog(page).waitFor({ state: 'visible' });
-    const name = await m.evaluate((b) => b.style.getPropertyValue('anchor-name'));
-    assert.match(name, /^--ea-anchor-/, 'the marker is the anchor');
-    assert.equal(await page.locator('.ea-popover').evaluate((p) => p.style.getPropertyValue('position-anchor')), name);
-    assert.equal(await page.locator('.ea-popover').evaluate((p) => p.style.top), '', 'no inline top: the engine places it');
-    const at = await adjacent(m);
-    assert.ok(at[side], `marker ${i} at ${block}: popover ${side} it (${JSON.stringify(at)})`);
-    assert.equal(at.left, 0, 'left-aligned with the marker (or shifted inside the viewport)');
-    // Scrolling moves the marker; the popover goes with it.
-    await page.evaluate((dy) => window.scrollBy(0, dy), side === 'below' ? -30 : 30);
-    await until(async () => (await adjacent(m))[side], { message: `still ${side} the marker after scrolling` });
-    await page.keyboard.press('Escape');
-    await dialog(page).waitFor({ state: 'detached' });
-    assert.equal(await m.evaluate((b) => b.style.getPropertyValue('anchor-name')), '', 'anchor name removed on close');
-  }
-});
-
 test('Go to reference list moves focus to the entry; back-links reach the markers', async () => {
   const page = await fresh();
   await marker(page, 5).click();
