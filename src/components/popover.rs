@@ -164,11 +164,7 @@ fn show_and_place(
     let _ = crate::dom::call_method(&JsValue::from(el.clone()), "showPopover", &[]);
     place(&el, &anchor);
     if take_focus {
-        // Fixed and placed inside the viewport: nothing to scroll into view, and
-        // `preventScroll` spares the second layout `focus()` would force to find out.
-        let opts = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("preventScroll"), &JsValue::TRUE);
-        let _ = crate::dom::call_method(&JsValue::from(el.clone()), "focus", &[opts.into()]);
+        let _ = el.focus();
     }
     let win = crate::dom::window()?;
     let mk = |ev: &'static str| {
