@@ -356,3 +356,36 @@ fn focus_targets_name_the_ids_the_components_render() {
         FocusTarget::Term(4)
     );
 }
+
+/// The popover's placement: below if it fits, else above, else the larger side capped;
+/// inside the viewport horizontally.
+#[test]
+fn placement_below_else_above_else_larger_side_capped() {
+    use evidence_article::components::popover::placement;
+    let vp = (1000.0, 800.0);
+    // Fits below: 6 px under the anchor.
+    assert_eq!(
+        placement((100.0, 300.0, 120.0, 316.0), (420.0, 200.0), vp),
+        (100.0, 322.0, None)
+    );
+    // Not below (184 px left), fits above.
+    assert_eq!(
+        placement((100.0, 600.0, 120.0, 616.0), (420.0, 200.0), vp),
+        (100.0, 394.0, None)
+    );
+    // Neither: the larger side, capped (below: 800 - 316 - 14 = 470).
+    assert_eq!(
+        placement((100.0, 300.0, 120.0, 316.0), (420.0, 700.0), vp),
+        (100.0, 322.0, Some(470.0))
+    );
+    // Neither, above larger (500 - 14 = 486): capped above, from 8 px.
+    assert_eq!(
+        placement((100.0, 500.0, 120.0, 516.0), (420.0, 700.0), vp),
+        (100.0, 8.0, Some(486.0))
+    );
+    // Near the right edge: shifted to end 8 px inside the viewport.
+    assert_eq!(
+        placement((900.0, 100.0, 920.0, 116.0), (420.0, 100.0), vp),
+        (572.0, 122.0, None)
+    );
+}
