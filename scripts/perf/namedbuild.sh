@@ -16,6 +16,9 @@ wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-
 cp "$tmp/$base.js" "$out/$glue"
 sed -i "s#${base}_bg.wasm#${wasm}#g" "$out/$glue"
 for f in "$out"/index.html "$out"/examples/*.html; do sed -i -E 's/ integrity=("[^"]*"|[^ >]*)//g' "$f"; done
+# The standalone boot's checked fetch of the wasm, and the CSP <meta> that allows that
+# boot by its hash (changed by this edit): dropped from the copy.
+sed -i -E 's/,\{integrity:"[^"]*"\}//; s/<meta http-equiv="Content-Security-Policy" content="[^"]*">//' "$out/index.html"
 # embed.js checks integrity: unstamp it.
 sed -i -E 's#"integrity":\{[^}]*\}#"integrity":null#' "$out/embed.js"
 ls -la "$out/$wasm"

@@ -61,14 +61,15 @@ pub fn popover(p: &PopoverProps) -> Html {
     let close = p.onclose.reform(|_: MouseEvent| ());
     let onmouseenter = p.onhover.reform(|_: MouseEvent| true);
     let onmouseleave = p.onhover.reform(|_: MouseEvent| false);
-    let body = match &p.content {
+    // The body scrolls when the popover is capped; the actions stay below it, in view.
+    let (body, actions) = match &p.content {
         PopoverContent::Reference(r) => {
             let ama = r.ama.clone();
             let oncopy = p.oncopy.reform(move |_: MouseEvent| ama.clone());
             let n = r.number;
             let ongoto = p.ongoto.reform(move |_: MouseEvent| n);
             let labels = Labels::new(r.plain);
-            html! {
+            let body = html! {
                 <>
                     <h2 class="ea-popover__title" id={title_id.clone()}>{format!("Reference {}", r.number)}</h2>
                     <p class="ea-popover__citation">{r.ama.clone()}</p>
@@ -97,20 +98,26 @@ pub fn popover(p: &PopoverProps) -> Html {
                         </div>
                     }
                     {source_links(r)}
-                    <div class="ea-popover__actions">
-                        <button type="button" class="ea-btn ea-btn--small" onclick={oncopy}>{"Copy citation"}</button>
-                        <button type="button" class="ea-btn ea-btn--small" onclick={ongoto}>{"Go to reference list"}</button>
-                    </div>
                 </>
-            }
+            };
+            let actions = html! {
+                <div class="ea-popover__actions">
+                    <button type="button" class="ea-btn ea-btn--small" onclick={oncopy}>{"Copy citation"}</button>
+                    <button type="button" class="ea-btn ea-btn--small" onclick={ongoto}>{"Go to reference list"}</button>
+                </div>
+            };
+            (body, actions)
         }
-        PopoverContent::Term(t) => html! {
-            <>
-                <h2 class="ea-popover__title" id={title_id.clone()}>{t.term.clone()}</h2>
-                if let Some(e) = &t.expansion { <p class="ea-popover__expansion">{e.clone()}</p> }
-                <p class="ea-popover__definition">{t.definition.clone()}</p>
-            </>
-        },
+        PopoverContent::Term(t) => (
+            html! {
+                <>
+                    <h2 class="ea-popover__title" id={title_id.clone()}>{t.term.clone()}</h2>
+                    if let Some(e) = &t.expansion { <p class="ea-popover__expansion">{e.clone()}</p> }
+                    <p class="ea-popover__definition">{t.definition.clone()}</p>
+                </>
+            },
+            Html::default(),
+        ),
     };
     html! {
         <div class="ea-popover" id={p.id.clone()} role="dialog" aria-labelledby={title_id}
@@ -118,7 +125,8 @@ pub fn popover(p: &PopoverProps) -> Html {
             <button type="button" class="ea-popover__close" aria-label="Close" onclick={close}>
                 <span aria-hidden="true">{"×"}</span>
             </button>
-            {body}
+            <div class="ea-popover__body">{body}</div>
+            {actions}
         </div>
     }
 }
@@ -177,8 +185,12 @@ fn show_and_place(
                 passive: true,
             },
             move |e: &web_sys::Event| {
-                // The popover's own scrolling does not move it (nor its anchor).
-                if e.target().as_ref() != Some(el.as_ref()) {
+                // Scrolling inside the popover does not move it (nor its anchor).
+                let inside = e
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+                    .is_some_and(|t| el.contains(Some(&t)));
+                if !inside {
                     place(&el, &anchor);
                 }
             },

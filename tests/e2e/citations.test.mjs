@@ -152,13 +152,14 @@ test('a popover taller than the room it gets keeps its actions in view; pressing
   // A short viewport caps the popover's height, so its content scrolls. The actions
   // used to be at the end of that content: out of view, and pressing a half-visible
   // one focused it, which scrolled the popover under the pointer and lost the click.
+  // Now the body scrolls and the actions stay below it.
   const page = await fresh({ viewport: { width: 1280, height: 560 } });
   await marker(page, 5).evaluate((b) => b.scrollIntoView({ block: 'center' }));
   await marker(page, 5).click();
-  const pop = page.locator('.ea-popover');
-  await expect(pop).toBeVisible();
-  const box = await pop.evaluate((p) => ({ scrolls: p.scrollHeight > p.clientHeight + 20, top: p.scrollTop }));
-  assert.ok(box.scrolls, 'the popover is capped and scrolls');
+  await expect(page.locator('.ea-popover')).toBeVisible();
+  const body = page.locator('.ea-popover__body');
+  const box = await body.evaluate((p) => ({ scrolls: p.scrollHeight > p.clientHeight + 20, top: p.scrollTop }));
+  assert.ok(box.scrolls, 'the popover is capped and its body scrolls');
   const goto = dialog(page).getByRole('button', { name: 'Go to reference list' });
   const inside = () => goto.evaluate((b) => {
     const p = b.closest('.ea-popover').getBoundingClientRect();
@@ -167,7 +168,7 @@ test('a popover taller than the room it gets keeps its actions in view; pressing
   });
   assert.ok(await inside(), 'the action is in view before any scrolling');
   await goto.evaluate((b) => b.focus());
-  assert.equal(await pop.evaluate((p) => p.scrollTop), box.top, 'focusing the action does not scroll the popover');
+  assert.equal(await body.evaluate((p) => p.scrollTop), box.top, 'focusing the action does not scroll the popover');
   // A press lands where the pointer went down (Playwright's own scrolling skipped).
   const r = await goto.boundingBox();
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
