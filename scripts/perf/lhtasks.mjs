@@ -50,7 +50,8 @@ function observed(trace) {
   const nav = TraceProcessor.processNavigation(pt);
   const fcp = (nav.timestamps.firstContentfulPaint - pt.timestamps.timeOrigin) / 1000;
   const tasks = MainThreadTasks.getMainThreadTasks(pt.mainThreadEvents, pt.frames, pt.timestamps.traceEnd, pt.timestamps.timeOrigin);
-  const cpu = (t) => (t.event.tdur ?? t.event.dur) / 1000;
+  // Thread time where the event has it (complete events), else wall time.
+  const cpu = (t) => (Number.isFinite(t.event.tdur) ? t.event.tdur / 1000 : t.duration);
   const lays = (t) => t.event.name === 'Layout' || t.children.some(lays);
   let cpuTbt = 0;
   let styleLayoutCpu = 0;
