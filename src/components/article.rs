@@ -198,9 +198,10 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     }
 }
 
-/// From this many top-level sections on, sections and reference entries off screen
-/// skip rendering (`ea-article--long`, CSS `content-visibility`): it pays on long
-/// articles; on short ones everything is near the screen anyway.
+/// From this many top-level sections on, reference entries off screen skip rendering
+/// one by one too (`ea-article--long`, CSS `content-visibility`; top-level sections
+/// and the reference list as a whole do in every article): it pays on long reference
+/// lists.
 const LONG: usize = 12;
 
 /// The article's view for its first audience, and what every audience's view shares.

@@ -59,6 +59,15 @@
   const all = (roots) => roots.flatMap((r) => [r, ...r.querySelectorAll('*')]);
   const CONTROLS = 'button, a[href], input:not([type=hidden]), select, textarea, summary, [role=button], [role=radio], [tabindex]:not([tabindex="-1"])';
 
+  /** Renders what content-visibility: auto skips off screen, in the page and every shadow root (a constructable sheet, allowed by a strict CSP), or stops. */
+  function onScreen(on) {
+    const css = '.ea-body > .ea-section-host > .ea-section, .ea-refs, .ea-article--long .ea-refs__item { content-visibility: visible !important; contain: layout style paint !important; }';
+    const places = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
+    for (const p of places) {
+      p.adoptedStyleSheets = p.adoptedStyleSheets.filter((x) => !x.__eaOnScreen);
+      if (on) { const x = new CSSStyleSheet(); x.replaceSync(css); x.__eaOnScreen = true; p.adoptedStyleSheets = [...p.adoptedStyleSheets, x]; }
+    }
+  }
   function roots(o) {
     if (o.scope) {
       const found = [];
@@ -324,6 +333,19 @@
       const rs = roots(o);
       const res = {};
       let targetCount = 0;
+      // Off screen, top-level sections and the reference list skip rendering
+      // (content-visibility: auto) and have no layout to measure or hit-test: the
+      // checks see them as a reader does once they are on screen (rendered, with the
+      // same containment).
+      onScreen(true);
+      try {
+        return await this.checks(o, rs, res, targetCount);
+      } finally {
+        onScreen(false);
+      }
+    },
+    /** The checks of `state`, on content as rendered on screen. */
+    async checks(o, rs, res, targetCount) {
       if (o.checks.includes('axe')) {
         const context = o.axeInclude ? { include: [o.axeInclude] } : o.scope ? { include: rs.map((r) => (r.getRootNode() instanceof ShadowRoot ? { fromShadowDom: [`#${r.getRootNode().host.id}`, o.scope] } : o.scope)) } : document;
         const r = await window.axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, resultTypes: ['violations'] });

@@ -104,7 +104,10 @@ test('the Matson and Boerner notes appear at their sentences, and only there', a
   await close(page);
   // Listed with the reference, with a link back to the marker.
   const entry = page.locator('#ref-3');
-  assert.match(await entry.innerText(), /Editor's notes \(part of this article, not of the source\):/);
+  // Off screen the reference list is not rendered (content-visibility: auto), so it has
+  // no rendered text yet: read it where a reader would, on screen, once rendered.
+  await entry.scrollIntoViewIfNeeded();
+  await expect(entry).toContainText(/Editor's notes \(part of this article, not of the source\):/, { useInnerText: true });
   assert.deepEqual(await entry.locator('.ea-refs__note a').allInnerTexts(), ['Comparison with Other Treatments']);
   assert.match(await entry.locator('.ea-refs__note').innerText(), /Boerner et al\. studied azathioprine only/);
   // The guideline's seven notes: links in one section are told apart by number.

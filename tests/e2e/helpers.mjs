@@ -102,11 +102,33 @@ export async function activeId(page) {
   });
 }
 
-/** Runs axe and returns its violations (id + targets), for readable failures. */
+/**
+ * Renders (on) or stops rendering (off) what `content-visibility: auto` skips off
+ * screen (top-level sections, the reference list), in the page and every shadow root,
+ * with the same containment as on screen: checks that measure or hit-test (axe's
+ * contrast and target size) then see it as a reader does once it is on screen.
+ */
+export async function renderOffScreen(page, on) {
+  await page.evaluate((on) => {
+    const css = '.ea-body > .ea-section-host > .ea-section, .ea-refs, .ea-article--long .ea-refs__item { content-visibility: visible !important; contain: layout style paint !important; }';
+    const places = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
+    for (const p of places) {
+      p.adoptedStyleSheets = p.adoptedStyleSheets.filter((x) => !x.__eaOnScreen);
+      if (on) { const x = new CSSStyleSheet(); x.replaceSync(css); x.__eaOnScreen = true; p.adoptedStyleSheets = [...p.adoptedStyleSheets, x]; }
+    }
+  }, on);
+}
+
+/** Runs axe (on content as rendered on screen: `renderOffScreen`) and returns its violations (id + targets), for readable failures. */
 export async function axe(page, include) {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   let b = new AxeBuilder({ page });
   if (include) b = b.include(include);
-  const r = await b.analyze();
-  return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  await renderOffScreen(page, true);
+  try {
+    const r = await b.analyze();
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  } finally {
+    await renderOffScreen(page, false);
+  }
 }

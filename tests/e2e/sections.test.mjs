@@ -92,6 +92,46 @@ test('print shows every section, without disclosure controls', async () => {
   assert.equal(await page.getByRole('button', { name: 'Expand all' }).isVisible(), false, 'tools not printed');
 });
 
+// On a phone the top-level sections and the reference list start below the fold and
+// skip rendering until they near the screen (CSS content-visibility: auto, so the
+// page's first layout is the header's). Their content must still be reached by a
+// deep link, find-in-page and print, without anything shifting.
+test('phone: a section below the fold is not rendered at first, yet a deep link lands on it, find-in-page finds it, print shows it; CLS 0', async () => {
+  const phone = { viewport: { width: 412, height: 823 } };
+  const target = '#research-treatment-outcomes-btn';
+  const rendered = (page) => page.locator(target).evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
+  const page = await fresh('/', phone);
+  assert.equal(await rendered(page), false, 'skipped while far below the fold');
+  assert.equal(await page.locator(target).evaluate((el) => el.checkVisibility()), true, 'in the page, not hidden');
+  // Find-in-page reaches skipped content (and scrolls to it).
+  assert.equal(await page.evaluate(() => window.find('27% of patients discontinuing')), true, 'found');
+  await until(() => rendered(page), { message: 'rendered once found' });
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.locator('.ea-section, .ea-refs').evaluateAll((els) => els.map((el) => getComputedStyle(el).contentVisibility));
+  assert.ok(printed.every((v) => v === 'visible'), `nothing skipped in print: ${printed}`);
+
+  // A deep link: the section centred in the viewport (the widget scrolls it there; it
+  // is shorter than the window), rendered, and it stays there.
+  const linked = await env.page(phone);
+  await linked.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await linked.goto(`${env.server.url}/#research-treatment-outcomes`);
+  await ready(linked);
+  const offCentre = () => linked.locator('#research-treatment-outcomes').evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return Math.round(Math.abs(r.top - (innerHeight - r.height) / 2));
+  });
+  await until(async () => (await offCentre()) <= 1, { message: 'deep link centred in the viewport' });
+  assert.equal(await rendered(linked), true, 'rendered');
+  // Two more frames: sections near it rendering in (their real size replacing the guess) move nothing on screen.
+  await linked.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.ok((await offCentre()) <= 1, 'still centred');
+  assert.equal(await linked.evaluate(() => window.__shift), 0, 'CLS 0');
+  assert.deepEqual(linked.problems.pageErrors, []);
+});
+
 test('collapsing a section with an open popover closes it and focuses the section button', async () => {
   const page = await fresh();
   await page.locator('#research-treatment-outcomes-body .ea-cite__btn').first().click();
