@@ -17,7 +17,7 @@ pub fn find(root: &web_sys::Element, id: &str) -> Option<web_sys::HtmlElement> {
 }
 
 /// Indexes of the widget's top-level parts (its sections in order, then the
-/// reference list) that lie on screen or within half a screen of it.
+/// reference list) that lie on screen ([`crate::state::switch::near_viewport`]).
 pub fn parts_on_screen(root: &web_sys::Element) -> Vec<usize> {
     let vh = window()
         .and_then(|w| w.inner_height().ok())
@@ -25,7 +25,7 @@ pub fn parts_on_screen(root: &web_sys::Element) -> Vec<usize> {
         .unwrap_or(768.0);
     let near = |el: &web_sys::Element| {
         let r = el.get_bounding_client_rect();
-        r.bottom() > -vh / 2.0 && r.top() < vh * 1.5
+        r.bottom() > 0.0 && r.top() < vh
     };
     // Every top-level section sits in a `display: contents` host element, which has
     // no box of its own (the same DOM in every render mode): measure the sections,

@@ -89,7 +89,7 @@ fn parts_on_screen_come_first_then_the_nearest() {
 }
 
 #[test]
-fn parts_near_the_viewport_are_found_by_bisection_as_by_a_scan() {
+fn parts_on_screen_are_found_by_bisection_as_by_a_scan() {
     let vh = 800.0;
     // Parts of uneven heights stacked from y = 0, read at several scroll offsets.
     let heights: Vec<f64> = (0..57)
@@ -108,11 +108,23 @@ fn parts_near_the_viewport_are_found_by_bisection_as_by_a_scan() {
     while scroll < total + 2000.0 {
         let rect = |i: usize| (tops[i] - scroll, tops[i] + heights[i] - scroll);
         let scan: Vec<usize> = (0..heights.len())
-            .filter(|&i| rect(i).1 > -vh / 2.0 && rect(i).0 < vh * 1.5)
+            .filter(|&i| rect(i).1 > 0.0 && rect(i).0 < vh)
             .collect();
         let found: Vec<usize> = near_viewport(heights.len(), vh, rect).collect();
         assert_eq!(found, scan, "scrolled to {scroll}");
         scroll += 173.0;
     }
     assert!(near_viewport(0, vh, |_| (0.0, 0.0)).is_empty());
+    // Only the parts reaching into the viewport: not the one ending just above it nor
+    // the one starting just below it (they come first in the next step).
+    let stack = [
+        (-500.0, -10.0),
+        (-10.0, 300.0),
+        (300.0, 790.0),
+        (790.0, 1300.0),
+        (1300.0, 1800.0),
+    ];
+    assert_eq!(near_viewport(stack.len(), vh, |i| stack[i]), 1..4);
+    let below = [(800.0, 900.0), (900.0, 1000.0)];
+    assert!(near_viewport(below.len(), vh, |i| below[i]).is_empty());
 }

@@ -61,8 +61,10 @@ async function traced(page, fn) {
   const events = JSON.parse(buf.toString()).traceEvents;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
     && events.some((x) => x.pid === e.pid && x.name === 'RunTask' && x.dur > 1000));
+  const clicks = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click' && main && e.pid === main.pid && e.tid === main.tid);
   return events.filter((e) => e.name === 'RunTask' && main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X')
-    .map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 }));
+    .map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000,
+      click: clicks.some((c) => c.ts >= e.ts && c.ts < e.ts + e.dur) }));
 }
 const topCpu = (tasks, n) => tasks.map((t) => t.cpu).sort((a, b) => b - a).slice(0, n);
 
@@ -84,6 +86,8 @@ async function run(c) {
     m.cpuLongest = topCpu(load, 1)[0] ?? 0;
     m.cpuTbt = load.reduce((a, t) => a + Math.max(0, t.cpu - 50), 0);
     m.cpuTasks = topCpu(load, 3).map(Math.round);
+    // All main-thread work from navigation to ready (the start-up's CPU cost).
+    m.cpuStart = load.reduce((a, t) => a + t.cpu, 0);
     m.inter = {};
     m.cpuInter = {};
     for (const kind of ['popover', 'audience', 'section']) {
@@ -93,6 +97,11 @@ async function run(c) {
       if (kind === 'audience') m.inter.audienceOnScreen = r.audienceOnScreen;
       // 4 clicks: the 4 costliest tasks (popover closes are counted in too, as cheap).
       m.cpuInter[kind] = topCpu(tasks, 4);
+      // All main-thread work of the 4 interactions, per interaction (a stepped switch
+      // spreads over many tasks: its whole cost, not only its costliest task).
+      (m.cpuInterTotal ??= {})[kind] = tasks.reduce((a, t) => a + t.cpu, 0) / 4;
+      // The click's own task (for a stepped switch: the on-screen parts' render).
+      (m.cpuClick ??= {})[kind] = median(tasks.filter((t) => t.click).map((t) => t.cpu)) ?? 0;
     }
     return m;
   } finally {
@@ -127,10 +136,23 @@ for (const c of cells) {
   console.log(`| ${c.key} | ${med(ms.map((m) => m.ready))} | ${med(ms.map((m) => m.longest))} | ${med(ms.map((m) => m.tbt))} | ${ms.at(-1).tasks.join(' ')} | ${med(flat(ms, 'popover'))} | ${med(flat(ms, 'audience'))} | ${med(flat(ms, 'audienceOnScreen'))} | ${ratio(median(flat(ms, 'audienceOnScreen')), median(flat(ms, 'audience')))} | ${med(flat(ms, 'section'))} |`);
 }
 console.log('\nMain-thread CPU time per task (trace `tdur`, unthrottled: × 4 estimates the 4× CPU profile):\n');
-console.log('| cell | longest start-up task ms | TBT (CPU) ms | 3 costliest start-up tasks (last run) | popover task ms | audience task ms | section task ms |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log('| cell | start-up CPU ms (all tasks) | longest start-up task ms | TBT (CPU) ms | 3 costliest start-up tasks (last run) | popover task ms | audience task ms | section task ms | audience switch CPU ms (all its tasks) | audience click task ms |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const c of cells) {
   const ms = out[c.key];
   if (!ms.length) continue;
-  console.log(`| ${c.key} | ${med(ms.map((m) => m.cpuLongest))} | ${med(ms.map((m) => m.cpuTbt))} | ${ms.at(-1).cpuTasks.join(' ')} | ${med(cpu(ms, 'popover'))} | ${med(cpu(ms, 'audience'))} | ${med(cpu(ms, 'section'))} |`);
+  console.log(`| ${c.key} | ${med(ms.map((m) => m.cpuStart))} | ${med(ms.map((m) => m.cpuLongest))} | ${med(ms.map((m) => m.cpuTbt))} | ${ms.at(-1).cpuTasks.join(' ')} | ${med(cpu(ms, 'popover'))} | ${med(cpu(ms, 'audience'))} | ${med(cpu(ms, 'section'))} | ${med(ms.map((m) => m.cpuInterTotal.audience))} | ${med(ms.map((m) => m.cpuClick.audience))} |`);
+}
+
+// Start-up CPU per added section between the synthetic sizes (medians), and how much
+// the second step's cost per section exceeds the first's (linear growth: 1.00x).
+const synthCells = (tag) => ctxs[0].synth.map((s) => ({ s, ms: out[`${tag}${s.id}@1x`] || [] })).filter((x) => x.ms.length);
+for (const x of ctxs) {
+  const cs = synthCells(x.tag);
+  if (cs.length < 2) continue;
+  const startCpu = (c) => median(c.ms.map((m) => m.cpuStart));
+  const slopes = cs.slice(1).map((c, i) => (startCpu(c) - startCpu(cs[i])) / (c.s.sections - cs[i].s.sections));
+  const steps = cs.slice(1).map((c, i) => `${cs[i].s.sections}→${c.s.sections}: ${slopes[i].toFixed(2)} ms`).join(', ');
+  const growth = slopes.length > 1 ? `, ${(slopes.at(-1) / slopes[0]).toFixed(2)}×` : '';
+  console.log(`\n${x.tag}start-up CPU per added section: ${steps}${growth}`);
 }
