@@ -59,15 +59,8 @@
   const all = (roots) => roots.flatMap((r) => [r, ...r.querySelectorAll('*')]);
   const CONTROLS = 'button, a[href], input:not([type=hidden]), select, textarea, summary, [role=button], [role=radio], [tabindex]:not([tabindex="-1"])';
 
-  /** Renders what content-visibility: auto skips off screen, in the page and every shadow root (a constructable sheet, allowed by a strict CSP), or stops. */
-  function onScreen(on) {
-    const css = '.ea-body > .ea-section-host > .ea-section, .ea-refs, .ea-article--long .ea-refs__item { content-visibility: visible !important; contain: layout style paint !important; }';
-    const places = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
-    for (const p of places) {
-      p.adoptedStyleSheets = p.adoptedStyleSheets.filter((x) => !x.__eaOnScreen);
-      if (on) { const x = new CSSStyleSheet(); x.replaceSync(css); x.__eaOnScreen = true; p.adoptedStyleSheets = [...p.adoptedStyleSheets, x]; }
-    }
-  }
+  /** Renders what content-visibility: auto skips off screen, or stops (helpers.mjs `onScreenInPage`, injected before this probe as `window.__eaOnScreen`). */
+  const onScreen = (on) => window.__eaOnScreen(on);
   function roots(o) {
     if (o.scope) {
       const found = [];

@@ -10,7 +10,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { setup, ready, expect, ROOT } from './helpers.mjs';
+import { setup, ready, expect, ROOT, onScreenInPage } from './helpers.mjs';
 
 const PROBE = path.join(ROOT, 'tests', 'e2e', 'a11y-probe.js');
 const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
@@ -93,6 +93,7 @@ async function open(urlPath, { viewport, deviceScaleFactor, theme }) {
 }
 async function prepare(page, urlPath) {
   await page.addInitScript({ path: AXE });
+  await page.addInitScript({ content: `window.__eaOnScreen = ${onScreenInPage};` });
   await page.addInitScript({ path: PROBE });
   await page.goto(env.server.url + urlPath);
   await ready(page);

@@ -109,14 +109,17 @@ export async function activeId(page) {
  * contrast and target size) then see it as a reader does once it is on screen.
  */
 export async function renderOffScreen(page, on) {
-  await page.evaluate((on) => {
-    const css = '.ea-body > .ea-section-host > .ea-section, .ea-refs, .ea-article--long .ea-refs__item { content-visibility: visible !important; contain: layout style paint !important; }';
-    const places = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
-    for (const p of places) {
-      p.adoptedStyleSheets = p.adoptedStyleSheets.filter((x) => !x.__eaOnScreen);
-      if (on) { const x = new CSSStyleSheet(); x.replaceSync(css); x.__eaOnScreen = true; p.adoptedStyleSheets = [...p.adoptedStyleSheets, x]; }
-    }
-  }, on);
+  await page.evaluate(onScreenInPage, on);
+}
+
+/** The page side of `renderOffScreen` (also injected for the a11y probe, a11y.test.mjs). */
+export function onScreenInPage(on) {
+  const css = '.ea-body > .ea-section-host > .ea-section, .ea-refs, .ea-article--long .ea-refs__item { content-visibility: visible !important; contain: layout style paint !important; }';
+  const places = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
+  for (const p of places) {
+    p.adoptedStyleSheets = p.adoptedStyleSheets.filter((x) => !x.__eaOnScreen);
+    if (on) { const x = new CSSStyleSheet(); x.replaceSync(css); x.__eaOnScreen = true; p.adoptedStyleSheets = [...p.adoptedStyleSheets, x]; }
+  }
 }
 
 /** Runs axe (on content as rendered on screen: `renderOffScreen`) and returns its violations (id + targets), for readable failures. */
