@@ -45,7 +45,20 @@ fn parse_at(src: &str, depth: usize) -> Vec<Inline> {
     let mut no_star = false;
     let mut no_bracket = false;
     let mut i = 0;
+    let bytes = src.as_bytes();
     while i < src.len() {
+        // Only `\`, `[` and `*` can start markup (all ASCII, so any other byte run
+        // ends on a character boundary): copy the text up to the next one at once
+        // instead of testing every character.
+        if !matches!(bytes[i], b'\\' | b'[' | b'*') {
+            let run = bytes[i..]
+                .iter()
+                .position(|b| matches!(b, b'\\' | b'[' | b'*'))
+                .map_or(src.len(), |n| i + n);
+            text.push_str(&src[i..run]);
+            i = run;
+            continue;
+        }
         let rest = &src[i..];
         let flush = |text: &mut String, out: &mut Vec<Inline>| {
             if !text.is_empty() {

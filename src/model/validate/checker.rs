@@ -44,7 +44,9 @@ impl Checker<'_> {
             let p = if text.is_single() {
                 path.to_owned()
             } else {
-                format!("{path}.{register}")
+                let mut p = join(path, ".");
+                p.push_str(register);
+                p
             };
             if !KNOWN_REGISTERS.contains(&register) {
                 self.warn(&p, format!("\"{register}\" is not a register this version knows (professional, plain); it is ignored"));
@@ -164,7 +166,20 @@ pub(super) fn join(path: &str, rest: &str) -> String {
 /// `{prefix}[{i}]{rest}`.
 pub(super) fn indexed(prefix: &str, i: usize, rest: &str) -> String {
     let mut s = join(prefix, "[");
-    s.push_str(&i.to_string());
+    // Digits pushed by hand: `to_string` goes through the formatting machinery, and a
+    // path is built for every checked value, valid or not.
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut n = i;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.extend(digits[k..].iter().map(|&d| char::from(d)));
     s.push(']');
     s.push_str(rest);
     s
@@ -187,5 +202,21 @@ pub(crate) fn truncate(s: &str) -> String {
         format!("{t}…")
     } else {
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{indexed, join};
+
+    #[test]
+    fn paths_are_built_with_their_index_in_decimal() {
+        for i in [0, 7, 10, 99, 123, 4_096, usize::MAX] {
+            assert_eq!(
+                indexed("sections", i, ".text"),
+                format!("sections[{i}].text")
+            );
+        }
+        assert_eq!(join("a.b", ".plain"), "a.b.plain");
     }
 }
