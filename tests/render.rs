@@ -160,15 +160,35 @@ fn pre_render_marks_every_top_level_section_for_its_own_hydration() {
             && after.contains("ea-followup"),
         "the last holds the references, disclaimer and follow-up"
     );
-    // The charts of a `findings` block: a marked wrapper of their own, inside their
-    // section's (`components::section_host::glance`).
+    // The charts of a `findings` block: a marked wrapper of their own for each
+    // source's, inside their section's (`components::section_host::glance`).
     let glance = "<!--<#>--><!--<#>--><!--</#>--><div class=\"ea-glance-host\"><!--<[evidence_article::components::section_host::SectionHost]>-->";
+    let sources = article
+        .references
+        .iter()
+        .filter(|r| !r.findings.is_empty())
+        .count();
+    assert!(
+        sources >= 2,
+        "the fixture cites findings of several sources"
+    );
     assert_eq!(
         html.matches(glance).count(),
-        1,
-        "the fixture's findings block"
+        sources,
+        "one per source of the fixture's findings block"
     );
-    let marks = 3 * (parts + 1);
+    let starts: Vec<usize> = html.match_indices(glance).map(|(i, _)| i).collect();
+    for (n, at) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(html.len());
+        let inside = &html[*at + glance.len()..end];
+        let inside = &inside[..inside.find("<!--</#>-->").unwrap_or(inside.len())];
+        assert_eq!(
+            inside.matches("class=\"ea-glance__source\"").count(),
+            1,
+            "one source's heading and charts in each wrapper"
+        );
+    }
+    let marks = 3 * (parts + sources);
     assert_eq!(html.matches("<!--<#>-->").count(), marks);
     assert_eq!(html.matches("<!--</#>-->").count(), marks, "marks balanced");
     assert_eq!(html.matches("class=\"ea-section-host\"").count(), parts);

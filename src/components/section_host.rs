@@ -294,7 +294,7 @@ impl DeferredSections {
         self.slots.borrow().iter().all(|s| s.committed.get())
     }
 
-    /// For a `findings` block's first render: the next marked charts wrapper, which
+    /// For the first render of a `findings` block source: the next marked charts wrapper, which
     /// it adopts (its section is hydrating: the sections and their blocks render in
     /// document order); none rendering afresh or once every section has hydrated.
     fn claim_glance(&self) -> Option<Rc<glance::GlanceSlot>> {
