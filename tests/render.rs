@@ -113,8 +113,9 @@ fn hydration_only_when_the_first_view_is_the_pre_rendered_one() {
     assert!(!link.matches_prerender(Audience::default()));
 }
 
-/// Each top-level section's wrapper, and the one around what follows the sections
-/// (references, disclaimer, follow-up), sits between raw-node marks in the
+/// Each top-level section's wrapper, the ones around the header and the audience
+/// picker, and the one around what follows the sections (references, disclaimer,
+/// follow-up), sits between raw-node marks in the
 /// pre-render, so the browser's first hydration adopts it untouched and hydrates it
 /// later as a root of its own (`components::section_host`); rendered afresh, the same
 /// wrapper has no marks (the browser could not adopt them: raw HTML is disabled there).
@@ -127,11 +128,28 @@ fn pre_render_marks_every_top_level_section_for_its_own_hydration() {
     assert!(top >= 2, "the fixture has several top-level sections");
     let html = evidence_article::render::render_bare(&json, Audience::Physician);
     let marked = "<!--<#>--><!--<#>--><!--</#>--><div class=\"ea-section-host\">";
-    let parts = top + 1;
+    let parts = top + 3;
     assert_eq!(
         html.matches(marked).count(),
         parts,
-        "one marked wrapper per top-level section and one after them"
+        "one marked wrapper per top-level section, one each for the header and the picker, and one after them"
+    );
+    let lead =
+        format!("{marked}<!--<[evidence_article::components::section_host::SectionHost]>-->");
+    let first = html.find(&lead).expect("a first wrapper");
+    let second = first + 1 + html[first + 1..].find(&lead).expect("a second wrapper");
+    assert!(
+        html[first..second].contains("<header class=\"ea-header\"")
+            && html[first..second].contains("class=\"ea-title\""),
+        "the first holds the header"
+    );
+    let (picker, section) = (
+        html[second..].find("ea-picker"),
+        html[second..].find("<section"),
+    );
+    assert!(
+        picker.is_some() && picker < section,
+        "the second holds the audience picker, before any section"
     );
     let tail =
         format!("{marked}<!--<[evidence_article::components::section_host::SectionHost]>-->");
@@ -142,15 +160,35 @@ fn pre_render_marks_every_top_level_section_for_its_own_hydration() {
             && after.contains("ea-followup"),
         "the last holds the references, disclaimer and follow-up"
     );
-    // The charts of a `findings` block: a marked wrapper of their own, inside their
-    // section's (`components::section_host::glance`).
+    // The charts of a `findings` block: a marked wrapper of their own for each
+    // source's, inside their section's (`components::section_host::glance`).
     let glance = "<!--<#>--><!--<#>--><!--</#>--><div class=\"ea-glance-host\"><!--<[evidence_article::components::section_host::SectionHost]>-->";
+    let sources = article
+        .references
+        .iter()
+        .filter(|r| !r.findings.is_empty())
+        .count();
+    assert!(
+        sources >= 2,
+        "the fixture cites findings of several sources"
+    );
     assert_eq!(
         html.matches(glance).count(),
-        1,
-        "the fixture's findings block"
+        sources,
+        "one per source of the fixture's findings block"
     );
-    let marks = 3 * (parts + 1);
+    let starts: Vec<usize> = html.match_indices(glance).map(|(i, _)| i).collect();
+    for (n, at) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(html.len());
+        let inside = &html[*at + glance.len()..end];
+        let inside = &inside[..inside.find("<!--</#>-->").unwrap_or(inside.len())];
+        assert_eq!(
+            inside.matches("class=\"ea-glance__source\"").count(),
+            1,
+            "one source's heading and charts in each wrapper"
+        );
+    }
+    let marks = 3 * (parts + sources);
     assert_eq!(html.matches("<!--<#>-->").count(), marks);
     assert_eq!(html.matches("<!--</#>-->").count(), marks, "marks balanced");
     assert_eq!(html.matches("class=\"ea-section-host\"").count(), parts);

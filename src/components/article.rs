@@ -9,12 +9,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::article_section::{self, ArticleSectionProps};
-use crate::components::audience_picker::AudiencePicker;
+use crate::components::audience_picker::AudiencePickerProps;
 use crate::components::context::{Shared, WidgetContext};
-use crate::components::header::Header;
+use crate::components::header::StaleHint;
 use crate::components::popover_layer::PopoverLayer;
 use crate::components::references::ReferencesProps;
-use crate::components::section_host::{Hosting, Part, SectionHostProps};
+use crate::components::section_host::{HeaderPartProps, Hosting, Part, SectionHostProps};
 use crate::components::section_slots::{SectionSlots, SectionSlotsProps};
 use crate::components::share::ShareControl;
 use crate::components::tail::TailProps;
@@ -159,10 +159,29 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     // sections out of step, e.g. half an audience switch on screen); hydrated, once
     // the render is committed (their early clicks are replayed after that).
     p.hosting.offer_filled(&section_props);
+    // The header and the audience picker: parts of their own too, so hydrating the
+    // article's shell, the header and the picker are three tasks, not one.
+    let part_props = |part: Part| SectionHostProps {
+        part,
+        ctx: (*ctx).clone(),
+        hydration: None,
+    };
+    let heading_id: AttrValue = format!("{prefix}title").into();
+    let header = part_props(Part::Header(HeaderPartProps {
+        view: shared.clone(),
+        heading_id: heading_id.clone(),
+        stale: use_context::<StaleHint>().unwrap_or_default(),
+    }));
+    let picker = part_props(Part::Picker(AudiencePickerProps {
+        audience: state.audience,
+        chosen: state.audience_chosen,
+    }));
     {
-        // Hydrated parts: the sections, then what follows them.
+        // Hydrated parts in document order: the header, the picker, the sections,
+        // then what follows them.
         let hosting = p.hosting.clone();
-        let mut parts = section_props.clone();
+        let mut parts = vec![header.clone(), picker.clone()];
+        parts.extend(section_props.iter().cloned());
         parts.push(tail.clone());
         use_effect_with(parts, move |props| hosting.offer(props));
     }
@@ -177,17 +196,15 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let slots = SectionSlotsProps::new(&p.hosting, &section_props, |index| {
         view.section_id(index).unwrap_or_default().to_owned()
     });
-    let heading_id = format!("{prefix}title");
-    let tools = html! { <Tools view={Shared(view.clone())} /> };
     html! {
         <ContextProvider<WidgetContext> context={(*ctx).clone()}>
         <div class="ea-root" ref={root} lang={view.lang.clone()} data-ea-build={crate::embed::BUILD_ID}>
             <article class={classes!("ea-article", format!("ea-aud-{}", state.audience.id()),
                 (view.sections.len() >= LONG).then_some("ea-article--long"))} aria-labelledby={heading_id.clone()}>
-                <Header view={shared.clone()} heading_id={heading_id} {tools} />
-                <AudiencePicker audience={state.audience} chosen={state.audience_chosen} />
+                {p.hosting.lead("ea-head", 0, header)}
+                {p.hosting.lead("ea-pick", 1, picker)}
                 <div class="ea-body"><SectionSlots ..slots /></div>
-                {p.hosting.tail(count, tail)}
+                {p.hosting.tail(count + 2, tail)}
             </article>
             <div class="ea-visually-hidden ea-live" aria-live="polite" role="status">{state.announcement.clone()}</div>
             // Mounted again once every section has rendered: a popover opened by a
@@ -264,13 +281,14 @@ impl ViewCache {
 
 /// Props of [`Tools`].
 #[derive(Properties, Clone, PartialEq)]
-struct ToolsProps {
-    view: Shared<ArticleView>,
+pub struct ToolsProps {
+    /// The view whose sections "Expand all" and "Collapse all" act on.
+    pub view: Shared<ArticleView>,
 }
 
 /// "Expand all", "Collapse all" and the share control, in the header.
 #[function_component(Tools)]
-fn tools(p: &ToolsProps) -> Html {
+pub fn tools(p: &ToolsProps) -> Html {
     let dispatch = crate::components::context::use_widget().dispatch;
     let ids: Vec<String> = p
         .view

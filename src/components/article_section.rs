@@ -8,9 +8,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::context::{use_widget, Shared};
+use crate::components::glance::GlanceList;
 use crate::components::inline::{self, InlineCtx};
 use crate::components::section::Section;
-use crate::components::section_host::glance::GlanceHost;
 use crate::components::share::SectionLink;
 use crate::state::{Action, Popover, WidgetState};
 use crate::viewmodel::{ArticleView, BlockView, Node, SectionView};
@@ -112,7 +112,7 @@ pub fn article_section(p: &ArticleSectionProps) -> Html {
             <ul>{for items.iter().map(|n| html! { <li>{inline::render(n, &inline)}</li> })}</ul>
         },
         BlockView::Findings => html! {
-            <GlanceHost view={p.view.clone()} level={s.level.saturating_add(1)} />
+            <GlanceList view={p.view.clone()} level={s.level.saturating_add(1)} />
         },
     });
     let subs = p

@@ -16,9 +16,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::article::Tools;
 use crate::components::article_section::{ArticleSection, ArticleSectionProps};
+use crate::components::audience_picker::{AudiencePicker, AudiencePickerProps};
+use crate::components::context::Shared;
 use crate::components::context::WidgetContext;
 use crate::components::glance::{Glance, GlanceProps};
+use crate::components::header::{Header, StaleHint};
 use crate::components::tail::{Tail, TailProps};
 use crate::hooks::{use_hydration, Hydration};
 
@@ -32,12 +36,28 @@ const RAW_CLOSE: &str = "<!--</#>-->";
 /// A part of the article that can hydrate on its own.
 #[derive(Clone, PartialEq)]
 pub enum Part {
+    /// The header (question, review status, date, tools): the first part to hydrate,
+    /// in a task of its own after the article's shell.
+    Header(HeaderPartProps),
+    /// The audience picker, in a task of its own after the header.
+    Picker(AudiencePickerProps),
     /// A top-level section.
     Section(ArticleSectionProps),
     /// The reference list, disclaimer and follow-up after the sections.
     Tail(TailProps),
     /// The "evidence at a glance" charts inside a section (`section_host/glance.rs`).
     Glance(GlanceProps),
+}
+
+/// Props of the header as a part ([`Part::Header`]).
+#[derive(Clone, PartialEq)]
+pub struct HeaderPartProps {
+    /// The view the header and its tools show.
+    pub view: Shared<crate::viewmodel::ArticleView>,
+    /// Id of the heading element.
+    pub heading_id: AttrValue,
+    /// The app's freshness decision (a separately hydrated root has no app above it).
+    pub stale: StaleHint,
 }
 
 /// Props of [`SectionHost`]: the part's props and the widget context it reads.
@@ -68,6 +88,13 @@ pub fn section_host(p: &SectionHostProps) -> Html {
     html! {
         <ContextProvider<WidgetContext> context={p.ctx.clone()}>
             {match &p.part {
+                Part::Header(h) => html! {
+                    <ContextProvider<StaleHint> context={h.stale}>
+                        <Header view={h.view.clone()} heading_id={h.heading_id.clone()}
+                            tools={html! { <Tools view={h.view.clone()} /> }} />
+                    </ContextProvider<StaleHint>>
+                },
+                Part::Picker(a) => html! { <AudiencePicker ..a.clone() /> },
                 Part::Section(s) => html! { <ArticleSection ..s.clone() /> },
                 Part::Tail(t) => html! { <Tail ..t.clone() /> },
                 Part::Glance(g) => html! { <Glance ..g.clone() /> },
@@ -267,7 +294,7 @@ impl DeferredSections {
         self.slots.borrow().iter().all(|s| s.committed.get())
     }
 
-    /// For a `findings` block's first render: the next marked charts wrapper, which
+    /// For the first render of a `findings` block source: the next marked charts wrapper, which
     /// it adopts (its section is hydrating: the sections and their blocks render in
     /// document order); none rendering afresh or once every section has hydrated.
     fn claim_glance(&self) -> Option<Rc<glance::GlanceSlot>> {

@@ -43,7 +43,7 @@ impl SectionSlotsProps {
             .iter()
             .filter_map(|p| match &p.part {
                 Part::Section(s) => Some((s.path[0], p)),
-                Part::Tail(_) | Part::Glance(_) => None,
+                Part::Header(_) | Part::Picker(_) | Part::Tail(_) | Part::Glance(_) => None,
             })
             .map(|(index, p)| {
                 let props = hosting.slot_needs_props(index).then(|| p.clone());

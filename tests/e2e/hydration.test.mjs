@@ -213,6 +213,30 @@ test('standalone page: clicks that land after the wasm started but before hydrat
   await page.context_.close();
 });
 
+test('standalone page: early clicks on the header\'s tools and the audience picker (parts of their own) are replayed on the same nodes', async () => {
+  const page = await env.page();
+  // Timers held: the clicks land after the wasm started, before any part hydrated.
+  await page.clock.install({ time: new Date('2026-01-01T10:00:00') });
+  await page.clock.pauseAt(new Date('2026-01-01T10:00:01'));
+  await page.goto(env.server.url + '/');
+  await page.locator('#evidence-article[data-ea-starting]').waitFor({ state: 'attached' });
+  const collapse = page.getByRole('button', { name: 'Collapse all' });
+  const radio = page.locator('#audience-patient');
+  await collapse.evaluate((el) => { el.__eaEarly = true; });
+  await radio.evaluate((el) => { el.__eaEarly = true; });
+  await collapse.click();
+  await page.getByLabel('Patient or caregiver', { exact: true }).click();
+  await page.clock.resume();
+  await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
+  await expect(page.locator('.ea-picker__current strong'), 'the early radio click applied').toHaveText('Patient or caregiver');
+  assert.equal(await radio.isChecked(), true);
+  await expect(page.locator('#guidelines-btn'), 'the early "Collapse all" applied').toHaveAttribute('aria-expanded', 'false');
+  assert.equal(await collapse.evaluate((el) => el.__eaEarly === true), true, 'same button node');
+  assert.equal(await radio.evaluate((el) => el.__eaEarly === true), true, 'same radio node');
+  assert.deepEqual(page.problems.pageErrors, []);
+  await page.context_.close();
+});
+
 test('standalone page on a slow CPU: clicks before the sections hydrate are replayed once each, after the hydrated buttons listen', async () => {
   const page = await env.page();
   const cdp = await page.context_.newCDPSession(page);
@@ -240,7 +264,7 @@ test('standalone page on a slow CPU: clicks before the sections hydrate are repl
   }, ids);
   await page.goto(env.server.url + '/');
   await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached', timeout: 30000 });
-  assert.equal(await page.evaluate(() => window.__eaDeferredAtClick), 3, 'clicked before any part (two sections, then references, disclaimer and follow-up) hydrated');
+  assert.equal(await page.evaluate(() => window.__eaDeferredAtClick), 5, 'clicked before any part (header, picker, two sections, then references, disclaimer and follow-up) hydrated');
   await expect(page.locator('#cite-17-4'), 'the early marker click opened its popover').toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByRole('dialog')).toContainText('Reference 4');
   await expect(page.locator('#guidelines-btn')).toHaveAttribute('aria-expanded', 'false');
@@ -276,15 +300,16 @@ test('intranet example on a slow CPU: a click on the follow-up button before the
   assert.deepEqual(page.problems.pageErrors, []);
 });
 
-test('standalone page: top-level sections (and the glance charts) hydrate later, each in a task of its own, on the same nodes, and take part in every interaction', async () => {
+test('standalone page: the header, the audience picker and the top-level sections (and the glance charts) hydrate later, each in a task of its own, on the same nodes, and take part in every interaction', async () => {
   const page = await env.page();
   // Each task's mutations reach a MutationObserver in one callback: sections that
   // hydrate in tasks of their own arrive in callbacks of their own.
   await page.addInitScript(() => {
     window.__eaBatches = [];
     new MutationObserver((ms) => {
+      // Each part by its first element: a section's id, else its first class.
       const ids = ms.filter((m) => m.oldValue !== null && !m.target.hasAttribute('data-ea-deferred'))
-        .map((m) => m.target.querySelector('section')?.id || m.target.querySelector('section')?.className);
+        .map((m) => m.target.firstElementChild?.id || m.target.firstElementChild?.classList[0]);
       if (ids.length) window.__eaBatches.push(ids);
     }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-ea-deferred'] });
   });
@@ -298,13 +323,17 @@ test('standalone page: top-level sections (and the glance charts) hydrate later,
   // The charts of "Evidence at a glance": a part of their own inside the section.
   const chart = page.locator('#research-evidence-at-a-glance .ea-glance__source').first();
   await chart.evaluate((el) => { el.__eaPainted = true; });
+  const collapse = page.getByRole('button', { name: 'Collapse all' });
+  await collapse.evaluate((el) => { el.__eaPainted = true; });
   release();
   await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
-  assert.deepEqual(await page.evaluate(() => window.__eaBatches), [['guidelines'], ['research'], ['ea-refs']], 'one part per task, in order: the sections, then references, disclaimer and follow-up');
+  assert.deepEqual(await page.evaluate(() => window.__eaBatches), [['ea-header'], ['ea-picker'], ['guidelines'], ['research'], ['ea-refs']],
+    'one part per task, in order: the header, the audience picker, the sections, then references, disclaimer and follow-up');
   assert.equal(await page.locator('[data-ea-deferred]').count(), 0, 'all hydrated when ready');
   assert.equal(await research.evaluate((el) => el.__eaPainted === true), true, 'same section node');
   assert.equal(await below.evaluate((el) => el.__eaPainted === true), true, 'same button node');
   assert.equal(await chart.evaluate((el) => el.__eaPainted === true), true, 'same chart node');
+  assert.equal(await collapse.evaluate((el) => el.__eaPainted === true), true, 'same header button node');
   // Live: its toggle, a citation popover from it, and the audience switch reaches it.
   const before = await below.getAttribute('aria-expanded');
   await below.click();
@@ -318,6 +347,9 @@ test('standalone page: top-level sections (and the glance charts) hydrate later,
   await page.getByLabel('Patient or caregiver', { exact: true }).click();
   await until(async () => (await page.locator('#research-azathioprine-in-ild-uip').innerText()) !== text, { message: 'the patient wording reached a separately hydrated section' });
   await until(async () => (await page.locator('.ea-glance').innerText()) !== charts, { message: 'the patient wording reached the separately hydrated charts' });
+  await expect(page.locator('.ea-picker__current strong'), 'the separately hydrated picker follows').toHaveText('Patient or caregiver');
+  await collapse.click();
+  await expect(page.locator('#guidelines-btn'), 'the separately hydrated header\'s tools work').toHaveAttribute('aria-expanded', 'false');
   assert.equal(await chart.evaluate((el) => el.__eaPainted === true), true, 'the charts updated in place');
   assert.deepEqual(page.problems.pageErrors, []);
   assert.deepEqual(page.problems.console, []);

@@ -1,6 +1,7 @@
-//! "Evidence at a glance" as a part that hydrates on its own: its charts are most of
-//! the section that holds them (241 of the 349 elements of the seed's Research
-//! section), so that section no longer hydrates them in its own task. The
+//! "Evidence at a glance" as parts that hydrate on their own, one per source: its
+//! charts are most of the section that holds them (241 of the 349 elements of the
+//! seed's Research section), so that section no longer hydrates them in its own
+//! task, and no single task hydrates all of them. The
 //! pre-render ([`Hosting::Marked`]) wraps the charts in `<div class="ea-glance-host">`
 //! between raw-HTML marks; hydrating a marked pre-render, the section adopts that
 //! region untouched and the charts hydrate as a root of their own in a later task, on
@@ -91,7 +92,7 @@ impl GlanceSlot {
     }
 }
 
-/// The charts of a `findings` block, hosted as [`Hosting`] says.
+/// The charts of one source of a `findings` block, hosted as [`Hosting`] says.
 #[function_component(GlanceHost)]
 pub fn glance_host(p: &GlanceProps) -> Html {
     let ctx = use_widget();

@@ -58,6 +58,13 @@ impl Hosting {
         self.place("ea-tail".to_owned(), index, Some(props), false)
     }
 
+    /// The markup of a part before the sections (the header, the audience picker):
+    /// hydrated later like a section, in document order, but rendered in the
+    /// article's tree when rendering afresh. `index` counts the parts before it.
+    pub fn lead(&self, key: &'static str, index: usize, props: SectionHostProps) -> Html {
+        self.place(key.to_owned(), index, Some(props), false)
+    }
+
     fn place(
         &self,
         key: String,
