@@ -56,7 +56,9 @@ for (const k of kinds) for (const x of ctxs) cells.push({ key: `${x.tag}${k.key}
 const CATS = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
 async function traced(page, fn) {
   await browser.startTracing(page, { categories: CATS });
-  await fn();
+  // A load that fails must still end its trace, or every later cell fails with
+  // "Cannot start recording trace while already recording trace".
+  try { await fn(); } catch (e) { await browser.stopTracing().catch(() => {}); throw e; }
   const buf = await browser.stopTracing();
   const events = JSON.parse(buf.toString()).traceEvents;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
