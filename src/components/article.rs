@@ -156,14 +156,17 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     // Sections that are roots of their own get every change through here: filling,
     // during this render (only queued: Yew renders them in this scheduler run,
     // before it may yield to the browser, so no frame shows the article and its
-    // sections out of step, e.g. half an audience switch on screen); hydrated, once
-    // the render is committed (their early clicks are replayed after that).
+    // sections out of step, e.g. half an audience switch on screen); hydrated and
+    // committed, during this render too (a popover opens in the same frame as its
+    // marker says so); hydrating, once the render is committed (their early clicks
+    // are replayed after that).
     p.hosting.offer_filled(&section_props);
     {
         // Hydrated parts: the sections, then what follows them.
         let hosting = p.hosting.clone();
         let mut parts = section_props.clone();
         parts.push(tail.clone());
+        hosting.offer_committed(&parts);
         use_effect_with(parts, move |props| hosting.offer(props));
     }
     {
