@@ -225,6 +225,26 @@ impl DeferredSections {
         }
     }
 
+    /// The hydrated roots that have committed get `props` now (called during the
+    /// article's render): their props updates are queued with the article's own
+    /// children's, so Yew renders them in the same scheduler run. Given in the
+    /// article's effect instead ([`DeferredSections::offer`]), Yew could yield to the
+    /// browser with them still queued, and a frame showed the article's change (an
+    /// open popover) before the section's (its marker's `aria-expanded`). Roots still
+    /// hydrating get theirs from [`DeferredSections::offer`], after the commit.
+    fn offer_committed(&self, props: &[SectionHostProps]) {
+        let mut slots = self.slots.borrow_mut();
+        for (slot, p) in slots.iter_mut().zip(props) {
+            if !slot.committed.get() || slot.latest.as_ref() == Some(p) {
+                continue;
+            }
+            if let Some(h) = slot.handle.as_mut() {
+                slot.latest = Some(p.clone());
+                h.update(p.clone());
+            }
+        }
+    }
+
     /// Hydrates the next section not hydrated yet (with the props of the first view,
     /// then the latest if they differ); once it has committed it replays the clicks
     /// it got meanwhile and `then` is told. Returns whether one was left to hydrate

@@ -50,6 +50,39 @@ test('click opens a labelled dialog; clicking another marker swaps it', async ()
   for (const [, target, rel] of links) { assert.equal(target, '_blank'); assert.equal(rel, 'noopener noreferrer'); }
 });
 
+test('the marker or term already says aria-expanded="true" when its popover opens (sections are roots of their own; 4x CPU)', async () => {
+  const page = await fresh();
+  const cdp = await page.context_.newCDPSession(page);
+  // Slow enough that Yew's scheduler yields to the browser mid-update.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // `beforetoggle` fires inside showPopover: the anchor's state at the moment the
+  // dialog opens, for the button last clicked (a capture listener runs before Yew's).
+  await page.evaluate(() => {
+    window.__eaOpened = [];
+    let clicked = null;
+    document.addEventListener('click', (e) => { clicked = e.target.closest('.ea-cite__btn, .ea-term') ?? clicked; }, true);
+    document.addEventListener('beforetoggle', (e) => {
+      if (e.newState === 'open' && e.target.getAttribute('role') === 'dialog') window.__eaOpened.push([clicked?.id, clicked?.getAttribute('aria-expanded')]);
+    }, true);
+  });
+  const opened = () => page.evaluate(() => window.__eaOpened.length);
+  const anchors = [
+    page.locator('#research-treatment-outcomes-body .ea-cite__btn[data-ref="3"]').first(),
+    // Another section: the popover moves.
+    page.locator('#guidelines-body .ea-cite__btn').first(),
+    page.locator('.ea-term').first(),
+  ];
+  for (const [i, a] of anchors.entries()) {
+    await a.scrollIntoViewIfNeeded();
+    await a.click();
+    await until(async () => (await opened()) === i + 1, { message: `popover ${i + 1} opened` });
+    await expect(a).toHaveAttribute('aria-expanded', 'true');
+  }
+  const ids = await Promise.all(anchors.map((a) => a.getAttribute('id')));
+  assert.deepEqual(await page.evaluate(() => window.__eaOpened), ids.map((id) => [id, 'true']), 'each anchor expanded when its dialog opened');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+});
+
 test('Escape closes and returns focus to the marker, for every marker', async () => {
   const page = await fresh();
   const ids = await page.locator('.ea-cite__btn').evaluateAll((bs) => bs.map((b) => b.id));

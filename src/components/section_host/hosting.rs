@@ -106,6 +106,16 @@ impl Hosting {
         }
     }
 
+    /// During the article's render: sends the latest props to the separately
+    /// hydrated roots that have committed (the others get theirs from
+    /// [`Hosting::offer`], after the commit).
+    pub fn offer_committed(&self, props: &[SectionHostProps]) {
+        match self {
+            Self::Deferred(d) if !d.fills() => d.offer_committed(props),
+            _ => {}
+        }
+    }
+
     /// Sends the sections' latest props to the roots filling their wrappers (nothing
     /// otherwise).
     pub fn offer_filled(&self, props: &[SectionHostProps]) {

@@ -10,6 +10,8 @@ use crate::components::chart::chart;
 use crate::components::references::source_links;
 use crate::viewmodel::{RefView, TermView};
 
+mod show;
+
 /// What the popover shows.
 #[derive(Clone, PartialEq)]
 pub enum PopoverContent {
@@ -53,7 +55,7 @@ pub fn popover(p: &PopoverProps) -> Html {
         let take_focus = p.take_focus;
         use_effect_with((anchor, p.content.clone()), move |(anchor, _)| {
             let anchor = anchor.clone();
-            let cleanup = show_and_place(&node, &anchor, take_focus);
+            let cleanup = show::when_anchor_expanded(&node, &anchor, take_focus);
             move || drop(cleanup)
         });
     }
@@ -157,48 +159,6 @@ impl Labels {
     }
 }
 
-/// Opens the popover in the top layer and keeps it next to its anchor while the page
-/// scrolls or resizes. The returned listeners stop when dropped.
-fn show_and_place(
-    node: &NodeRef,
-    anchor_id: &str,
-    take_focus: bool,
-) -> Option<Vec<gloo::events::EventListener>> {
-    use wasm_bindgen::JsValue;
-    let el: web_sys::HtmlElement = node.cast()?;
-    let root = el.parent_element()?;
-    let anchor = crate::dom::find(&root, anchor_id)?;
-    // `showPopover` throws when already open; ignoring that error is what we want.
-    let _ = crate::dom::call_method(&JsValue::from(el.clone()), "showPopover", &[]);
-    place(&el, &anchor);
-    if take_focus {
-        let _ = el.focus();
-    }
-    let win = crate::dom::window()?;
-    let mk = |ev: &'static str| {
-        let (el, anchor) = (el.clone(), anchor.clone());
-        gloo::events::EventListener::new_with_options(
-            &win,
-            ev,
-            gloo::events::EventListenerOptions {
-                phase: gloo::events::EventListenerPhase::Capture,
-                passive: true,
-            },
-            move |e: &web_sys::Event| {
-                // Scrolling inside the popover does not move it (nor its anchor).
-                let inside = e
-                    .target()
-                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
-                    .is_some_and(|t| el.contains(Some(&t)));
-                if !inside {
-                    place(&el, &anchor);
-                }
-            },
-        )
-    };
-    Some(vec![mk("scroll"), mk("resize")])
-}
-
 /// Pure placement: below the anchor if it fits, else above, else the larger side with
 /// a capped height; shifted horizontally to stay inside the viewport.
 pub fn placement(
@@ -226,8 +186,8 @@ pub fn placement(
     let x = left.min(vw - w - MARGIN).max(MARGIN);
     (x, y, max_h)
 }
-
-fn place(el: &web_sys::HtmlElement, anchor: &web_sys::HtmlElement) {
+/// Places the popover next to its anchor ([`placement`]); a bottom sheet (CSS) under 480 px.
+pub(super) fn place(el: &web_sys::HtmlElement, anchor: &web_sys::HtmlElement) {
     let Some(win) = crate::dom::window() else {
         return;
     };
