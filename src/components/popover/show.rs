@@ -16,7 +16,7 @@ use yew::NodeRef;
 use super::place;
 
 type Listeners = Vec<gloo::events::EventListener>;
-type OnChange = Closure<dyn FnMut()>;
+type OnChange = Closure<dyn FnMut(JsValue, web_sys::MutationObserver)>;
 
 /// Shows the popover anyway after this long if its anchor never says it is
 /// expanded (a reader's popover is never lost to a part that did not render).
@@ -70,27 +70,22 @@ pub fn when_anchor_expanded(node: &NodeRef, anchor_id: &str, take_focus: bool) -
     }
     // `hidePopover` throws when not open; ignoring that error is what we want.
     let _ = crate::dom::call_method(&JsValue::from(el.clone()), "hidePopover", &[]);
-    // After showing, later changes return early (until dropped, which disconnects).
     let on_change = {
         let show = show.clone();
-        Closure::<dyn FnMut()>::new(move || {
-            show(false);
-        })
+        Closure::<dyn FnMut(JsValue, web_sys::MutationObserver)>::new(
+            move |_: JsValue, observer: web_sys::MutationObserver| {
+                if show(false) {
+                    observer.disconnect();
+                }
+            },
+        )
     };
     let observer = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()).ok()?;
-    let options = js_sys::Object::new();
-    for (key, value) in [
-        ("attributes", JsValue::TRUE),
-        ("subtree", JsValue::TRUE),
-        (
-            "attributeFilter",
-            js_sys::Array::of1(&JsValue::from_str("aria-expanded")).into(),
-        ),
-    ] {
-        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &value);
-    }
-    let target = JsValue::from(el.parent_node()?);
-    let _ = crate::dom::call_method(&observer, "observe", &[target, options.into()]);
+    let options = web_sys::MutationObserverInit::new();
+    options.set_attributes(true);
+    options.set_subtree(true);
+    options.set_attribute_filter(&js_sys::Array::of1(&JsValue::from_str("aria-expanded")));
+    let _ = observer.observe_with_options(&el.parent_node()?, &options);
     let fallback = crate::dom::timeout(FALLBACK_MS, move || {
         show(true);
     });
