@@ -1,14 +1,4 @@
 //! Renders view-model inline nodes as Yew nodes (text nodes, never HTML strings).
-//!
-//! Every node of a list is keyed ([`key`]): a citation group and a term mark by
-//! their occurrence, which is the same in every audience, the rest by their rank
-//! among the nodes of their kind. Across an audience switch a paragraph's nodes
-//! shift (the plain register marks more terms, the professional one has emphasis and
-//! links); unkeyed, Yew compared them position by position and replaced every node
-//! after the first shift (each term button and citation group removed and created
-//! again). Keyed, a citation group or term mark present in both audiences keeps its
-//! element (and a group its component, whose props compare equal), and a text node
-//! keeps its node and only has its text set.
 
 use std::rc::Rc;
 
@@ -34,40 +24,18 @@ pub struct InlineCtx {
     pub popover: Option<Popover>,
 }
 
-/// The key of `node` in its list: `ranks` counts the nodes of each kind seen so far
-/// (text, expansion, strong, emphasis, link). Citation groups and term marks are keyed
-/// by occurrence (unique in the article and the same in every audience).
-pub fn key(node: &Node, ranks: &mut [usize; 5]) -> String {
-    let mut rank = |kind: usize, tag: char| {
-        let r = ranks[kind];
-        ranks[kind] += 1;
-        format!("{tag}{r}")
-    };
-    match node {
-        Node::Cite { occurrence, .. } => format!("c{occurrence}"),
-        Node::Term { occurrence, .. } => format!("t{occurrence}"),
-        Node::Text(_) => rank(0, 'x'),
-        Node::Expansion(_) => rank(1, 'e'),
-        Node::Strong(_) => rank(2, 's'),
-        Node::Emph(_) => rank(3, 'm'),
-        Node::Link { .. } => rank(4, 'l'),
-    }
-}
-
-/// Renders a node list (a keyed list: see the module doc).
+/// Renders a node list.
 pub fn render(nodes: &[Node], ctx: &InlineCtx) -> Html {
     let mut out: Vec<Html> = Vec::with_capacity(nodes.len());
-    let mut ranks = [0usize; 5];
     // Punctuation right after a citation marker ("RP-ILD ¹.") travels with it, so a
     // line never starts with the period.
     let mut carried = 0usize;
     for (i, n) in nodes.iter().enumerate() {
-        let k = key(n, &mut ranks);
         if let Node::Text(t) = n {
             let rest = &t[carried..];
             carried = 0;
             if !rest.is_empty() {
-                out.push(keyed(html! { {rest.to_owned()} }, k));
+                out.push(html! { {rest.to_owned()} });
             }
             continue;
         }
@@ -82,27 +50,14 @@ pub fn render(nodes: &[Node], ctx: &InlineCtx) -> Html {
         match punct {
             Some(c) => {
                 carried = c.len_utf8();
-                out.push(keyed(
+                out.push(
                     html! { <span class="ea-nowrap">{render_one(n, ctx)}{c.to_string()}</span> },
-                    k,
-                ));
+                );
             }
-            None => out.push(keyed(render_one(n, ctx), k)),
+            None => out.push(render_one(n, ctx)),
         }
     }
     out.into_iter().collect()
-}
-
-/// `html` with `key`: set on an element or fragment just made, else (a text, a
-/// component) on a fragment around it.
-fn keyed(mut html: Html, key: String) -> Html {
-    if let Html::VTag(t) = &mut html {
-        if let Some(t) = Rc::get_mut(t) {
-            t.key = Some(key.into());
-            return html;
-        }
-    }
-    yew::virtual_dom::VList::with_children(vec![html], Some(key.into())).into()
 }
 
 fn render_one(node: &Node, ctx: &InlineCtx) -> Html {
