@@ -151,3 +151,16 @@ fn the_screen_counts_as_caught_up_once_any_catch_up_arrives() {
     let s = s.reduce(Action::CatchUp(all));
     assert!(s.screen_caught_up && s.lagging_parts().is_empty());
 }
+
+/// The catch-up hook takes every lagging part in one step, without reading the
+/// screen, when they all fit in a step: the same set `next_parts` picks whatever is
+/// on screen.
+#[test]
+fn a_step_that_fits_every_lagging_part_takes_them_all_whatever_is_on_screen() {
+    let lagging = vec![0, 2, 5, 7];
+    for visible in [vec![], vec![5], vec![6, 7], vec![9]] {
+        let mut got = next_parts(&lagging, &visible, 10);
+        got.sort_unstable();
+        assert_eq!(got, lagging, "visible {visible:?}");
+    }
+}

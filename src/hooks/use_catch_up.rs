@@ -36,11 +36,15 @@ pub fn use_catch_up(
         } else if !lagging.is_empty() {
             let lagging = lagging.clone();
             timer = Some(crate::dom::timeout(0, move || {
-                dispatch.emit(Action::CatchUp(next_parts(
-                    &lagging,
-                    &on_screen(&root),
-                    CHUNK,
-                )));
+                // All in one step when they fit: their order does not matter then, so
+                // the screen is not read (a selector query and a few boxes, 2 ms of
+                // the seed's catch-up task at 4x CPU).
+                let next = if lagging.len() <= CHUNK {
+                    lagging
+                } else {
+                    next_parts(&lagging, &on_screen(&root), CHUNK)
+                };
+                dispatch.emit(Action::CatchUp(next));
             }));
         }
         move || drop(timer)
