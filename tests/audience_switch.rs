@@ -128,3 +128,39 @@ fn parts_on_screen_are_found_by_bisection_as_by_a_scan() {
     let below = [(800.0, 900.0), (900.0, 1000.0)];
     assert!(near_viewport(below.len(), vh, |i| below[i]).is_empty());
 }
+
+/// The picker reports the parts on screen with the switch, even when there are none
+/// (`Action::CatchUp(vec![])`): from then on the catch-up hook must not read the
+/// screen again after the render (a forced layout in the click's task).
+#[test]
+fn the_screen_counts_as_caught_up_once_any_catch_up_arrives() {
+    let s = seed();
+    assert!(s.screen_caught_up, "no switch under way");
+    let s = s.reduce(Action::SetAudience(Audience::Patient));
+    assert!(!s.screen_caught_up, "a switch begins: the screen lags");
+    let s = s.reduce(Action::CatchUp(Vec::new()));
+    assert!(
+        s.screen_caught_up,
+        "none on screen: nothing to catch up there"
+    );
+    assert_eq!(s.lagging_parts().len(), s.parts, "the rest still lags");
+    // A new switch during the old one resets it.
+    let s = s.reduce(Action::SetAudience(Audience::Student));
+    assert!(!s.screen_caught_up);
+    let all: Vec<usize> = (0..s.parts).collect();
+    let s = s.reduce(Action::CatchUp(all));
+    assert!(s.screen_caught_up && s.lagging_parts().is_empty());
+}
+
+/// The catch-up hook takes every lagging part in one step, without reading the
+/// screen, when they all fit in a step: the same set `next_parts` picks whatever is
+/// on screen.
+#[test]
+fn a_step_that_fits_every_lagging_part_takes_them_all_whatever_is_on_screen() {
+    let lagging = vec![0, 2, 5, 7];
+    for visible in [vec![], vec![5], vec![6, 7], vec![9]] {
+        let mut got = next_parts(&lagging, &visible, 10);
+        got.sort_unstable();
+        assert_eq!(got, lagging, "visible {visible:?}");
+    }
+}

@@ -107,7 +107,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     hooks::use_hover_timer(state.pending_hover, dispatch.clone());
     hooks::use_catch_up(
         root.clone(),
-        state.parts,
+        state.screen_caught_up,
         state.lagging_parts(),
         dispatch.clone(),
     );
@@ -226,8 +226,11 @@ const LONG: usize = 12;
 
 /// The article's view for its first audience, and what every audience's view shares.
 /// Other audiences are made when asked for (each section built when first rendered,
-/// [`viewmodel::lazy`]) and kept only while some part shows them: keeping them
-/// measured slower on a 200-section article (more live memory, costlier DOM updates).
+/// [`viewmodel::lazy`]). In a long article ([`LONG`] top-level sections or more) they
+/// are kept only while some part shows them: keeping them measured slower on a
+/// 200-section article (more live memory, costlier DOM updates). A shorter article
+/// keeps every view it has built, so switching back to an audience builds nothing
+/// (the seed: its view-model build, term search mostly, was ~10 % of a switch's CPU).
 pub struct ViewCache {
     article: Rc<Article>,
     prepared: Rc<viewmodel::Prepared>,
@@ -257,7 +260,7 @@ impl ViewCache {
     }
 
     /// The view for `audience`: the same `Rc` for as long as it is kept.
-    fn get(&self, audience: crate::model::Audience) -> Rc<ArticleView> {
+    pub fn get(&self, audience: crate::model::Audience) -> Rc<ArticleView> {
         if self.first.audience == audience {
             return self.first.clone();
         }
@@ -274,8 +277,15 @@ impl ViewCache {
         v
     }
 
-    /// Drops the views no part shows any more.
-    fn keep(&self, current: crate::model::Audience, lagging: &[Option<crate::model::Audience>]) {
+    /// Drops the views no part shows any more (in a long article only).
+    pub fn keep(
+        &self,
+        current: crate::model::Audience,
+        lagging: &[Option<crate::model::Audience>],
+    ) {
+        if self.article.sections.len() < LONG {
+            return;
+        }
         self.others
             .borrow_mut()
             .retain(|v| v.audience == current || lagging.contains(&Some(v.audience)));

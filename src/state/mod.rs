@@ -52,6 +52,13 @@ pub struct WidgetState {
     /// Per part, the earlier audience it still shows during a switch (`None`: the
     /// current one); empty when no switch is under way.
     pub lagging: Vec<Option<Audience>>,
+    /// Whether the parts on screen have been caught up since the last switch began
+    /// (any [`Action::CatchUp`], even of none: the picker sends the parts on screen,
+    /// read before the render; with none on screen there is nothing to catch up).
+    /// Until then [`crate::hooks::use_catch_up`] reads the screen itself after the
+    /// render (a host's switch); after, it does not (a read then forced a layout of
+    /// the changed DOM inside the click's task).
+    pub screen_caught_up: bool,
 }
 
 impl WidgetState {
@@ -74,6 +81,7 @@ impl WidgetState {
             announcement: String::new(),
             parts: 0,
             lagging: Vec::new(),
+            screen_caught_up: true,
         }
     }
 

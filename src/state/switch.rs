@@ -37,6 +37,7 @@ impl WidgetState {
         if from == self.audience {
             return;
         }
+        self.screen_caught_up = false;
         self.lagging.resize(self.parts, None);
         let to = Some(self.audience);
         for x in &mut self.lagging {
@@ -52,6 +53,7 @@ impl WidgetState {
 
     /// Parts caught up (they show the current audience from now on).
     pub(super) fn catch_up(&mut self, parts: &[usize]) {
+        self.screen_caught_up = true;
         for &i in parts {
             if let Some(x) = self.lagging.get_mut(i) {
                 *x = None;
@@ -63,6 +65,7 @@ impl WidgetState {
     fn tidy(&mut self) {
         if self.lagging.iter().all(Option::is_none) {
             self.lagging.clear();
+            self.screen_caught_up = true;
         }
     }
 }
