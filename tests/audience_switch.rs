@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use evidence_article::config::WidgetConfig;
 use evidence_article::model::Audience;
-use evidence_article::state::switch::{near_viewport, next_parts};
+use evidence_article::state::switch::{near_viewport, next_parts, next_step};
 use evidence_article::state::{initial_state, Action, WidgetState};
 use yew::Reducible;
 
@@ -163,4 +163,23 @@ fn a_step_that_fits_every_lagging_part_takes_them_all_whatever_is_on_screen() {
         got.sort_unstable();
         assert_eq!(got, lagging, "visible {visible:?}");
     }
+}
+
+#[test]
+fn a_later_step_reads_the_screen_only_when_the_lagging_parts_do_not_fit() {
+    let lagging = vec![0, 2, 5, 7];
+    let fits = next_step(&lagging, 10, || {
+        panic!("the screen was read although all parts fit")
+    });
+    assert_eq!(fits, lagging);
+    let mut read = false;
+    let cut = next_step(&lagging, 2, || {
+        read = true;
+        vec![5]
+    });
+    assert!(
+        read,
+        "the screen was not read although the parts do not fit"
+    );
+    assert_eq!(cut, vec![5, 7]);
 }

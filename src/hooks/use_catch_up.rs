@@ -6,7 +6,10 @@
 
 use yew::prelude::*;
 
-use crate::state::{switch::next_parts, Action};
+use crate::state::{
+    switch::{next_parts, next_step},
+    Action,
+};
 
 /// Parts caught up per later task.
 const CHUNK: usize = 10;
@@ -36,14 +39,7 @@ pub fn use_catch_up(
         } else if !lagging.is_empty() {
             let lagging = lagging.clone();
             timer = Some(crate::dom::timeout(0, move || {
-                // All in one step when they fit: their order does not matter then, so
-                // the screen is not read (a selector query and a few boxes, 2 ms of
-                // the seed's catch-up task at 4x CPU).
-                let next = if lagging.len() <= CHUNK {
-                    lagging
-                } else {
-                    next_parts(&lagging, &on_screen(&root), CHUNK)
-                };
+                let next = next_step(&lagging, CHUNK, || on_screen(&root));
                 dispatch.emit(Action::CatchUp(next));
             }));
         }

@@ -91,6 +91,22 @@ pub fn next_parts(lagging: &[usize], visible: &[usize], max: usize) -> Vec<usize
     out
 }
 
+/// The parts of a later catch-up step, at most `max`: every lagging part when they
+/// fit, in any order, without reading the screen (`visible` is not called: a read is
+/// a selector query and a few boxes, ~2 ms of the seed's catch-up task at 4x CPU);
+/// else [`next_parts`] around the parts `visible` reports on screen.
+pub fn next_step(
+    lagging: &[usize],
+    max: usize,
+    visible: impl FnOnce() -> Vec<usize>,
+) -> Vec<usize> {
+    if lagging.len() <= max {
+        lagging.to_vec()
+    } else {
+        next_parts(lagging, &visible(), max)
+    }
+}
+
 /// The parts on screen among `n` laid out one below the other in document order
 /// (`rect(i)`: part `i`'s top and bottom relative to the viewport, whose height is
 /// `vh`): those reaching into the viewport. Only they are caught up in the switch's
