@@ -41,7 +41,8 @@ console.log(`postbuild: ${patched} innerHTML sink(s) replaced by a throwing func
 
 // Link previews (Open Graph) and the page title come from the article data, so a
 // pasted link previews with the question as its title. Crawlers do not run wasm:
-// these must be in the static HTML.
+// these must be in the static HTML. No og:site_name: the page is served by whoever
+// hosts it, not by the article's publisher (whose name is the byline, not our brand).
 const articlePath = 'static/articles/azathioprine-ild-uip.json';
 const article = JSON.parse(fs.readFileSync(articlePath, 'utf8'));
 const prof = (t) => (typeof t === 'string' ? t : (t && t.professional) || '');
@@ -58,7 +59,6 @@ const head = [
   `<meta property="og:type" content="article">`,
   `<meta property="og:title" content="${attr(question)}">`,
   `<meta property="og:description" content="${attr(description)}">`,
-  `<meta property="og:site_name" content="${attr(article.publisher.name)}">`,
   `<meta property="article:modified_time" content="${attr(article['last-updated'])}">`,
 ].join('');
 const indexPath = path.join(dist, 'index.html');

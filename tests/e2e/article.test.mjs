@@ -44,7 +44,9 @@ test('the standalone page carries title, description, canonical and Open Graph t
   const meta = (sel) => page.locator(sel).getAttribute('content');
   assert.equal(await meta('meta[property="og:title"]'), await page.title());
   assert.match(await meta('meta[name="description"]'), /^Azathioprine is not recommended as a treatment for rapidly progressive interstitial lung disease/);
-  assert.equal(await meta('meta[property="og:site_name"]'), 'Dr.Oracle');
+  // The page is not the publisher's site: its name is the byline, never the site's name.
+  assert.equal(await page.locator('meta[property="og:site_name"]').count(), 0);
+  assert.equal(await page.locator('meta[property="og:type"]').getAttribute('content'), 'article');
   assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), './');
 });
 
