@@ -115,6 +115,34 @@ fn the_shell_ids_and_defaults_build_no_section_and_one_section_builds_only_itsel
     assert_eq!(view.sections.built_count(), 1);
 }
 
+#[test]
+fn the_reference_list_of_a_fresh_view_builds_no_section_and_numbers_as_a_full_build() {
+    // The reference list (numbers, where each source is first cited per section, the
+    // editor's notes on their occurrences) comes from a pass over the citations, not
+    // from every section's view: the same list, and still nothing built.
+    for (name, a) in [("seed", seed()), ("synthetic", synthetic())] {
+        let (article, prepared) = (Rc::new(a.clone()), Rc::new(Prepared::new(&a)));
+        for aud in Audience::ALL {
+            let full = build(&a, aud);
+            let view = lazy(article.clone(), prepared.clone(), aud);
+            assert_eq!(view.references(), full.references(), "{name} {aud:?}");
+            assert_eq!(view.sections.built_count(), 0, "{name} {aud:?}");
+            let cited: usize = view.references().iter().map(|r| r.cited_in.len()).sum();
+            let notes: usize = view.references().iter().map(|r| r.notes.len()).sum();
+            assert!(
+                cited > view.references().len(),
+                "{name}: cited in several sections"
+            );
+            if name == "seed" {
+                assert!(notes > 0, "{name} {aud:?}: the seed's notes attach");
+            }
+            for i in 0..a.sections.len() {
+                assert_eq!(view.sections.get(i), full.sections.get(i), "{name} {i}");
+            }
+        }
+    }
+}
+
 /// Every node of `s` and its subsections, with the id of the section holding it.
 fn walk_nodes(s: &SectionView, f: &mut impl FnMut(&str, &Node)) {
     fn nodes(sid: &str, n: &[Node], f: &mut impl FnMut(&str, &Node)) {
