@@ -1,8 +1,9 @@
 //! From raw JSON text to a validated article: limits first, then the parser (the
 //! browser's `JSON.parse` in the widget, so no JSON parser is shipped in the wasm;
 //! serde_json natively), then the model's reader over the parsed value
-//! ([`crate::model::read`], the same code on both), then validation. Every failure
-//! is a value the widget can show.
+//! ([`crate::model::read`], the same code on both), then validation. Reading
+//! ([`read`]) and validating ([`check`]) can run in separate tasks: [`load`] is the
+//! two in one. Every failure is a value the widget can show.
 
 use crate::fetch::FetchError;
 use crate::model::limits::{self, LimitError};
@@ -85,9 +86,14 @@ pub struct Loaded {
 
 /// Parses and validates raw article JSON.
 pub fn load(raw: &str) -> Result<Loaded, LoadError> {
+    check(read(raw)?)
+}
+
+/// Parses raw article JSON without validating it (the first half of [`load`]; the
+/// article is not to be shown until [`check`] passes it).
+pub fn read(raw: &str) -> Result<Article, LoadError> {
     limits::check(raw)?;
-    let article = parse(raw)?;
-    check(article)
+    parse(raw)
 }
 
 /// Validates an already parsed article.
