@@ -117,7 +117,13 @@ impl ArticleView {
 
     /// Id of top-level section `index`.
     pub fn section_id(&self, index: usize) -> Option<&str> {
-        Some(&self.parts.get(index)?.skeleton.id)
+        Some(&self.skeleton(index)?.id)
+    }
+
+    /// Ids and open defaults of top-level section `index` and its subsections (the
+    /// same ids, in the same tree, as its view: building nothing).
+    pub fn skeleton(&self, index: usize) -> Option<&Skeleton> {
+        Some(&self.parts.get(index)?.skeleton)
     }
 
     /// Ids of a section and its ancestors, outermost first (for deep links).
