@@ -56,7 +56,7 @@ fn by_reader(v: &Value) -> Result<Article, ReadError> {
 /// Whether `v` has a number JavaScript does not hold exactly as an integer.
 fn has_unsafe_number(v: &Value) -> bool {
     match v {
-        Value::Number(n) => !n.as_i64().is_some_and(|i| i.unsigned_abs() < 1 << 53),
+        Value::Number(n) => n.as_i64().is_none_or(|i| i.unsigned_abs() >= 1 << 53),
         Value::Array(a) => a.iter().any(has_unsafe_number),
         Value::Object(m) => m.values().any(has_unsafe_number),
         _ => false,
