@@ -1,8 +1,10 @@
-//! From raw JSON text to a validated article: limits first, then the parser (the
-//! browser's `JSON.parse` in the widget, so no JSON parser is shipped in the wasm;
+//! From raw JSON text to a validated article: limits first, then the parser (in the
+//! widget a small one for the subset articles are written in,
+//! [`crate::model::read::tree`], and the browser's `JSON.parse` for the rest;
 //! serde_json natively), then the model's reader over the parsed value
-//! ([`crate::model::read`], the same code on both), then validation. Every failure
-//! is a value the widget can show.
+//! ([`crate::model::read`], the same code on both), then validation. Reading
+//! ([`read`]) and validating ([`check`]) can run in separate tasks: [`load`] is the
+//! two in one. Every failure is a value the widget can show.
 
 use crate::fetch::FetchError;
 use crate::model::limits::{self, LimitError};
@@ -85,9 +87,14 @@ pub struct Loaded {
 
 /// Parses and validates raw article JSON.
 pub fn load(raw: &str) -> Result<Loaded, LoadError> {
+    check(read(raw)?)
+}
+
+/// Parses raw article JSON without validating it (the first half of [`load`]; the
+/// article is not to be shown until [`check`] passes it).
+pub fn read(raw: &str) -> Result<Article, LoadError> {
     limits::check(raw)?;
-    let article = parse(raw)?;
-    check(article)
+    parse(raw)
 }
 
 /// Validates an already parsed article.
@@ -109,13 +116,22 @@ fn parse(raw: &str) -> Result<Article, LoadError> {
     crate::model::read::article(&&value).map_err(|e| LoadError::Shape(e.to_string()))
 }
 
+/// The text parsed in the wasm (one crossing of the text, not one per string and
+/// field name); what that parser leaves to the browser, `JSON.parse` parses.
 #[cfg(target_arch = "wasm32")]
 fn parse(raw: &str) -> Result<Article, LoadError> {
-    let value = js_sys::JSON::parse(raw).map_err(|e| {
-        let msg = js_sys::Error::from(e).message();
-        LoadError::Syntax(String::from(msg))
-    })?;
-    crate::model::read::article(&value).map_err(|e| LoadError::Shape(e.to_string()))
+    use crate::model::read::tree;
+    let value = match tree::parse(raw) {
+        Some(value) => value,
+        None => {
+            let value = js_sys::JSON::parse(raw).map_err(|e| {
+                let msg = js_sys::Error::from(e).message();
+                LoadError::Syntax(String::from(msg))
+            })?;
+            js_value::tree(&value)
+        }
+    };
+    crate::model::read::article(&&value).map_err(|e| LoadError::Shape(e.to_string()))
 }
 
 /// The embedded default article, parsed and validated.

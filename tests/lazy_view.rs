@@ -115,6 +115,71 @@ fn the_shell_ids_and_defaults_build_no_section_and_one_section_builds_only_itsel
     assert_eq!(view.sections.built_count(), 1);
 }
 
+#[test]
+fn the_reference_list_of_a_fresh_view_builds_no_section_and_numbers_as_a_full_build() {
+    // The reference list (numbers, where each source is first cited per section, the
+    // editor's notes on their occurrences) comes from a pass over the citations, not
+    // from every section's view: the same list, and still nothing built.
+    for (name, a) in [("seed", seed()), ("synthetic", synthetic())] {
+        let (article, prepared) = (Rc::new(a.clone()), Rc::new(Prepared::new(&a)));
+        for aud in Audience::ALL {
+            let full = build(&a, aud);
+            let view = lazy(article.clone(), prepared.clone(), aud);
+            assert_eq!(view.references(), full.references(), "{name} {aud:?}");
+            assert_eq!(view.sections.built_count(), 0, "{name} {aud:?}");
+            let cited: usize = view.references().iter().map(|r| r.cited_in.len()).sum();
+            let notes: usize = view.references().iter().map(|r| r.notes.len()).sum();
+            assert!(
+                cited > view.references().len(),
+                "{name}: cited in several sections"
+            );
+            if name == "seed" {
+                assert!(notes > 0, "{name} {aud:?}: the seed's notes attach");
+            }
+            for i in 0..a.sections.len() {
+                assert_eq!(view.sections.get(i), full.sections.get(i), "{name} {i}");
+            }
+        }
+    }
+}
+
+#[test]
+fn section_props_without_a_popover_build_no_section_and_flag_the_same_sections_open() {
+    use evidence_article::components::article_section::ArticleSectionProps;
+    use evidence_article::components::context::Shared;
+    use evidence_article::state::WidgetState;
+    let a = synthetic();
+    let prepared = Rc::new(Prepared::new(&a));
+    let full = build(&a, Audience::Physician);
+    // Half the sections open, in no pattern the defaults have.
+    let mut defaults = full.section_defaults();
+    defaults
+        .iter_mut()
+        .enumerate()
+        .for_each(|(i, d)| d.1 = i % 3 != 1);
+    let state = WidgetState::new(Audience::Physician, &defaults);
+    let view = Shared(Rc::new(lazy(
+        Rc::new(a.clone()),
+        prepared,
+        Audience::Physician,
+    )));
+    let labels = Rc::new(Vec::new());
+    for i in 0..a.sections.len() {
+        let props = ArticleSectionProps::new(&view, i, &state, &labels).expect("a section");
+        let mut ids = Vec::new();
+        fn walk<'a>(s: &'a SectionView, out: &mut Vec<&'a str>) {
+            out.push(&s.id);
+            s.subsections.iter().for_each(|x| walk(x, out));
+        }
+        walk(&full.sections[i], &mut ids);
+        let open: Vec<bool> = ids.iter().map(|id| state.open.contains(*id)).collect();
+        assert_eq!(props.open, open, "section {i}");
+        assert_eq!(props.popover, None);
+    }
+    assert!(ArticleSectionProps::new(&view, a.sections.len(), &state, &labels).is_none());
+    assert_eq!(view.0.sections.built_count(), 0);
+}
+
 /// Every node of `s` and its subsections, with the id of the section holding it.
 fn walk_nodes(s: &SectionView, f: &mut impl FnMut(&str, &Node)) {
     fn nodes(sid: &str, n: &[Node], f: &mut impl FnMut(&str, &Node)) {

@@ -144,3 +144,34 @@ fn shape_errors_in_the_browser_name_the_bad_value_and_its_path() {
     assert!(article.warnings.is_empty());
     assert!(article.article.references.len() >= 5);
 }
+
+/// The wasm parses an article's text itself (`model::read::tree`) and leaves what
+/// JavaScript reads otherwise to `JSON.parse` (`load::js_value` copies its value into
+/// the same tree): a float, a lone surrogate, an integer past 2^53 anywhere in the
+/// text sends the embedded article down the browser's path, and it reads the same.
+#[wasm_bindgen_test]
+fn the_browsers_parse_and_the_wasms_read_an_article_alike() {
+    use evidence_article::load;
+    let raw = evidence_article::model::EMBEDDED_ARTICLE_JSON;
+    assert!(evidence_article::model::read::tree::parse(raw).is_some());
+    let own = load::read(raw).expect("the embedded article");
+    let body = raw.trim_start().strip_prefix('{').expect("an object");
+    for extra in [
+        r#""x-float": 1.5,"#,
+        r#""x-lone": "\ud800","#,
+        r#""x-big": 9007199254740993,"#,
+        r#""0": 1,"#,
+    ] {
+        let text = format!("{{{extra}{body}");
+        assert!(
+            evidence_article::model::read::tree::parse(&text).is_none(),
+            "{extra}"
+        );
+        assert_eq!(load::read(&text).as_ref(), Ok(&own), "{extra}");
+    }
+    // `15.0` is the integer 15 to JavaScript: read as such on the browser's path.
+    let text = raw.replacen("\"count\":15", "\"count\":15.0", 1);
+    assert_ne!(text, raw, "the compact article has a count of 15");
+    assert!(evidence_article::model::read::tree::parse(&text).is_none());
+    assert_eq!(load::read(&text).as_ref(), Ok(&own));
+}

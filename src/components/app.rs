@@ -118,12 +118,19 @@ pub fn app(p: &AppProps) -> Html {
                     let phase = phase.clone();
                     let audience = config.initial_audience().0;
                     wasm_bindgen_futures::spawn_local(async move {
-                        // Parsed and validated in the task the text arrived in, the
-                        // first view built in the next, rendered in the one after:
-                        // no task does all three.
+                        // Parsed in the task the text arrived in, validated in the
+                        // next, the first view built in the next, rendered in the one
+                        // after: no task does two of these.
                         let result = match crate::fetch::fetch_text(&url, timeout).await {
-                            Ok(text) => load::load(&text),
+                            Ok(text) => load::read(&text),
                             Err(error) => Err(LoadError::Fetch { url, error }),
+                        };
+                        let result = match result {
+                            Ok(article) => {
+                                crate::dom::next_task().await;
+                                load::check(article)
+                            }
+                            Err(e) => Err(e),
                         };
                         let next = match result {
                             Ok(l) => {

@@ -13,7 +13,7 @@ use crate::components::inline::{self, InlineCtx};
 use crate::components::section::Section;
 use crate::components::share::SectionLink;
 use crate::state::{Action, Popover, WidgetState};
-use crate::viewmodel::{ArticleView, BlockView, Node, SectionView};
+use crate::viewmodel::{ArticleView, BlockView, Node, SectionView, Skeleton};
 
 /// Props of [`ArticleSection`].
 #[derive(Properties, Clone, PartialEq, Debug)]
@@ -33,20 +33,37 @@ pub struct ArticleSectionProps {
 
 impl ArticleSectionProps {
     /// Props of the top-level section `index` for this state.
+    /// Builds the section's view only when a popover is open (to tell whether it is
+    /// anchored inside): the open flags come from the section ids, which every
+    /// audience shares, so the widget's render does not build every section of a
+    /// long article before any of them is shown.
     pub fn new(
         view: &Shared<ArticleView>,
         index: usize,
         state: &WidgetState,
         labels: &Rc<Vec<String>>,
     ) -> Option<Self> {
-        let s = view.sections.get(index)?;
+        fn ids<'a>(s: &'a Skeleton, f: &mut impl FnMut(&'a str)) {
+            f(&s.id);
+            s.subsections.iter().for_each(|x| ids(x, f));
+        }
         let mut open = Vec::new();
-        walk(s, &mut |x| open.push(state.open.contains(&x.id)));
+        ids(view.skeleton(index)?, &mut |id| {
+            open.push(state.open.contains(id))
+        });
+        let popover = match state.popover {
+            Some(p) => view
+                .sections
+                .get(index)
+                .filter(|s| anchored_in(s, p))
+                .map(|_| p),
+            None => None,
+        };
         Some(Self {
             view: view.clone(),
             path: vec![index],
             open,
-            popover: state.popover.filter(|p| anchored_in(s, *p)),
+            popover,
             labels: labels.clone(),
         })
     }

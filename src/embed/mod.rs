@@ -11,6 +11,7 @@ use crate::components::context::Shared;
 use crate::components::section_host::{DeferredSections, Hosting, DEFERRED_SELECTOR};
 use crate::components::{App, AppProps, ArticleSource};
 use crate::config::WidgetConfig;
+use crate::model::Article;
 
 /// A started widget: its app and, when its pre-render was marked for it, the
 /// top-level sections that hydrate later, one per task ([`DeferredSections`]).
@@ -244,14 +245,14 @@ impl Starting {
 
 /// Starts the app in `root`. An article given as JSON (or the embedded one) starts
 /// over several tasks so that none blocks the page for long: this one only looks at
-/// the root; the next parses (and, unless embedded, validates) the article; the next
-/// builds its first view; the next hydrates the article but its top-level sections,
+/// the root; the next parses the article, the next (unless embedded) validates it;
+/// the next builds its first view; the next hydrates the article but its top-level sections,
 /// then one task per section ([`start_app`]), or, rendering afresh, renders the
 /// shell and the first sections, then the others a few per task
 /// (`DeferredSections::filling`). When it will hydrate a pre-render, clicks on the
 /// pre-rendered page in between are replayed on the same nodes once hydrated (the
 /// sections replay their own) and [`STARTING_ATTR`] is set on `root` meanwhile. An
-/// article that fails to load shows its error panel in the task that parsed it;
+/// article that fails to load shows its error panel in the task that found it;
 /// otherwise (a URL, a failure) it starts at once. `then` runs once everything has
 /// rendered.
 pub fn start_in_tasks(root: &web_sys::Element, props: AppProps, then: Then) -> Rc<Starting> {
@@ -309,8 +310,13 @@ pub fn start_in_tasks(root: &web_sys::Element, props: AppProps, then: Then) -> R
     };
     if loads {
         // Parsing the article (a third of the task that started the module before)
-        // in a task of its own.
-        later(&starting, move || rest(loaded(props)));
+        // in a task of its own, and validating it (unless embedded) in the next: on a
+        // long article each is a long task's worth.
+        let next = starting.clone();
+        later(&starting, move || match read(props) {
+            (props, Some(article)) => later(&next, move || rest(checked(props, article))),
+            (props, None) => rest(props),
+        });
     } else {
         rest(props);
     }
@@ -328,19 +334,34 @@ fn later(starting: &Rc<Starting>, f: impl FnOnce() + 'static) {
     .forget();
 }
 
-/// Props whose article, given as JSON (or the embedded one), is parsed (and, unless
-/// embedded, validated) now.
-fn loaded(mut props: AppProps) -> AppProps {
+/// Props whose article, given as JSON (or the embedded one), is parsed now: the
+/// embedded one is loaded (it was validated before it was compiled in); an article
+/// given as JSON comes back beside the props, to be validated ([`checked`]) before
+/// it is shown; one that cannot be read fails now.
+fn read(mut props: AppProps) -> (AppProps, Option<Article>) {
     let loaded = match &props.source {
-        ArticleSource::Json(raw) => crate::load::load(raw),
+        ArticleSource::Json(raw) => match crate::load::read(raw) {
+            Ok(article) => return (props, Some(article)),
+            Err(e) => Err(e),
+        },
         ArticleSource::Embedded => crate::load::embedded_prevalidated(),
-        _ => return props,
+        _ => return (props, None),
     };
-    props.source = match loaded {
+    props.source = source(loaded);
+    (props, None)
+}
+
+/// Props whose article is `article` once it passes validation, or its problems.
+fn checked(mut props: AppProps, article: Article) -> AppProps {
+    props.source = source(crate::load::check(article));
+    props
+}
+
+fn source(loaded: Result<crate::load::Loaded, crate::load::LoadError>) -> ArticleSource {
+    match loaded {
         Ok(l) => ArticleSource::Loaded(Shared(Rc::new(l.article)), None),
         Err(e) => ArticleSource::Failed(Rc::new(e)),
-    };
-    props
+    }
 }
 
 /// Props whose loaded article carries its first view, built now.

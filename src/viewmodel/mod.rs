@@ -83,8 +83,8 @@ pub fn build(article: &Article, audience: Audience) -> ArticleView {
 }
 
 /// The view of `article` for `audience` with nothing built but its shell: each
-/// section is built when first asked for, the references once all are (`prepared`
-/// must come from the same article).
+/// section is built when first asked for, the references (from a pass over the
+/// citations, no section built) too (`prepared` must come from the same article).
 pub fn lazy(article: Rc<Article>, prepared: Rc<Prepared>, audience: Audience) -> ArticleView {
     let reader = Reader::new(&article, &prepared, audience);
     let sections = Sections::lazy(

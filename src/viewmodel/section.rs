@@ -41,6 +41,8 @@ pub(super) struct Builder<'a> {
     block_cites: HashMap<String, usize>,
     cited_in: Vec<(usize, usize, String)>,
     notes: Vec<NoteView>,
+    /// Citations only ([`cites`]): plain text is left out (no glossary marks).
+    cites_only: bool,
 }
 
 /// Per-section marking state: terms already marked and text read so far.
@@ -61,8 +63,34 @@ pub(super) fn build(
     reader: &Reader,
     index: usize,
 ) -> Option<Built> {
+    walk(article, prepared, reader, index, false)
+}
+
+/// What top-level section `index` adds to the reference list (its `cited_in`,
+/// `notes` and `markers`, the same as [`build`]'s), without its view: the same walk
+/// over the same inline trees, but plain text is neither searched for glossary terms
+/// nor kept, so its `view` holds only the structure and the citations. The reference
+/// list needs this of every section; building their views for it was most of the
+/// first view's task on a long article.
+pub(super) fn cites(
+    article: &Article,
+    prepared: &Prepared,
+    reader: &Reader,
+    index: usize,
+) -> Option<Built> {
+    walk(article, prepared, reader, index, true)
+}
+
+fn walk(
+    article: &Article,
+    prepared: &Prepared,
+    reader: &Reader,
+    index: usize,
+    cites_only: bool,
+) -> Option<Built> {
     let (s, part): (&Section, &Part) = (article.sections.get(index)?, prepared.parts.get(index)?);
     let mut b = Builder::new(article, prepared, reader, part.markers);
+    b.cites_only = cites_only;
     b.scopes = part.scopes;
     b.blocks = part.blocks;
     let view = b.section(s, &part.skeleton, 2);
@@ -92,6 +120,7 @@ impl<'a> Builder<'a> {
             block_cites: HashMap::new(),
             cited_in: Vec::new(),
             notes: Vec::new(),
+            cites_only: false,
         }
     }
 
@@ -104,6 +133,7 @@ impl<'a> Builder<'a> {
         let mut out = Vec::new();
         for n in tree {
             match n {
+                Inline::Text(_) if self.cites_only => {}
                 Inline::Text(t) => match scope.as_deref_mut() {
                     Some(sc) => self.mark_terms(t, sc, &mut out),
                     None => out.push(Node::Text(t.clone())),

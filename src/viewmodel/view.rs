@@ -1,7 +1,8 @@
 //! The whole article for one audience: the shell (question, review, disclaimer…)
 //! built at once, the sections built as asked for ([`Sections`]), the reference list
-//! once every section is; the section ids and open defaults come from the
-//! audience-independent skeleton, so asking for them builds nothing.
+//! from a pass over the citations (no section built for it); the section ids and
+//! open defaults come from the audience-independent skeleton, so asking for them
+//! builds nothing.
 
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -116,7 +117,13 @@ impl ArticleView {
 
     /// Id of top-level section `index`.
     pub fn section_id(&self, index: usize) -> Option<&str> {
-        Some(&self.parts.get(index)?.skeleton.id)
+        Some(&self.skeleton(index)?.id)
+    }
+
+    /// Ids and open defaults of top-level section `index` and its subsections (the
+    /// same ids, in the same tree, as its view: building nothing).
+    pub fn skeleton(&self, index: usize) -> Option<&Skeleton> {
+        Some(&self.parts.get(index)?.skeleton)
     }
 
     /// Ids of a section and its ancestors, outermost first (for deep links).
@@ -136,14 +143,18 @@ impl ArticleView {
             .then_some(path)
     }
 
-    /// References in number order (builds every section not built yet).
+    /// References in number order (builds no section: a pass over each section's
+    /// citations, [`super::section::cites`], gives what the list needs).
     pub fn references(&self) -> &[RefView] {
         self.references.get_or_init(|| {
             let Some(src) = self.sections.source() else {
                 return Vec::new();
             };
-            let built = (0..self.sections.len()).filter_map(|i| self.sections.part(i));
-            refs::build(&src.article, &src.prepared, &src.reader, built)
+            let (a, p, r) = (&src.article, &src.prepared, &src.reader);
+            let cited: Vec<_> = (0..self.sections.len())
+                .filter_map(|i| super::section::cites(a, p, r, i))
+                .collect();
+            refs::build(a, p, r, cited.iter())
         })
     }
 

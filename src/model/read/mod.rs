@@ -1,7 +1,8 @@
 //! Reading the model from a parsed JSON value without serde: one reader for the
-//! widget (over the browser's `JSON.parse` result, `load::js_value`) and for native
-//! loading (over `serde_json::Value`, [`native`]), so the native tests check the very
-//! code the wasm runs. It behaves as the model's serde derives do (unknown fields
+//! widget (over [`tree`]: the text parsed in the wasm, or `JSON.parse`'s value copied
+//! into it, `load::js_value`) and for native loading (over `serde_json::Value`,
+//! [`native`]), so the native tests check the very code the wasm runs (and
+//! tests/read.rs holds the tree to serde_json). It behaves as the model's serde derives do (unknown fields
 //! ignored, `null` or absence of an optional field is `None`, defaults where the
 //! derive has `default`, serde's messages), and every error carries the path of the
 //! offending value (`sections[0].blocks[2].text`). The CLI and the studio keep
@@ -16,6 +17,7 @@
 mod article;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
+pub mod tree;
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
