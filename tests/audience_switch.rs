@@ -6,7 +6,9 @@ use std::rc::Rc;
 
 use evidence_article::config::WidgetConfig;
 use evidence_article::model::Audience;
-use evidence_article::state::switch::{near_viewport, next_parts, next_step};
+use evidence_article::state::switch::{
+    near_viewport, next_parts, next_step, stepped, ONE_STEP_PARTS,
+};
 use evidence_article::state::{initial_state, Action, WidgetState};
 use yew::Reducible;
 
@@ -15,9 +17,49 @@ fn seed() -> Rc<WidgetState> {
     Rc::new(initial_state(&article, &WidgetConfig::default()))
 }
 
+/// The seed's state as if the article had more top-level parts than switch in one
+/// step (a long article's switch goes in steps; the reducer only counts the parts).
+fn long() -> Rc<WidgetState> {
+    let mut s = (*seed()).clone();
+    s.parts = ONE_STEP_PARTS + 8;
+    Rc::new(s)
+}
+
+/// A short article (the seed: 2 sections and the reference list) switches every part
+/// in the switch's own render: nothing lags, the screen counts as caught up (the
+/// picker reads nothing, the catch-up hook has nothing to do).
+#[test]
+fn a_short_article_switches_every_part_at_once() {
+    let s = seed();
+    assert!(
+        s.parts <= ONE_STEP_PARTS,
+        "the seed is short: {} parts",
+        s.parts
+    );
+    assert!(!stepped(s.parts));
+    let s = s.reduce(Action::SetAudience(Audience::Patient));
+    assert_eq!(s.audience, Audience::Patient);
+    assert!(s.lagging_parts().is_empty());
+    assert!(s.screen_caught_up);
+    assert!((0..s.parts).all(|i| s.shown(i) == Audience::Patient));
+    assert_eq!(s.announcement, "Now reading as: Patient or caregiver.");
+    let s = s.reduce(Action::SetDefaultAudience(Audience::Student));
+    assert!(s.lagging_parts().is_empty(), "the reader chose: unchanged");
+    let s = seed().reduce(Action::SetDefaultAudience(Audience::Student));
+    assert_eq!(s.audience, Audience::Student);
+    assert!(s.lagging_parts().is_empty() && s.screen_caught_up);
+}
+
+#[test]
+fn an_article_steps_from_one_part_more_than_fits_one_step() {
+    assert!(!stepped(0), "a state without parts switches at once");
+    assert!(!stepped(ONE_STEP_PARTS));
+    assert!(stepped(ONE_STEP_PARTS + 1));
+}
+
 #[test]
 fn every_part_lags_at_the_old_audience_until_caught_up() {
-    let s = seed();
+    let s = long();
     let n = s.parts;
     assert!(n >= 2, "sections and the reference list: {n}");
     assert!(s.lagging_parts().is_empty());
@@ -38,7 +80,7 @@ fn every_part_lags_at_the_old_audience_until_caught_up() {
 
 #[test]
 fn a_second_switch_keeps_what_each_part_shows_and_drops_parts_already_there() {
-    let s = seed();
+    let s = long();
     let n = s.parts;
     let from = s.audience;
     let s = s
@@ -57,7 +99,7 @@ fn a_second_switch_keeps_what_each_part_shows_and_drops_parts_already_there() {
 
 #[test]
 fn the_same_audience_again_or_a_state_without_parts_switches_in_one_step() {
-    let s = seed();
+    let s = long();
     let a = s.audience;
     let s = s.reduce(Action::SetAudience(a));
     assert!(s.lagging_parts().is_empty());
@@ -69,7 +111,7 @@ fn the_same_audience_again_or_a_state_without_parts_switches_in_one_step() {
 
 #[test]
 fn the_host_default_steps_too() {
-    let s = seed();
+    let s = long();
     let s = s.reduce(Action::SetDefaultAudience(Audience::Patient));
     assert_eq!(s.lagging_parts().len(), s.parts);
 }
@@ -134,7 +176,7 @@ fn parts_on_screen_are_found_by_bisection_as_by_a_scan() {
 /// screen again after the render (a forced layout in the click's task).
 #[test]
 fn the_screen_counts_as_caught_up_once_any_catch_up_arrives() {
-    let s = seed();
+    let s = long();
     assert!(s.screen_caught_up, "no switch under way");
     let s = s.reduce(Action::SetAudience(Audience::Patient));
     assert!(!s.screen_caught_up, "a switch begins: the screen lags");

@@ -87,7 +87,8 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let root = use_node_ref();
     let (prefix, dispatch) = (ctx.prefix.clone(), ctx.dispatch.clone());
 
-    hooks::use_host_control(p.control.clone(), root.clone(), dispatch.clone());
+    let stepped = state::switch::stepped(state.parts);
+    hooks::use_host_control(p.control.clone(), root.clone(), stepped, dispatch.clone());
     hooks::use_host_events(p.on_event.clone(), state.audience, state.reader_choice);
     let share = state::share_state(&state, &view);
     hooks::use_share_url(ctx.share_key.clone(), p.control.clone(), share);
@@ -177,6 +178,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
     let picker = part_props(Part::Picker(AudiencePickerProps {
         audience: state.audience,
         chosen: state.audience_chosen,
+        stepped,
     }));
     {
         // Hydrated parts in document order: the header, the picker, the sections,

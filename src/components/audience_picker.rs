@@ -14,6 +14,9 @@ pub struct AudiencePickerProps {
     pub audience: Audience,
     /// Whether the reader has chosen (otherwise the picker invites a choice).
     pub chosen: bool,
+    /// Whether a switch goes in steps (`state::switch::stepped`): only then does the
+    /// picker read which parts are on screen.
+    pub stepped: bool,
 }
 
 /// The audience radio group.
@@ -25,13 +28,16 @@ pub fn audience_picker(p: &AudiencePickerProps) -> Html {
     let legend_id = format!("{prefix}audience-legend");
     let options = Audience::ALL.iter().map(|&a| {
         let id = format!("{prefix}audience-{}", a.id());
-        let dispatch = ctx.dispatch.clone();
+        let (dispatch, stepped) = (ctx.dispatch.clone(), p.stepped);
         let onchange = Callback::from(move |e: Event| {
             dispatch.emit(Action::SetAudience(a));
-            // The parts on screen switch in this same render (`state::switch`): read
-            // now, while layout is clean, not after the render (which may come a
-            // task later when Yew yields, showing the old text a frame longer).
-            dispatch.emit(Action::CatchUp(crate::dom::parts_on_screen_from(&e)));
+            // In a stepped switch the parts on screen switch in this same render
+            // (`state::switch`): read now, while layout is clean, not after the render
+            // (which may come a task later when Yew yields, showing the old text a
+            // frame longer). A short article switches every part at once: no read.
+            if stepped {
+                dispatch.emit(Action::CatchUp(crate::dom::parts_on_screen_from(&e)));
+            }
         });
         html! {
             <label class="ea-picker__option" for={id.clone()}>

@@ -9,10 +9,15 @@ use crate::config::{AudienceRequest, Control};
 use crate::state::Action;
 
 /// Connects `control` (if any) to `dispatch` while mounted; `root` is the widget's
-/// root element, whose parts on screen switch audience in the same render
-/// (`state::switch`).
+/// root element, whose parts on screen switch audience in the same render when the
+/// switch is `stepped` (`state::switch`; otherwise every part does, with no read).
 #[hook]
-pub fn use_host_control(control: Option<Rc<Control>>, root: NodeRef, dispatch: Callback<Action>) {
+pub fn use_host_control(
+    control: Option<Rc<Control>>,
+    root: NodeRef,
+    stepped: bool,
+    dispatch: Callback<Action>,
+) {
     use_effect_with(control, move |control| {
         let control = control.clone();
         if let Some(c) = &control {
@@ -21,7 +26,7 @@ pub fn use_host_control(control: Option<Rc<Control>>, root: NodeRef, dispatch: C
                     AudienceRequest::Reader(a) => Action::SetAudience(a),
                     AudienceRequest::Default(a) => Action::SetDefaultAudience(a),
                 });
-                if let Some(el) = root.cast::<web_sys::Element>() {
+                if let Some(el) = root.cast::<web_sys::Element>().filter(|_| stepped) {
                     dispatch.emit(Action::CatchUp(crate::dom::parts_on_screen(&el)));
                 }
             })));

@@ -2,7 +2,8 @@
 //! sections in order, then the reference list) may show the audience they showed
 //! before while the switch is under way. The parts on screen are caught up in the
 //! same render as the switch (the reader never sees two audiences there), the rest in
-//! later tasks (`crate::hooks::use_catch_up`), nearest first, until none lags.
+//! later tasks (`crate::hooks::use_catch_up`), nearest first, until none lags. A short
+//! article ([`stepped`]) switches every part in the switch's own render.
 
 use super::WidgetState;
 use std::ops::Range;
@@ -34,7 +35,7 @@ impl WidgetState {
     /// The audience changes from `from` to `self.audience`: every part not lagging
     /// already now lags at `from`; a part lagging at the new audience is caught up.
     pub(super) fn start_switch(&mut self, from: Audience) {
-        if from == self.audience {
+        if from == self.audience || !stepped(self.parts) {
             return;
         }
         self.screen_caught_up = false;
@@ -68,6 +69,19 @@ impl WidgetState {
             self.screen_caught_up = true;
         }
     }
+}
+
+/// Up to this many top-level parts (sections, then the reference list) an article
+/// switches audience in one step ([`stepped`]).
+pub const ONE_STEP_PARTS: usize = 4;
+
+/// Whether a switch in an article of `parts` top-level parts goes in steps. A short
+/// one (the seed: 2 sections and the references) switches every part in the click's
+/// own render instead: no screen read before it (a forced style and layout of the
+/// page, ~3 ms at 4x CPU), no catch-up task and its frame after it. `parts` 0 (a state
+/// without an article's parts) switches in one step too.
+pub fn stepped(parts: usize) -> bool {
+    parts > ONE_STEP_PARTS
 }
 
 /// The next parts to catch up among the `lagging` ones (sorted): those in `visible`

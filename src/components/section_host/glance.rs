@@ -52,6 +52,20 @@ impl GlanceSlot {
         }
     }
 
+    /// During the section's render: a root that has committed gets `props` now, so
+    /// its update is queued with the section's own (given in the section's effect, it
+    /// waited for Yew's next yield: on the standalone page at 4x CPU a task and a
+    /// frame of its own after the section's, the last of an audience switch).
+    fn offer_committed(&self, props: &SectionHostProps) {
+        if !self.committed.get() || self.latest.borrow().as_ref() == Some(props) {
+            return;
+        }
+        if let Some(h) = self.handle.borrow_mut().as_mut() {
+            *self.latest.borrow_mut() = Some(props.clone());
+            h.update(props.clone());
+        }
+    }
+
     /// The section's latest props for the charts: the first hydrate them, in a task
     /// of their own; later ones update them.
     fn offer(self: &Rc<Self>, props: SectionHostProps, sections: &Rc<DeferredSections>) {
@@ -106,6 +120,9 @@ pub fn glance_host(p: &GlanceProps) -> Html {
         ctx: WidgetContext::clone(&ctx),
         hydration: None,
     };
+    if let Some((_, slot)) = &*deferred {
+        slot.0.offer_committed(&props);
+    }
     use_effect_with(((*deferred).clone(), props.clone()), |(deferred, props)| {
         if let Some((sections, slot)) = deferred {
             slot.0.offer(props.clone(), &sections.0);
