@@ -145,10 +145,10 @@ const PARTS_STATE = `[...sr.querySelectorAll('.ea-article > .ea-section-host, .e
   .filter((w) => !w.matches('.ea-body ~ .ea-section-host'))
   .map((w) => [w.childElementCount > 0, w.__yew_subtree_id !== undefined])`;
 
-test('no pre-render: the header, the picker and the sections each render in a root of their own, in document order, as when hydrating', async () => {
+test('no pre-render: the header, the picker, the sections and each source\'s charts render in roots of their own, in document order, as when hydrating; nothing after charts still to come is shown', async () => {
   const page = await env.page();
   await page.addInitScript((expr) => {
-    const w = (window.__ea = { states: [], done: false });
+    const w = (window.__ea = { states: [], done: false, emptyCharts: 0, charts: 0 });
     const attach = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (init) {
       const sr = attach.call(this, init);
@@ -157,14 +157,24 @@ test('no pre-render: the header, the picker and the sections each render in a ro
         if (w.done) return;
         const s = state(sr).map(([filled]) => (filled ? 1 : 0)).join('');
         if (s && s !== w.states.at(-1)) w.states.push(s);
-      }).observe(sr, { childList: true, subtree: true });
+        // What follows an empty charts wrapper in its section, shown (it would move).
+        const empty = [...sr.querySelectorAll('.ea-glance-host:empty')];
+        w.charts = Math.max(w.charts, empty.length);
+        for (const g of empty) {
+          const after = [...g.closest('.ea-body > .ea-section-host').querySelectorAll('*')]
+            .filter((e) => g.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
+          w.emptyCharts += after.filter((e) => e.checkVisibility()).length;
+        }
+      }).observe(sr, { childList: true, subtree: true, attributes: true });
       return sr;
     };
     document.addEventListener('evidence-article:ready', () => { w.done = true; });
   }, PARTS_STATE);
   await page.goto(env.server.url + '/examples/startup-host.html');
   await until(() => page.evaluate(() => window.__ea.done), { timeout: 20000, message: 'ready' });
-  const { states } = await page.evaluate(() => window.__ea);
+  const { states, emptyCharts, charts } = await page.evaluate(() => window.__ea);
+  assert.ok(charts >= 2, `the charts' wrappers were seen empty before they filled (${charts})`);
+  assert.equal(emptyCharts, 0, 'nothing after charts still to come is shown');
   // Each state seen: the filled wrappers are the first ones, nothing filled after an empty one.
   assert.ok(states.length >= 2, `filled over more than one step (${JSON.stringify(states)})`);
   for (const s of states) assert.match(s, /^1*0*$/, `filled in document order (${JSON.stringify(states)})`);
@@ -172,6 +182,9 @@ test('no pre-render: the header, the picker and the sections each render in a ro
   const parts = await page.locator('evidence-article').evaluate((el, expr) =>
     new Function('sr', `return ${expr}`)(el.shadowRoot), PARTS_STATE);
   assert.ok(parts.every(([, root]) => root), `every part is a root of its own (${JSON.stringify(parts)})`);
+  const glances = await page.locator('evidence-article').evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll('.ea-glance-host')].map((g) => g.childElementCount > 0 && g.__yew_subtree_id !== undefined));
+  assert.ok(glances.length >= 2 && glances.every(Boolean), `each source's charts are a root of their own (${JSON.stringify(glances)})`);
   assert.deepEqual(await page.locator('evidence-article').evaluate((el) => [
     !!el.shadowRoot.querySelector('.ea-article > .ea-section-host:nth-child(1) > header.ea-header .ea-title'),
     !!el.shadowRoot.querySelector('.ea-article > .ea-section-host:nth-child(2) .ea-picker'),

@@ -120,20 +120,21 @@ impl DeferredSections {
     }
 
     /// A section's empty charts wrapper, to fill after the section (`None` once the
-    /// fill has ended): its top-level section stays hidden ([`FILLING_ATTR`]) until
-    /// the next part is mounted, so the charts never push down what is shown.
+    /// fill has ended).
     pub(super) fn fill_glance(&self, wrapper: web_sys::Element) -> Option<Rc<GlanceSlot>> {
         let f = self.fill.as_ref().filter(|f| f.open())?;
-        if let Some(section) = wrapper.closest(SECTION).ok().flatten() {
-            let _ = section.set_attribute(FILLING_ATTR, "");
-        }
         let slot = Rc::new(GlanceSlot::new(wrapper));
         f.glances.borrow_mut().push(slot.clone());
         Some(slot)
     }
 
     /// Mounts the next empty wrapper's root with its latest props (the charts of the
-    /// sections mounted so far first, then the next part); whether one was left.
+    /// sections mounted so far first, then the next part); whether one was left. A
+    /// top-level section carries [`FILLING_ATTR`] from before its root renders until
+    /// the next part is mounted, after its charts: meanwhile CSS hides what follows
+    /// an empty charts wrapper in it, so the charts never push down what is shown,
+    /// even when Yew's scheduler yields to the browser between the section's render
+    /// and its effects (which hand over the charts' wrappers).
     fn mount_next(&self) -> bool {
         let Some(f) = &self.fill else { return false };
         let glance = f.glances.borrow().iter().find(|g| !g.mounted()).cloned();
@@ -151,6 +152,9 @@ impl DeferredSections {
         let Some(props) = slot.latest.clone() else {
             return false;
         };
+        if slot.wrapper.matches(SECTION).unwrap_or(false) {
+            let _ = slot.wrapper.set_attribute(FILLING_ATTR, "");
+        }
         let done = slot.committed.clone();
         let first = SectionHostProps {
             hydration: Some(Hydration {
@@ -182,10 +186,10 @@ impl DeferredSections {
     }
 }
 
-/// A top-level section's wrapper (what [`DeferredSections::fill_glance`] hides).
+/// A top-level section's wrapper.
 const SECTION: &str = ".ea-body > .ea-section-host";
 
-/// Shows the top-level sections hidden while their charts were filled.
+/// Ends the top-level sections' filling state (their charts are all in).
 fn show_sections(root: &web_sys::Element) {
     let Ok(hidden) = root.query_selector_all(&format!("{SECTION}[{FILLING_ATTR}]")) else {
         return;

@@ -9,8 +9,8 @@
 //! afresh, or hydrating an unmarked pre-render, the same wrapper holds the charts in
 //! the section's own tree. Rendered afresh without a pre-render (filling,
 //! `section_host/fill.rs`), the section renders the wrapper empty and the charts fill
-//! it as a root of their own in the next task, their section hidden until then (so
-//! nothing shown moves). The `ready` event waits for them ([`DeferredSections::done`]).
+//! it as a root of their own in the next task, what follows them in their section
+//! hidden until then (CSS), so nothing shown moves. The `ready` event waits for them ([`DeferredSections::done`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -159,9 +159,9 @@ pub fn glance_host(p: &GlanceProps) -> Html {
     // later, or leaves its wrapper empty for the fill.
     let deferred = use_state(|| match &ctx.hosting {
         Hosting::Deferred(d) if d.fills_glances() => Deferral::Fill(Shared(d.clone())),
-        Hosting::Deferred(d) => d
-            .claim_glance()
-            .map_or(Deferral::None, |s| Deferral::Hydrate(Shared(d.clone()), Shared(s))),
+        Hosting::Deferred(d) => d.claim_glance().map_or(Deferral::None, |s| {
+            Deferral::Hydrate(Shared(d.clone()), Shared(s))
+        }),
         _ => Deferral::None,
     });
     let wrapper = use_node_ref();
@@ -173,25 +173,28 @@ pub fn glance_host(p: &GlanceProps) -> Html {
     };
     {
         let (wrapper, state) = (wrapper.clone(), deferred.clone());
-        use_effect_with(((*deferred).clone(), props.clone()), move |(deferred, props)| {
-            match deferred {
-                Deferral::Hydrate(sections, slot) => slot.0.offer(props.clone(), &sections.0),
-                Deferral::Fill(sections) => {
-                    let mut filled = filled.borrow_mut();
-                    if filled.is_none() {
-                        *filled = wrapper
-                            .cast::<web_sys::Element>()
-                            .and_then(|w| sections.0.fill_glance(w));
+        use_effect_with(
+            ((*deferred).clone(), props.clone()),
+            move |(deferred, props)| {
+                match deferred {
+                    Deferral::Hydrate(sections, slot) => slot.0.offer(props.clone(), &sections.0),
+                    Deferral::Fill(sections) => {
+                        let mut filled = filled.borrow_mut();
+                        if filled.is_none() {
+                            *filled = wrapper
+                                .cast::<web_sys::Element>()
+                                .and_then(|w| sections.0.fill_glance(w));
+                        }
+                        match filled.as_ref() {
+                            Some(slot) => slot.offer_filled(props.clone()),
+                            // The fill ended meanwhile: the charts render in this tree.
+                            None => state.set(Deferral::None),
+                        }
                     }
-                    match filled.as_ref() {
-                        Some(slot) => slot.offer_filled(props.clone()),
-                        // The fill ended meanwhile: the charts render in this tree.
-                        None => state.set(Deferral::None),
-                    }
+                    Deferral::None => {}
                 }
-                Deferral::None => {}
-            }
-        });
+            },
+        );
     }
     match (&ctx.hosting, &*deferred) {
         // Adopts the marked region as it is (only hydrated, never attached).
