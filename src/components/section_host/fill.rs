@@ -129,10 +129,9 @@ impl DeferredSections {
     }
 
     /// Mounts the next empty wrapper's root with its latest props (the charts of the
-    /// sections mounted so far first, then the next part); whether one was left. A
-    /// top-level section carries [`FILLING_ATTR`] from before its root renders until
-    /// the next part is mounted, after its charts: meanwhile CSS hides what follows
-    /// an empty charts wrapper in it, so the charts never push down what is shown,
+    /// sections mounted so far first, then the next part); whether one was left.
+    /// While filling ([`FILLING_ATTR`] on the body) CSS hides what follows an empty
+    /// charts wrapper in a section, so the charts never push down what is shown,
     /// even when Yew's scheduler yields to the browser between the section's render
     /// and its effects (which hand over the charts' wrappers).
     fn mount_next(&self) -> bool {
@@ -144,7 +143,6 @@ impl DeferredSections {
                 return true;
             }
         }
-        show_sections(&f.root);
         let mut slots = self.slots.borrow_mut();
         let Some(slot) = slots.iter_mut().find(|s| s.handle.is_none()) else {
             return false;
@@ -152,9 +150,6 @@ impl DeferredSections {
         let Some(props) = slot.latest.clone() else {
             return false;
         };
-        if slot.wrapper.matches(SECTION).unwrap_or(false) {
-            let _ = slot.wrapper.set_attribute(FILLING_ATTR, "");
-        }
         let done = slot.committed.clone();
         let first = SectionHostProps {
             hydration: Some(Hydration {
@@ -182,24 +177,6 @@ impl DeferredSections {
             for g in f.glances.borrow().iter() {
                 g.destroy_filled();
             }
-        }
-    }
-}
-
-/// A top-level section's wrapper.
-const SECTION: &str = ".ea-body > .ea-section-host";
-
-/// Ends the top-level sections' filling state (their charts are all in).
-fn show_sections(root: &web_sys::Element) {
-    let Ok(hidden) = root.query_selector_all(&format!("{SECTION}[{FILLING_ATTR}]")) else {
-        return;
-    };
-    for i in 0..hidden.length() {
-        if let Some(e) = hidden
-            .get(i)
-            .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-        {
-            let _ = e.remove_attribute(FILLING_ATTR);
         }
     }
 }
