@@ -154,16 +154,9 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         ctx: (*ctx).clone(),
         hydration: None,
     };
-    // Sections that are roots of their own get every change through here: filling,
-    // during this render (only queued: Yew renders them in this scheduler run,
-    // before it may yield to the browser, so no frame shows the article and its
-    // sections out of step, e.g. half an audience switch on screen); hydrated and
-    // committed, during this render too (a popover opens in the same frame as its
-    // marker says so); hydrating, once the render is committed (their early clicks
-    // are replayed after that).
-    p.hosting.offer_filled(&section_props);
-    // The header and the audience picker: parts of their own too, so hydrating the
-    // article's shell, the header and the picker are three tasks, not one.
+    // The header and the audience picker: parts of their own too, so hydrating (or
+    // rendering afresh) the article's shell, the header and the picker are three
+    // tasks, not one.
     let part_props = |part: Part| SectionHostProps {
         part,
         ctx: (*ctx).clone(),
@@ -181,11 +174,18 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         stepped,
     }));
     {
-        // Hydrated parts in document order: the header, the picker, the sections,
-        // then what follows them.
+        // Parts that are roots of their own get every change through here: filling,
+        // during this render (only queued: Yew renders them in this scheduler run,
+        // before it may yield to the browser, so no frame shows the article and its
+        // parts out of step, e.g. half an audience switch on screen); hydrated and
+        // committed, during this render too (a popover opens in the same frame as
+        // its marker says so); hydrating, once the render is committed (their early
+        // clicks are replayed after that). In document order: the header, the
+        // picker, the sections, then (hydrating only) what follows them.
         let hosting = p.hosting.clone();
         let mut parts = vec![header.clone(), picker.clone()];
         parts.extend(section_props.iter().cloned());
+        hosting.offer_filled(&parts);
         parts.push(tail.clone());
         hosting.offer_committed(&parts);
         use_effect_with(parts, move |props| hosting.offer(props));

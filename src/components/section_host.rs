@@ -6,8 +6,9 @@
 //! the rest; each section then hydrates as a Yew root of its own in a later task
 //! ([`DeferredSections::hydrate_next`]) on the same nodes, and the article widget
 //! sends it new props whenever its state changes. Rendered afresh in the browser
-//! without a pre-render, the same deferred roots fill empty wrappers instead, a few
-//! per task ([`DeferredSections::filling`], `section_host/fill.rs`). Rendered
+//! without a pre-render, the same deferred roots (the header, the picker, then the
+//! sections) fill empty wrappers instead, a few per task
+//! ([`DeferredSections::filling`], `section_host/fill.rs`). Rendered
 //! afresh inline ([`Hosting::Inline`], also native tests) the same wrapper holds the
 //! same component, so the DOM is the same in every mode.
 
@@ -36,8 +37,8 @@ const RAW_CLOSE: &str = "<!--</#>-->";
 /// A part of the article that can hydrate on its own.
 #[derive(Clone, PartialEq)]
 pub enum Part {
-    /// The header (question, review status, date, tools): the first part to hydrate,
-    /// in a task of its own after the article's shell.
+    /// The header (question, review status, date, tools): the first part to hydrate
+    /// (or, rendering afresh, to fill its wrapper), after the article's shell.
     Header(HeaderPartProps),
     /// The audience picker, in a task of its own after the header.
     Picker(AudiencePickerProps),
@@ -337,6 +338,7 @@ impl DeferredSections {
         if let Some(f) = &self.fill {
             f.cancel();
         }
+        self.destroy_glances();
         for g in &self.glances {
             g.destroy();
         }

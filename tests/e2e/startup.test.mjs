@@ -13,11 +13,15 @@ const N = 120;
 const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synthetic ${N}</title>
 <link rel="icon" href="data:,"><script type="module" src="../embed.js"></script></head>
 <body><main><evidence-article id="synth"><script type="application/json">${inlineJson(synthArticle(N))}</script></evidence-article></main></body></html>`;
-const route = (_req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(html); };
+const serve = (body) => (_req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(body); };
+// The seed article (embedded in the wasm) in an empty element: a host page without a pre-render.
+const hostHtml = html.replace(/<evidence-article id="synth">[\s\S]*<\/evidence-article>/, '<evidence-article></evidence-article>');
 const SECTIONS = '.ea-body > .ea-section-host > section';
 
 let env;
-before(async () => { env = await setup({ routes: { '/examples/startup-synth.html': route } }); });
+before(async () => {
+  env = await setup({ routes: { '/examples/startup-synth.html': serve(html), '/examples/startup-host.html': serve(hostHtml) } });
+});
 afterEach(async () => { await env?.closePages(); });
 after(async () => { await env?.close(); });
 
@@ -126,6 +130,72 @@ test('no pre-render: removing the element while sections are still arriving stop
   assert.ok(after.left > 0, 'some sections were still to come');
   assert.equal(after.filled, 0, 'none rendered after removal');
   assert.equal(after.ready, null, 'no ready event');
+  assert.deepEqual(page.problems.pageErrors, []);
+  assert.deepEqual(page.problems.console, []);
+});
+
+/**
+ * The wrappers of the parts that fill one by one (the header, the audience picker,
+ * the top-level sections: `section_host/fill.rs`'s PARTS, without the tail's, which
+ * comes after the body), as `[filled, root]` pairs: whether it has content, and
+ * whether it is the host of a Yew root of its own (Yew brands a root's host element
+ * with `__yew_subtree_id`; a part rendered in the article's tree is not one).
+ */
+const PARTS_STATE = `[...sr.querySelectorAll('.ea-article > .ea-section-host, .ea-body > .ea-section-host')]
+  .filter((w) => !w.matches('.ea-body ~ .ea-section-host'))
+  .map((w) => [w.childElementCount > 0, w.__yew_subtree_id !== undefined])`;
+
+test('no pre-render: the header, the picker, the sections and each source\'s charts render in roots of their own, in document order, as when hydrating; nothing after charts still to come is shown', async () => {
+  const page = await env.page();
+  await page.addInitScript((expr) => {
+    const w = (window.__ea = { states: [], done: false, emptyCharts: 0, charts: 0 });
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const sr = attach.call(this, init);
+      const state = new Function('sr', `return ${expr}`);
+      new MutationObserver(() => {
+        if (w.done) return;
+        const s = state(sr).map(([filled]) => (filled ? 1 : 0)).join('');
+        if (s && s !== w.states.at(-1)) w.states.push(s);
+        // What follows an empty charts wrapper in its section, shown (it would move).
+        const empty = [...sr.querySelectorAll('.ea-glance-host:empty')];
+        w.charts = Math.max(w.charts, empty.length);
+        for (const g of empty) {
+          const after = [...g.closest('.ea-body > .ea-section-host').querySelectorAll('*')]
+            .filter((e) => g.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
+          w.emptyCharts += after.filter((e) => e.checkVisibility()).length;
+        }
+      }).observe(sr, { childList: true, subtree: true, attributes: true });
+      return sr;
+    };
+    document.addEventListener('evidence-article:ready', () => { w.done = true; });
+  }, PARTS_STATE);
+  await page.goto(env.server.url + '/examples/startup-host.html');
+  await until(() => page.evaluate(() => window.__ea.done), { timeout: 20000, message: 'ready' });
+  const { states, emptyCharts, charts } = await page.evaluate(() => window.__ea);
+  assert.ok(charts >= 2, `the charts' wrappers were seen empty before they filled (${charts})`);
+  assert.equal(emptyCharts, 0, 'nothing after charts still to come is shown');
+  // Each state seen: the filled wrappers are the first ones, nothing filled after an empty one.
+  assert.ok(states.length >= 2, `filled over more than one step (${JSON.stringify(states)})`);
+  for (const s of states) assert.match(s, /^1*0*$/, `filled in document order (${JSON.stringify(states)})`);
+  assert.match(states.at(-1), /^1{4,}$/, 'all filled at ready (header, picker, two sections or more)');
+  const parts = await page.locator('evidence-article').evaluate((el, expr) =>
+    new Function('sr', `return ${expr}`)(el.shadowRoot), PARTS_STATE);
+  assert.ok(parts.every(([, root]) => root), `every part is a root of its own (${JSON.stringify(parts)})`);
+  const glances = await page.locator('evidence-article').evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll('.ea-glance-host')].map((g) => g.childElementCount > 0 && g.__yew_subtree_id !== undefined));
+  assert.ok(glances.length >= 2 && glances.every(Boolean), `each source's charts are a root of their own (${JSON.stringify(glances)})`);
+  assert.deepEqual(await page.locator('evidence-article').evaluate((el) => [
+    !!el.shadowRoot.querySelector('.ea-article > .ea-section-host:nth-child(1) > header.ea-header .ea-title'),
+    !!el.shadowRoot.querySelector('.ea-article > .ea-section-host:nth-child(2) .ea-picker'),
+  ]), [true, true], 'the first wrapper holds the header, the second the picker');
+  // Hydrating a pre-render (the intranet example), the same wrappers are roots of their own.
+  const hydrated = await env.page();
+  await hydrated.goto(env.server.url + '/examples/intranet.html');
+  const el = hydrated.locator('#aza');
+  await el.locator('.ea-tools button').first().waitFor();
+  await until(() => el.evaluate((e, expr) => new Function('sr', `return ${expr}`)(e.shadowRoot).every(([f, r]) => f && r), PARTS_STATE),
+    { timeout: 20000, message: 'the intranet example\'s parts hydrated as roots of their own' });
   assert.deepEqual(page.problems.pageErrors, []);
   assert.deepEqual(page.problems.console, []);
 });

@@ -1,8 +1,9 @@
 //! Rendering afresh (no pre-render: a host page's empty `<evidence-article>`, the
 //! mount API, a stored audience or share link that differs from the pre-render)
-//! without one long task: the article's first render builds the shell with every
-//! top-level section as an empty wrapper; then each wrapper gets a root of its own
-//! ([`SectionHost`]), in document order, as many per task as fit in [`BUDGET_MS`]
+//! without one long task: the article's first render builds the shell with the
+//! header, the audience picker and every top-level section as empty wrappers; then
+//! each wrapper gets a root of its own ([`SectionHost`]), in document order (the
+//! header first: [`PARTS`]), as many per task as fit in [`BUDGET_MS`]
 //! (counted from the start of the task that renders the shell, which goes on with
 //! sections if the shell left time). Content only ever appears below what is shown:
 //! while filling, what follows the sections (disclaimer, follow-up) stays hidden
@@ -18,11 +19,19 @@ use std::rc::{Rc, Weak};
 use gloo::timers::callback::Timeout;
 use yew::Callback;
 
-use super::{DeferredSections, SectionHost, SectionHostProps, Slot, HOST_CLASS};
+use super::glance::GlanceSlot;
+use super::{DeferredSections, SectionHost, SectionHostProps, Slot};
+use crate::hooks::Hydration;
 
 /// Set on `.ea-body` while its sections are still being rendered (CSS hides what
 /// follows it meanwhile).
 pub const FILLING_ATTR: &str = "data-ea-filling";
+
+/// The wrappers that filling mounts roots into, in document order: the header's and
+/// the picker's (children of the article), then the top-level sections' (children of
+/// its body). What follows the sections (also a child of the article) comes last in
+/// document order and is left out by the count of parts offered.
+pub const PARTS: &str = ".ea-article > .ea-section-host, .ea-body > .ea-section-host";
 
 /// How long one task keeps mounting sections before it yields to the browser (real
 /// time, so also under CPU throttling): a task ends at most one section later.
@@ -44,6 +53,11 @@ pub(super) struct Fill {
     filled: RefCell<Option<Callback<()>>>,
     /// The props the article offered before filling started (no slots yet).
     first: RefCell<Vec<SectionHostProps>>,
+    /// The charts' wrappers the sections rendered empty, in document order
+    /// (`section_host/glance.rs`): each filled in a task after its section's.
+    glances: RefCell<Vec<Rc<GlanceSlot>>>,
+    /// Whether the root mounted last has committed (the next waits for it).
+    last: RefCell<Rc<Cell<bool>>>,
 }
 
 impl Fill {
@@ -55,6 +69,10 @@ impl Fill {
         if !self.started.get() {
             *self.first.borrow_mut() = props.to_vec();
         }
+    }
+
+    fn open(&self) -> bool {
+        self.started.get() && !self.finished.get() && !self.cancelled.get()
     }
 
     pub(super) fn cancel(&self) {
@@ -83,6 +101,8 @@ impl DeferredSections {
                 then: RefCell::new(Some(then)),
                 filled: RefCell::default(),
                 first: RefCell::default(),
+                glances: RefCell::default(),
+                last: RefCell::new(Rc::new(Cell::new(true))),
             }),
             destroyed: Cell::new(false),
             glances: Vec::new(),
@@ -94,8 +114,35 @@ impl DeferredSections {
         self.fill.is_some()
     }
 
-    /// Mounts the next empty wrapper's root with its latest props; whether one was left.
+    /// Whether a section rendering now leaves its charts' wrappers empty for the fill.
+    pub(super) fn fills_glances(&self) -> bool {
+        self.fill.as_ref().is_some_and(Fill::open)
+    }
+
+    /// A section's empty charts wrapper, to fill after the section (`None` once the
+    /// fill has ended).
+    pub(super) fn fill_glance(&self, wrapper: web_sys::Element) -> Option<Rc<GlanceSlot>> {
+        let f = self.fill.as_ref().filter(|f| f.open())?;
+        let slot = Rc::new(GlanceSlot::new(wrapper));
+        f.glances.borrow_mut().push(slot.clone());
+        Some(slot)
+    }
+
+    /// Mounts the next empty wrapper's root with its latest props (the charts of the
+    /// sections mounted so far first, then the next part); whether one was left.
+    /// While filling ([`FILLING_ATTR`] on the body) CSS hides what follows an empty
+    /// charts wrapper in a section, so the charts never push down what is shown,
+    /// even when Yew's scheduler yields to the browser between the section's render
+    /// and its effects (which hand over the charts' wrappers).
     fn mount_next(&self) -> bool {
+        let Some(f) = &self.fill else { return false };
+        let glance = f.glances.borrow().iter().find(|g| !g.mounted()).cloned();
+        if let Some(g) = glance {
+            if g.mount() {
+                *f.last.borrow_mut() = g.committed.clone();
+                return true;
+            }
+        }
         let mut slots = self.slots.borrow_mut();
         let Some(slot) = slots.iter_mut().find(|s| s.handle.is_none()) else {
             return false;
@@ -103,20 +150,34 @@ impl DeferredSections {
         let Some(props) = slot.latest.clone() else {
             return false;
         };
+        let done = slot.committed.clone();
+        let first = SectionHostProps {
+            hydration: Some(Hydration {
+                rendering: Callback::noop(),
+                committed: Callback::from(move |()| done.set(true)),
+            }),
+            ..props
+        };
         let handle =
-            yew::Renderer::<SectionHost>::with_root_and_props(slot.wrapper.clone(), props).render();
+            yew::Renderer::<SectionHost>::with_root_and_props(slot.wrapper.clone(), first).render();
         slot.handle = Some(handle);
+        *f.last.borrow_mut() = slot.committed.clone();
         true
     }
 
-    /// Whether the last section mounted has not rendered yet.
+    /// Whether the root mounted last has not committed yet (Yew's scheduler yielded
+    /// to the browser before it created, rendered it or ran its effects).
     fn rendering(&self) -> bool {
-        let slots = self.slots.borrow();
-        slots
-            .iter()
-            .rev()
-            .find(|s| s.handle.is_some())
-            .is_some_and(|s| s.wrapper.first_child().is_none())
+        self.fill.as_ref().is_some_and(|f| !f.last.borrow().get())
+    }
+
+    /// Filling: unmounts the charts' roots (the widget is being destroyed).
+    pub(super) fn destroy_glances(&self) {
+        if let Some(f) = &self.fill {
+            for g in f.glances.borrow().iter() {
+                g.destroy_filled();
+            }
+        }
     }
 }
 
@@ -140,10 +201,7 @@ pub(super) fn start(d: &Rc<DeferredSections>, filled: Callback<()>) {
     }
     let props = f.first.take();
     *f.filled.borrow_mut() = Some(filled);
-    let wrappers = f
-        .root
-        .query_selector_all(&format!(".ea-body > .{HOST_CLASS}"))
-        .ok();
+    let wrappers = f.root.query_selector_all(PARTS).ok();
     let mut slots = d.slots.borrow_mut();
     for (i, p) in props.iter().enumerate() {
         let Some(wrapper) = wrappers

@@ -7,8 +7,10 @@
 //! region untouched and the charts hydrate as a root of their own in a later task, on
 //! the same nodes, then follow the section's props (an audience switch). Rendered
 //! afresh, or hydrating an unmarked pre-render, the same wrapper holds the charts in
-//! the section's own tree. The `ready` event waits for them
-//! ([`DeferredSections::done`]).
+//! the section's own tree. Rendered afresh without a pre-render (filling,
+//! `section_host/fill.rs`), the section renders the wrapper empty and the charts fill
+//! it as a root of their own in the next task, what follows them in their section
+//! hidden until then (CSS), so nothing shown moves. The `ready` event waits for them ([`DeferredSections::done`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -29,7 +31,7 @@ pub(super) struct GlanceSlot {
     handle: RefCell<Option<yew::AppHandle<SectionHost>>>,
     /// The latest props the section sent (the first ones are what the pre-render shows).
     latest: RefCell<Option<SectionHostProps>>,
-    committed: Rc<Cell<bool>>,
+    pub(super) committed: Rc<Cell<bool>>,
 }
 
 impl GlanceSlot {
@@ -63,6 +65,52 @@ impl GlanceSlot {
         if let Some(h) = self.handle.borrow_mut().as_mut() {
             *self.latest.borrow_mut() = Some(props.clone());
             h.update(props.clone());
+        }
+    }
+
+    /// Filling: the section's latest props for the charts, which its root (mounted
+    /// by the fill, `fill::FillState::mount_next`) renders, or gets once mounted.
+    fn offer_filled(&self, props: SectionHostProps) {
+        if self.latest.borrow().as_ref() == Some(&props) {
+            return;
+        }
+        *self.latest.borrow_mut() = Some(props.clone());
+        if let Some(h) = self.handle.borrow_mut().as_mut() {
+            h.update(props);
+        }
+    }
+
+    /// Filling: mounts the charts' root with the latest props, unless mounted already;
+    /// whether it did.
+    pub(super) fn mount(&self) -> bool {
+        let Some(props) = self.latest.borrow().clone() else {
+            return false;
+        };
+        if self.handle.borrow().is_some() {
+            return false;
+        }
+        let done = self.committed.clone();
+        let first = SectionHostProps {
+            hydration: Some(Hydration {
+                rendering: Callback::noop(),
+                committed: Callback::from(move |()| done.set(true)),
+            }),
+            ..props
+        };
+        let handle =
+            yew::Renderer::<SectionHost>::with_root_and_props(self.wrapper.clone(), first).render();
+        *self.handle.borrow_mut() = Some(handle);
+        true
+    }
+
+    pub(super) fn mounted(&self) -> bool {
+        self.handle.borrow().is_some()
+    }
+
+    /// Filling: unmounts the charts' root (the widget is being destroyed).
+    pub(super) fn destroy_filled(&self) {
+        if let Some(h) = self.handle.borrow_mut().take() {
+            super::fill::destroy_root(h, self.wrapper.clone(), 20);
         }
     }
 
@@ -106,32 +154,78 @@ impl GlanceSlot {
     }
 }
 
+/// How a [`GlanceHost`]'s charts render, decided by its first render.
+#[derive(Clone, PartialEq)]
+enum Deferral {
+    /// In its own tree.
+    None,
+    /// Adopting a marked wrapper, hydrated later as a root of its own.
+    Hydrate(Shared<DeferredSections>, Shared<GlanceSlot>),
+    /// An empty wrapper that a root of its own fills later (rendering afresh).
+    Fill(Shared<DeferredSections>),
+}
+
 /// The charts of one source of a `findings` block, hosted as [`Hosting`] says.
 #[function_component(GlanceHost)]
 pub fn glance_host(p: &GlanceProps) -> Html {
     let ctx = use_widget();
-    // Decided by the first render: whether it adopts a marked wrapper to hydrate later.
+    // Decided by the first render: whether it adopts a marked wrapper to hydrate
+    // later, or leaves its wrapper empty for the fill.
     let deferred = use_state(|| match &ctx.hosting {
-        Hosting::Deferred(d) => d.claim_glance().map(|s| (Shared(d.clone()), Shared(s))),
-        _ => None,
+        Hosting::Deferred(d) if d.fills_glances() => Deferral::Fill(Shared(d.clone())),
+        Hosting::Deferred(d) => d.claim_glance().map_or(Deferral::None, |s| {
+            Deferral::Hydrate(Shared(d.clone()), Shared(s))
+        }),
+        _ => Deferral::None,
     });
+    let wrapper = use_node_ref();
+    let filled = use_mut_ref(|| None::<Rc<GlanceSlot>>);
     let props = SectionHostProps {
         part: Part::Glance(p.clone()),
         ctx: WidgetContext::clone(&ctx),
         hydration: None,
     };
-    if let Some((_, slot)) = &*deferred {
-        slot.0.offer_committed(&props);
-    }
-    use_effect_with(((*deferred).clone(), props.clone()), |(deferred, props)| {
-        if let Some((sections, slot)) = deferred {
-            slot.0.offer(props.clone(), &sections.0);
+    // A committed root (hydrated or filled) gets its props with the section's render.
+    match &*deferred {
+        Deferral::Hydrate(_, slot) => slot.0.offer_committed(&props),
+        Deferral::Fill(_) => {
+            if let Some(slot) = filled.borrow().as_ref() {
+                slot.offer_committed(&props);
+            }
         }
-    });
+        Deferral::None => {}
+    }
+    {
+        let (wrapper, state) = (wrapper.clone(), deferred.clone());
+        use_effect_with(
+            ((*deferred).clone(), props.clone()),
+            move |(deferred, props)| {
+                match deferred {
+                    Deferral::Hydrate(sections, slot) => slot.0.offer(props.clone(), &sections.0),
+                    Deferral::Fill(sections) => {
+                        let mut filled = filled.borrow_mut();
+                        if filled.is_none() {
+                            *filled = wrapper
+                                .cast::<web_sys::Element>()
+                                .and_then(|w| sections.0.fill_glance(w));
+                        }
+                        match filled.as_ref() {
+                            Some(slot) => slot.offer_filled(props.clone()),
+                            // The fill ended meanwhile: the charts render in this tree.
+                            None => state.set(Deferral::None),
+                        }
+                    }
+                    Deferral::None => {}
+                }
+            },
+        );
+    }
     match (&ctx.hosting, &*deferred) {
         // Adopts the marked region as it is (only hydrated, never attached).
-        (_, Some(_)) => Html::from_html_unchecked(AttrValue::Static("")),
-        (Hosting::Marked, None) => html! {
+        (_, Deferral::Hydrate(..)) => Html::from_html_unchecked(AttrValue::Static("")),
+        // Filled by a root of its own; this tree keeps the wrapper empty.
+        (_, Deferral::Fill(_)) => html! { <div class={GLANCE_CLASS} ref={wrapper}></div> },
+        (Hosting::Marked, _) => html! {
             <>
                 {Html::from_html_unchecked(AttrValue::Static(RAW_OPEN))}
                 <div class={GLANCE_CLASS}><SectionHost ..props /></div>

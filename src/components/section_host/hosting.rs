@@ -59,10 +59,11 @@ impl Hosting {
     }
 
     /// The markup of a part before the sections (the header, the audience picker):
-    /// hydrated later like a section, in document order, but rendered in the
-    /// article's tree when rendering afresh. `index` counts the parts before it.
+    /// hydrated later like a section, in document order, and rendering afresh
+    /// filled like one, before the sections (`section_host/fill.rs`). `index` counts
+    /// the parts before it.
     pub fn lead(&self, key: &'static str, index: usize, props: SectionHostProps) -> Html {
-        self.place(key.to_owned(), index, Some(props), false)
+        self.place(key.to_owned(), index, Some(props), true)
     }
 
     fn place(
@@ -116,7 +117,8 @@ impl Hosting {
         }
     }
 
-    /// Sends the sections' latest props to the roots filling their wrappers (nothing
+    /// Sends the latest props of the parts that fill their wrappers (the header, the
+    /// picker, then the sections, in document order) to their roots (nothing
     /// otherwise).
     pub fn offer_filled(&self, props: &[SectionHostProps]) {
         match self {
