@@ -198,6 +198,7 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         });
     }
     let count = section_props.len();
+    let filling = p.hosting.filling().then_some(AttrValue::Static(""));
     let slots = SectionSlotsProps::new(&p.hosting, &section_props, |index| {
         view.section_id(index).unwrap_or_default().to_owned()
     });
@@ -208,7 +209,9 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
                 (view.sections.len() >= LONG).then_some("ea-article--long"))} aria-labelledby={heading_id.clone()}>
                 {p.hosting.lead("ea-head", 0, header)}
                 {p.hosting.lead("ea-pick", 1, picker)}
-                <div class="ea-body"><SectionSlots ..slots /></div>
+                // While filling, marked from the first render on (the fill's start, an
+                // effect, may come a frame later): what follows stays hidden meanwhile.
+                <div class="ea-body" data-ea-filling={filling}><SectionSlots ..slots /></div>
                 {p.hosting.tail(count + 2, tail)}
             </article>
             <div class="ea-visually-hidden ea-live" aria-live="polite" role="status">{state.announcement.clone()}</div>

@@ -24,7 +24,10 @@ use super::{DeferredSections, SectionHost, SectionHostProps, Slot};
 use crate::hooks::Hydration;
 
 /// Set on `.ea-body` while its sections are still being rendered (CSS hides what
-/// follows it meanwhile).
+/// follows it meanwhile). The article renders it from its first render on
+/// (`components/article.rs`: the fill starts in an effect, and Yew may let the
+/// browser paint before its effects run); [`start`] sets it too and `finish`
+/// removes it.
 pub const FILLING_ATTR: &str = "data-ea-filling";
 
 /// The wrappers that filling mounts roots into, in document order: the header's and
