@@ -74,6 +74,21 @@ pub struct SectionHostProps {
     pub hydration: Option<Hydration>,
 }
 
+impl SectionHostProps {
+    /// These props for a root's first render, which sets `done` once it has committed
+    /// (its effects have run).
+    pub(super) fn reporting(self, done: &Rc<Cell<bool>>) -> Self {
+        let done = done.clone();
+        Self {
+            hydration: Some(Hydration {
+                rendering: Callback::noop(),
+                committed: Callback::from(move |()| done.set(true)),
+            }),
+            ..self
+        }
+    }
+}
+
 impl PartialEq for SectionHostProps {
     fn eq(&self, other: &Self) -> bool {
         self.part == other.part && self.ctx == other.ctx

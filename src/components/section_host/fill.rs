@@ -21,7 +21,6 @@ use yew::Callback;
 
 use super::glance::GlanceSlot;
 use super::{DeferredSections, SectionHost, SectionHostProps, Slot};
-use crate::hooks::Hydration;
 
 /// Set on `.ea-body` while its sections are still being rendered (CSS hides what
 /// follows it meanwhile). The article renders it from its first render on
@@ -153,14 +152,7 @@ impl DeferredSections {
         let Some(props) = slot.latest.clone() else {
             return false;
         };
-        let done = slot.committed.clone();
-        let first = SectionHostProps {
-            hydration: Some(Hydration {
-                rendering: Callback::noop(),
-                committed: Callback::from(move |()| done.set(true)),
-            }),
-            ..props
-        };
+        let first = props.reporting(&slot.committed);
         let handle =
             yew::Renderer::<SectionHost>::with_root_and_props(slot.wrapper.clone(), first).render();
         slot.handle = Some(handle);

@@ -20,7 +20,6 @@ use yew::prelude::*;
 use super::{DeferredSections, Hosting, Part, SectionHost, SectionHostProps, RAW_CLOSE, RAW_OPEN};
 use crate::components::context::{use_widget, Shared, WidgetContext};
 use crate::components::glance::{Glance, GlanceProps};
-use crate::hooks::Hydration;
 
 /// Class of the element around the charts (`display: contents`).
 pub const GLANCE_CLASS: &str = "ea-glance-host";
@@ -89,14 +88,7 @@ impl GlanceSlot {
         if self.handle.borrow().is_some() {
             return false;
         }
-        let done = self.committed.clone();
-        let first = SectionHostProps {
-            hydration: Some(Hydration {
-                rendering: Callback::noop(),
-                committed: Callback::from(move |()| done.set(true)),
-            }),
-            ..props
-        };
+        let first = props.reporting(&self.committed);
         let handle =
             yew::Renderer::<SectionHost>::with_root_and_props(self.wrapper.clone(), first).render();
         *self.handle.borrow_mut() = Some(handle);
@@ -134,14 +126,7 @@ impl GlanceSlot {
             if sections.upgrade().is_none_or(|s| s.destroyed()) {
                 return;
             }
-            let done = slot.committed.clone();
-            let first = SectionHostProps {
-                hydration: Some(Hydration {
-                    rendering: Callback::noop(),
-                    committed: Callback::from(move |()| done.set(true)),
-                }),
-                ..props.clone()
-            };
+            let first = props.clone().reporting(&slot.committed);
             let mut handle =
                 yew::Renderer::<SectionHost>::with_root_and_props(slot.wrapper.clone(), first)
                     .hydrate();

@@ -1,11 +1,11 @@
 //! Reading the model from a parsed JSON value without serde: one reader for the
 //! widget (over [`tree`]: the text parsed in the wasm, or `JSON.parse`'s value copied
 //! into it, `load::js_value`) and for native loading (over `serde_json::Value`,
-//! [`native`]), so the native tests check the very code the wasm runs (and
-//! tests/read.rs holds the tree to serde_json). It behaves as the model's serde derives do (unknown fields
-//! ignored, `null` or absence of an optional field is `None`, defaults where the
-//! derive has `default`, serde's messages), and every error carries the path of the
-//! offending value (`sections[0].blocks[2].text`). The CLI and the studio keep
+//! [`native`]), so the native tests check the very code the wasm runs (tests/read.rs
+//! holds the tree to serde_json). It behaves as the model's serde derives do (unknown
+//! fields ignored, `null` or absence of an optional field is `None`, defaults where
+//! the derive has `default`, serde's messages), and every error carries the path of
+//! the offending value (`sections[0].blocks[2].text`). The CLI and the studio keep
 //! serde (positions, unknown-field warnings); tests/read.rs checks both agree.
 //!
 //! Of several problems it reports the first in the format's field order (serde: the
@@ -65,8 +65,7 @@ pub trait JsonValue: Sized {
     fn number_text(&self) -> String;
 }
 
-/// Where a value is: built on the stack as the reader descends, written out only
-/// for an error.
+/// Where a value is: built on the stack as the reader descends, written only for an error.
 #[derive(Debug, Clone, Copy)]
 pub enum Path<'a> {
     /// The document.
@@ -250,8 +249,8 @@ pub fn i64<V: JsonValue>(v: &V, at: &Path<'_>) -> Read<i64> {
     integer(v, at, (i64::MIN, i64::MAX, "i64"))
 }
 
-/// Calls `f` on each element of an array (not generic over what is read, so one
-/// copy of the loop serves every list of the format).
+/// Calls `f` on each element of an array (not generic over what is read: one loop
+/// serves every list of the format).
 #[inline(never)]
 fn each<V: JsonValue>(
     v: &V,
