@@ -8,6 +8,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use evidence_article::model::read::{self, tree};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -30,19 +32,9 @@ fn to_serde(v: &tree::Value<'_>) -> Value {
     }
 }
 
-const FIXTURES: &[&str] = &[
-    "tests/fixtures/articles/valid.json",
-    "tests/fixtures/articles/broken.json",
-    "tests/fixtures/articles/unknown-fields.json",
-    "tests/fixtures/articles/wrong-shape.json",
-    "static/articles/azathioprine-ild-uip.json",
-    "static/templates/article.json",
-    "fuzz/seeds/small-article.json",
-];
-
 #[test]
 fn every_fixture_is_parsed_in_the_wasm_and_reads_as_over_serde_json() {
-    for path in FIXTURES {
+    for path in common::ARTICLE_FIXTURES {
         let raw = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let mine = tree::parse(&raw).unwrap_or_else(|| panic!("{path}: left to the browser"));
         let serde: Value = serde_json::from_str(&raw).expect("JSON");

@@ -8,21 +8,12 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use evidence_article::load::{self, LoadError};
 use evidence_article::model::read::{self, Problem, ReadError};
 use evidence_article::model::Article;
 use serde_json::{json, Value};
-
-/// Every article fixture in the repository that is JSON (valid or not).
-const FIXTURES: &[&str] = &[
-    "tests/fixtures/articles/valid.json",
-    "tests/fixtures/articles/broken.json",
-    "tests/fixtures/articles/unknown-fields.json",
-    "tests/fixtures/articles/wrong-shape.json",
-    "static/articles/azathioprine-ild-uip.json",
-    "static/templates/article.json",
-    "fuzz/seeds/small-article.json",
-];
 
 /// serde's reading of `v`, its error as (path, message) in validation's notation.
 fn by_serde(v: &Value) -> Result<Article, (String, String)> {
@@ -98,7 +89,7 @@ fn fixture(path: &str) -> Value {
 #[test]
 fn every_fixture_reads_as_serde_reads_it() {
     let mut refused = 0;
-    for path in FIXTURES {
+    for path in common::ARTICLE_FIXTURES {
         let v = fixture(path);
         if let Err(diff) = agree(&v) {
             panic!("{path}:\n{diff}");

@@ -7,6 +7,17 @@ use evidence_article::config::WidgetConfig;
 use evidence_article::model::Audience;
 use evidence_article::{App, AppProps, ArticleSource};
 
+/// Every article fixture in the repository that is JSON (valid or not).
+pub const ARTICLE_FIXTURES: &[&str] = &[
+    "tests/fixtures/articles/valid.json",
+    "tests/fixtures/articles/broken.json",
+    "tests/fixtures/articles/unknown-fields.json",
+    "tests/fixtures/articles/wrong-shape.json",
+    "static/articles/azathioprine-ild-uip.json",
+    "static/templates/article.json",
+    "fuzz/seeds/small-article.json",
+];
+
 /// The seed article text, verbatim.
 pub const SEED: &str = include_str!("../fixtures/azathioprine-ild-uip.txt");
 
