@@ -51,14 +51,10 @@ impl ArticleSectionProps {
         ids(view.skeleton(index)?, &mut |id| {
             open.push(state.open.contains(id))
         });
-        let popover = match state.popover {
-            Some(p) => view
-                .sections
-                .get(index)
-                .filter(|s| anchored_in(s, p))
-                .map(|_| p),
-            None => None,
-        };
+        // The section is built only when a popover is open (the closure runs then).
+        let popover = state
+            .popover
+            .filter(|p| view.sections.get(index).is_some_and(|s| anchored_in(s, *p)));
         Some(Self {
             view: view.clone(),
             path: vec![index],
