@@ -113,8 +113,14 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         dispatch.clone(),
     );
 
-    let on_back = use_callback(Shared(view.clone()), move |(occurrence, number), view| {
+    // A back-link reads the view current at its click: one callback for the widget's
+    // life, so the reference list's props stay equal across an audience switch (a
+    // new callback re-rendered all its entries in the switch's click).
+    let latest = use_mut_ref(|| view.clone());
+    *latest.borrow_mut() = view.clone();
+    let on_back = use_callback((), move |(occurrence, number), ()| {
         // Open the section holding the marker before focusing it.
+        let view = latest.borrow().clone();
         let open = view
             .markers()
             .into_iter()
