@@ -7,7 +7,7 @@ use std::rc::Rc;
 use evidence_article::config::WidgetConfig;
 use evidence_article::model::Audience;
 use evidence_article::state::switch::{
-    near_viewport, next_parts, next_step, stepped, ONE_STEP_PARTS,
+    alone_in_step, near_viewport, next_parts, next_step, stepped, ONE_STEP_PARTS,
 };
 use evidence_article::state::{initial_state, Action, WidgetState};
 use yew::Reducible;
@@ -210,12 +210,12 @@ fn a_step_that_fits_every_lagging_part_takes_them_all_whatever_is_on_screen() {
 #[test]
 fn a_later_step_reads_the_screen_only_when_the_lagging_parts_do_not_fit() {
     let lagging = vec![0, 2, 5, 7];
-    let fits = next_step(&lagging, 10, || {
+    let fits = next_step(&lagging, 10, 99, || {
         panic!("the screen was read although all parts fit")
     });
     assert_eq!(fits, lagging);
     let mut read = false;
-    let cut = next_step(&lagging, 2, || {
+    let cut = next_step(&lagging, 2, 99, || {
         read = true;
         vec![5]
     });
@@ -224,4 +224,35 @@ fn a_later_step_reads_the_screen_only_when_the_lagging_parts_do_not_fit() {
         "the screen was not read although the parts do not fit"
     );
     assert_eq!(cut, vec![5, 7]);
+}
+
+/// The reference list (a long article's last part) is caught up in a later step of
+/// its own, in its turn among the nearest parts: the parts picked before it go
+/// first, then it alone; every part is still caught up once.
+#[test]
+fn the_reference_list_goes_in_a_later_step_of_its_own() {
+    assert_eq!(alone_in_step(vec![3, 4, 12, 5], 12), vec![3, 4]);
+    assert_eq!(alone_in_step(vec![12, 11, 10], 12), vec![12]);
+    assert_eq!(alone_in_step(vec![3, 4], 12), vec![3, 4]);
+    // All lagging parts fit: the sections first (no screen read), then the list.
+    let read = || panic!("the screen was read although all parts fit");
+    assert_eq!(next_step(&[2, 7, 12], 10, 12, read), vec![2, 7]);
+    assert_eq!(next_step(&[12], 10, 12, read), vec![12]);
+    // They do not fit: around the screen, the list in its turn.
+    assert_eq!(next_step(&[8, 9, 10, 11, 12], 2, 12, || vec![11]), vec![11, 10]);
+    assert_eq!(next_step(&[8, 9, 10, 11, 12], 3, 12, || vec![11]), vec![11, 10]);
+    assert_eq!(next_step(&[8, 9, 10, 12], 3, 12, || vec![12]), vec![12]);
+    // A whole switch of 30 sections and the list, 10 per step, from the top: every
+    // part once, the list alone and last.
+    let mut lagging: Vec<usize> = (0..=30).collect();
+    let mut steps = Vec::new();
+    while !lagging.is_empty() {
+        let step = next_step(&lagging, 10, 30, Vec::new);
+        assert!(!step.is_empty() && step.len() <= 10, "{step:?}");
+        assert!(!step.contains(&30) || step == [30], "{step:?}");
+        lagging.retain(|i| !step.contains(i));
+        steps.push(step);
+    }
+    assert_eq!(steps.last(), Some(&vec![30]));
+    assert_eq!(steps.iter().map(Vec::len).sum::<usize>(), 31);
 }

@@ -125,6 +125,10 @@ fn the_reference_list_of_a_fresh_view_builds_no_section_and_numbers_as_a_full_bu
         for aud in Audience::ALL {
             let full = build(&a, aud);
             let view = lazy(article.clone(), prepared.clone(), aud);
+            // Prepared ahead (a stepped switch, the task before the list's render):
+            // built once, the same list.
+            assert!(view.prepare_references(), "{name} {aud:?}: built now");
+            assert!(!view.prepare_references(), "{name} {aud:?}: built once");
             assert_eq!(view.references(), full.references(), "{name} {aud:?}");
             assert_eq!(view.sections.built_count(), 0, "{name} {aud:?}");
             let cited: usize = view.references().iter().map(|r| r.cited_in.len()).sum();

@@ -110,6 +110,8 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
         root.clone(),
         state.screen_caught_up,
         state.lagging_parts(),
+        state.references_part(),
+        view.clone(),
         dispatch.clone(),
     );
 

@@ -108,17 +108,41 @@ pub fn next_parts(lagging: &[usize], visible: &[usize], max: usize) -> Vec<usize
 /// The parts of a later catch-up step, at most `max`: every lagging part when they
 /// fit, in any order, without reading the screen (`visible` is not called: a read is
 /// a selector query and a few boxes, ~2 ms of the seed's catch-up task at 4x CPU);
-/// else [`next_parts`] around the parts `visible` reports on screen.
+/// else [`next_parts`] around the parts `visible` reports on screen. Part `alone`
+/// (the reference list) goes in a step of its own ([`alone_in_step`]).
 pub fn next_step(
     lagging: &[usize],
     max: usize,
+    alone: usize,
     visible: impl FnOnce() -> Vec<usize>,
 ) -> Vec<usize> {
-    if lagging.len() <= max {
-        lagging.to_vec()
+    let step = if lagging.len() <= max {
+        // Any order: the one to go alone last.
+        let mut all = lagging.to_vec();
+        if let Some(i) = all.iter().position(|&i| i == alone) {
+            let last = all.len() - 1;
+            all.swap(i, last);
+        }
+        all
     } else {
         next_parts(lagging, &visible(), max)
+    };
+    alone_in_step(step, alone)
+}
+
+/// A step (parts nearest first) cut so that part `alone` is caught up in a step of
+/// its own: the parts picked before it, or it alone when it comes first. The
+/// reference list of a long article: its entries (300 in the 200-section synthetic
+/// article) are one render of ~8–10 ms, and its new audience's list is built in the
+/// task before ([`crate::hooks::use_catch_up`]), so neither adds to a step of
+/// sections (the last step of a 200-section switch was ~18 ms of CPU).
+pub fn alone_in_step(mut step: Vec<usize>, alone: usize) -> Vec<usize> {
+    match step.iter().position(|&i| i == alone) {
+        Some(0) => step.truncate(1),
+        Some(at) => step.truncate(at),
+        None => {}
     }
+    step
 }
 
 /// The parts on screen among `n` laid out one below the other in document order

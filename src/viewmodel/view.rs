@@ -158,6 +158,14 @@ impl ArticleView {
         })
     }
 
+    /// Builds the reference list unless it is built already; whether it built it (a
+    /// stepped switch builds it in a task before the one that renders it).
+    pub fn prepare_references(&self) -> bool {
+        let fresh = self.references.get().is_none();
+        self.references();
+        fresh
+    }
+
     /// Reference by citation number.
     pub fn reference(&self, number: usize) -> Option<&RefView> {
         self.references().get(number.checked_sub(1)?)
