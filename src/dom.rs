@@ -29,19 +29,21 @@ pub fn parts_on_screen(root: &web_sys::Element) -> Vec<usize> {
     };
     // Every top-level section sits in a `display: contents` host element, which has
     // no box of its own (the same DOM in every render mode): measure the sections,
-    // a few of them (bisection: they are stacked in document order).
-    let sections = root
-        .query_selector_all(&format!(
-            ".ea-body > .{} > .ea-section",
-            crate::components::section_host::HOST_CLASS
-        ))
-        .ok();
-    let count = sections.as_ref().map_or(0, |l| l.length());
+    // a few of them (bisection: they are stacked in document order). The hosts are
+    // the body's child elements, the reference list the first element of the host
+    // after the body: found by walking siblings, not by selector queries over the
+    // whole article (at 200 sections each query walked ~every node of it).
+    let body = root.query_selector(".ea-body").ok().flatten();
+    let mut hosts = Vec::new();
+    let mut next = body.as_ref().and_then(|b| b.first_element_child());
+    while let Some(host) = next {
+        next = host.next_element_sibling();
+        hosts.push(host);
+    }
     let rect = |n: usize| {
-        sections
-            .as_ref()
-            .and_then(|l| l.get(n as u32))
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        hosts
+            .get(n)
+            .and_then(|h| h.first_element_child())
             .map(|el| {
                 let r = el.get_bounding_client_rect();
                 (r.top(), r.bottom())
@@ -49,11 +51,13 @@ pub fn parts_on_screen(root: &web_sys::Element) -> Vec<usize> {
             .unwrap_or_default()
     };
     let mut out: Vec<usize> =
-        crate::state::switch::near_viewport(count as usize, vh, rect).collect();
-    if let Some(refs) = root.query_selector(".ea-refs").ok().flatten() {
-        if near(&refs) {
-            out.push(count as usize);
-        }
+        crate::state::switch::near_viewport(hosts.len(), vh, rect).collect();
+    let refs = body
+        .and_then(|b| b.next_element_sibling())
+        .and_then(|tail| tail.first_element_child())
+        .filter(|el| el.class_list().contains("ea-refs"));
+    if refs.is_some_and(|el| near(&el)) {
+        out.push(hosts.len());
     }
     out
 }

@@ -66,6 +66,12 @@ for (const [i, s] of profile.samples.entries()) {
   if (!tasks.some((k) => t >= k.ts && t < k.ts + k.dur)) continue;
   all += d;
   const nm = short(byId.get(s).callFrame.functionName || `(${byId.get(s).callFrame.url.split('/').pop()})`);
+  // UNDER=name: only samples with that function on their stack.
+  if (process.env.UNDER) {
+    let hit = false;
+    for (let x = s; x !== undefined && !hit; x = parent.get(x)) hit = (byId.get(x).callFrame.functionName || '').includes(process.env.UNDER);
+    if (!hit) continue;
+  }
   self.set(nm, (self.get(nm) || 0) + d);
   const seen = new Set();
   for (let x = s; x !== undefined; x = parent.get(x)) {

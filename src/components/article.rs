@@ -316,16 +316,12 @@ pub struct ToolsProps {
 #[function_component(Tools)]
 pub fn tools(p: &ToolsProps) -> Html {
     let dispatch = crate::components::context::use_widget().dispatch;
-    let ids: Vec<String> = p
-        .view
-        .section_defaults()
-        .into_iter()
-        .map(|(i, _)| i)
-        .collect();
+    // The ids are listed at the click, not at every render (an audience switch
+    // renders the header: 200+ ids cloned twice over in a long article).
     let set_all = |open: bool| {
-        let ids = ids.clone();
+        let view = p.view.clone();
         dispatch.reform(move |_: MouseEvent| Action::SetAll {
-            ids: ids.clone(),
+            ids: view.section_defaults().into_iter().map(|(i, _)| i).collect(),
             open,
         })
     };
