@@ -55,7 +55,7 @@ pub fn parts_on_screen(root: &web_sys::Element) -> Vec<usize> {
     let refs = body
         .and_then(|b| b.next_element_sibling())
         .and_then(|tail| tail.first_element_child())
-        .filter(|el| el.class_list().contains("ea-refs"));
+        .filter(|el| el.matches(".ea-refs").unwrap_or(false));
     if refs.is_some_and(|el| near(&el)) {
         out.push(hosts.len());
     }

@@ -76,6 +76,7 @@ fn notes<'a>(
 /// The reference list.
 #[function_component(References)]
 pub fn references(p: &ReferencesProps) -> Html {
+    crate::components::renders::count(crate::components::renders::Counted::References);
     let prefix = use_widget().prefix;
     let items = p.view.references().iter().map(|r| {
         let back = r.cited_in.iter().map(|(occ, title)| {

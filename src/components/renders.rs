@@ -8,11 +8,13 @@ pub enum Counted {
     Section = 0,
     /// `CitationGroup`.
     CitationGroup = 1,
+    /// `References`.
+    References = 2,
 }
 
 #[cfg(feature = "test-hooks")]
 thread_local! {
-    static COUNTS: std::cell::Cell<[u32; 2]> = const { std::cell::Cell::new([0; 2]) };
+    static COUNTS: std::cell::Cell<[u32; 3]> = const { std::cell::Cell::new([0; 3]) };
 }
 
 /// Notes one render of `c`.
@@ -28,8 +30,8 @@ pub fn count(c: Counted) {
     let _ = c;
 }
 
-/// Renders so far: [sections, citation groups].
+/// Renders so far: [sections, citation groups, reference lists].
 #[cfg(feature = "test-hooks")]
-pub fn counts() -> [u32; 2] {
+pub fn counts() -> [u32; 3] {
     COUNTS.with(std::cell::Cell::get)
 }

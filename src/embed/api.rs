@@ -214,8 +214,9 @@ pub fn panic_for_testing() {
 }
 
 /// Test hook: how many times each counted component has rendered in this instance
-/// ([`crate::components::renders`]: article sections, citation groups), so the
-/// end-to-end tests can check that an interaction re-renders only what it changed.
+/// ([`crate::components::renders`]: article sections, citation groups, reference
+/// lists), so the end-to-end tests can check that an interaction re-renders only
+/// what it changed.
 #[cfg(feature = "test-hooks")]
 #[wasm_bindgen(js_name = __renderCountsForTesting)]
 pub fn render_counts_for_testing() -> Vec<u32> {

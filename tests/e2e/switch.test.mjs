@@ -3,7 +3,7 @@
 // audience on screen in the first frame and ends with every section and the reference
 // list in it, keeping focus, scroll position and a single announcement; with the
 // test-hooks build's render counters, a popover re-renders its own section and
-// citation group only, and a switch renders each section once.
+// citation group only, and a switch renders each section and the reference list once.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -111,4 +111,10 @@ test('render counters (test-hooks build): a popover re-renders one section and o
   await until(async () => (await counts())[0] - closed[0] >= 20, { message: 'every section rendered' });
   const switched = await counts();
   assert.equal(switched[0] - closed[0], 20, 'each section rendered once by the switch');
+  // The reference list once, when it is caught up (its props are equal until then:
+  // the back-links' callback does not change with the audience).
+  await expect(widget.locator('.ea-refs .ea-backlink', { hasText: 'synthetic heading' })).toHaveCount(0);
+  await until(async () => (await counts())[2] - closed[2] >= 1, { message: 'the reference list rendered' });
+  assert.equal((await counts())[2] - closed[2], 1, 'the reference list rendered once by the switch');
+  assert.equal(opened[2] - before[2], 0, 'a popover does not re-render the reference list');
 });
