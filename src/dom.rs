@@ -50,8 +50,7 @@ pub fn parts_on_screen(root: &web_sys::Element) -> Vec<usize> {
             })
             .unwrap_or_default()
     };
-    let mut out: Vec<usize> =
-        crate::state::switch::near_viewport(hosts.len(), vh, rect).collect();
+    let mut out: Vec<usize> = crate::state::switch::near_viewport(hosts.len(), vh, rect).collect();
     let refs = body
         .and_then(|b| b.next_element_sibling())
         .and_then(|tail| tail.first_element_child())

@@ -239,8 +239,14 @@ fn the_reference_list_goes_in_a_later_step_of_its_own() {
     assert_eq!(next_step(&[2, 7, 12], 10, 12, read), vec![2, 7]);
     assert_eq!(next_step(&[12], 10, 12, read), vec![12]);
     // They do not fit: around the screen, the list in its turn.
-    assert_eq!(next_step(&[8, 9, 10, 11, 12], 2, 12, || vec![11]), vec![11, 10]);
-    assert_eq!(next_step(&[8, 9, 10, 11, 12], 3, 12, || vec![11]), vec![11, 10]);
+    assert_eq!(
+        next_step(&[8, 9, 10, 11, 12], 2, 12, || vec![11]),
+        vec![11, 10]
+    );
+    assert_eq!(
+        next_step(&[8, 9, 10, 11, 12], 3, 12, || vec![11]),
+        vec![11, 10]
+    );
     assert_eq!(next_step(&[8, 9, 10, 12], 3, 12, || vec![12]), vec![12]);
     // A whole switch of 30 sections and the list, 10 per step, from the top: every
     // part once, the list alone and last.

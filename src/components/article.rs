@@ -321,7 +321,11 @@ pub fn tools(p: &ToolsProps) -> Html {
     let set_all = |open: bool| {
         let view = p.view.clone();
         dispatch.reform(move |_: MouseEvent| Action::SetAll {
-            ids: view.section_defaults().into_iter().map(|(i, _)| i).collect(),
+            ids: view
+                .section_defaults()
+                .into_iter()
+                .map(|(i, _)| i)
+                .collect(),
             open,
         })
     };
