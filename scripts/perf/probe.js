@@ -98,15 +98,31 @@
    * frame in which `watch()` already gave what it gives at the end (null if none).
    */
   B.timeIt = async (act, watch = null) => {
+    // The act runs in a rAF callback, as a real click's handlers run at the start of
+    // a frame: what it changes at once (Yew renders in a microtask) is shown by this
+    // very frame. A message posted before the act is the first task after this
+    // frame's rendering (older than any task the act queues), so it sees exactly what
+    // this frame shows. Until session 11 the first check came at the next frame, and
+    // every figure whose last change was made in the click's own render counted one
+    // frame too many.
+    await frame();
     const root = B.root();
     let muts = 0;
     const mo = new MutationObserver((r) => { muts += r.length; });
     mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    const rendered = afterPaint();
     const t0 = performance.now();
     act(root);
     let last = null;
     let quiet = 0;
     const seen = [];
+    await rendered;
+    mo.takeRecords().forEach(() => { muts += 1; });
+    if (muts) {
+      muts = 0;
+      last = performance.now();
+      if (watch) seen.push([last - t0, watch()]);
+    }
     for (let f = 0; f < 600; f++) {
       await frame();
       if (muts) {
