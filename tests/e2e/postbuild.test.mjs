@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, DIST } from './helpers.mjs';
+import { ROOT, DIST, tinyWasm } from './helpers.mjs';
 
 const SINK = /\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\b|\bdocument\.write\b/;
 
@@ -34,8 +34,10 @@ function postbuild(sinks) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ea-postbuild-'));
   try {
     const setter = (i) => `function s${i}(arg0,arg1,arg2){arg0.innerHTML=getStringFromWasm0(arg1,arg2)}`;
-    const glue = `function getStringFromWasm0(){}\n${Array.from({ length: sinks }, (_, i) => setter(i)).join('\n')}\n`;
+    const imports = 'const i={"./evidence-article_bg.js":{__wbg_log_0123456789abcdef(){}}};';
+    const glue = `${imports}function getStringFromWasm0(){}\n${Array.from({ length: sinks }, (_, i) => setter(i)).join('\n')}\n`;
     fs.writeFileSync(path.join(dir, 'evidence-article.js'), glue);
+    fs.writeFileSync(path.join(dir, 'evidence-article_bg.wasm'), tinyWasm(['__wbg_log_0123456789abcdef'], []));
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>x</title></head><body><main id="evidence-article"></main></body></html>');
     const r = spawnSync(process.execPath, ['scripts/postbuild.mjs', dir], { cwd: ROOT, encoding: 'utf8' });
     return { status: r.status, stderr: r.stderr, glue: fs.readFileSync(path.join(dir, 'evidence-article.js'), 'utf8') };
@@ -54,4 +56,5 @@ test('postbuild fails when the glue has no sink or more sinks than expected, and
   assert.equal(one.status, 0, one.stderr);
   assert.doesNotMatch(one.glue, /innerHTML/);
   assert.match(one.glue, /evidenceArticleNoHtml\(\)/);
+  assert.match(one.glue, /\nconst i=\{a:\{a\(\)\{\}\}\};/, 'the import renamed (scripts/shorten.mjs)');
 });
