@@ -1,5 +1,6 @@
 // After `trunk build`: first the wasm's imports and exports get short names, in the
-// wasm and in the glue (scripts/shorten.mjs: −4.3 KB brotli). Then: Yew's generated
+// wasm and in the glue (scripts/shorten.mjs: −4.3 KB brotli); the glue is minified with
+// terser at the end of this step (scripts/minify.mjs). Then: Yew's generated
 // JS glue imports one `innerHTML` setter (for its
 // raw-HTML path, which this widget never uses). Rewrite it into a function that
 // throws, so no HTML string can ever reach a sink (strict CSP + Trusted Types).
@@ -7,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { shortenDir } from './shorten.mjs';
+import { minifyModule } from './minify.mjs';
 
 const dist = process.argv[2] || 'dist';
 // Exactly this many sinks, all in the glue: a Yew or wasm-bindgen upgrade that adds,
@@ -28,7 +30,8 @@ const out = src.replace(SINK, () => {
   return 'evidenceArticleNoHtml()';
 });
 if (patched !== EXPECTED_SINKS) fail(`expected ${EXPECTED_SINKS} innerHTML sink(s) in ${GLUE}, found ${patched}: check the glue by hand`);
-const patchedSrc = 'function evidenceArticleNoHtml(){throw new Error("evidence-article: raw HTML is disabled")}\n' + out;
+// Trunk's minifier leaves ~0.5 KB brotli that terser takes (it inlines the stand-in).
+const patchedSrc = await minifyModule('function evidenceArticleNoHtml(){throw new Error("evidence-article: raw HTML is disabled")}\n' + out);
 fs.writeFileSync(gluePath, patchedSrc);
 // Keep Trunk's subresource-integrity hashes true to the patched file.
 const hash = (t) => 'sha384-' + crypto.createHash('sha384').update(t).digest('base64');
