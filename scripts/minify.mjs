@@ -2,12 +2,14 @@
 // scripts a host page loads (embed.js, frame.js, iframe-host.js) in dist/ in place,
 // with terser (npm devDependency). The readable sources with their JSDoc types stay in
 // static/; what ships is the same code without comments and with short local names
-// (embed.js: 5.2 -> 2.3 KiB brotli). embed.js's `/* ea:files */ … /* /ea:files */`
+// (embed.js: 5.2 -> 2.3 KiB brotli). postbuild.mjs minifies the wasm-bindgen glue with
+// `minifyModule` too. embed.js's `/* ea:files */ … /* /ea:files */`
 // block survives (stamp.mjs writes the hashes there; tests read it back): comments
 // matching /ea:files/ are kept and `hoist_props` is off so the object stays whole.
 //   node scripts/minify.mjs dist
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 
 const FILES = ['embed.js', 'frame.js', 'iframe-host.js'];
@@ -26,8 +28,9 @@ export async function minifyModule(src) {
   return out.code;
 }
 
+const main = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 const dist = process.argv[2] || 'dist';
-for (const f of FILES) {
+for (const f of main ? FILES : []) {
   const file = path.join(dist, f);
   const src = fs.readFileSync(file, 'utf8');
   const code = await minifyModule(src);

@@ -2,8 +2,6 @@
 //! register chain its text is picked through, the glossary terms it marks and the
 //! editor's notes in its words.
 
-use std::collections::HashMap;
-
 use super::prepared::Prepared;
 use super::sort_small_by_key;
 use crate::model::text::{PLAIN, PROFESSIONAL};
@@ -18,12 +16,24 @@ pub(super) struct Reader {
     pub plain: bool,
     /// Glossary indexes marked for this audience, longest term first.
     pub candidates: Vec<usize>,
-    /// (block, key, nth group citing key) → resolved note text.
-    pub note_at: HashMap<(usize, String, usize), String>,
+    /// (block, key, nth group citing key) → resolved note text: a few pairs (one per
+    /// editor's note), so a list, not a hash table of an element type of its own.
+    pub note_at: Vec<((usize, String, usize), String)>,
     publisher: String,
 }
 
 impl Reader {
+    /// The note at the `nth` group citing `key` in `block` (the last one given, as a
+    /// map collected from the same pairs would keep).
+    pub fn note(&self, block: usize, key: &str, nth: usize) -> Option<String> {
+        let found = self
+            .note_at
+            .iter()
+            .rev()
+            .find(|((b, k, n), _)| *b == block && *n == nth && k == key);
+        found.map(|(_, text)| text.clone())
+    }
+
     pub fn new(article: &Article, prepared: &Prepared, audience: Audience) -> Self {
         let chain = article
             .audiences

@@ -179,7 +179,7 @@ impl<'a> Builder<'a> {
         if let Some(block) = self.block {
             for k in keys {
                 let nth = self.block_cites.entry(k.clone()).or_default();
-                let note = self.reader.note_at.get(&(block, k.clone(), *nth)).cloned();
+                let note = self.reader.note(block, k, *nth);
                 *nth += 1;
                 if let (Some(text), Some(&number)) = (note, self.prepared.numbers.get(k)) {
                     self.notes.push(NoteView {

@@ -1,8 +1,6 @@
 //! Checks of editor's notes: each names a cited reference and quotes a sentence that
 //! is found once, followed by its citation, in text plain-language readers also see.
 
-use std::collections::HashMap;
-
 use crate::model::inline;
 use crate::model::notes::{self, NoteAnchorError};
 use crate::model::text::PLAIN;
@@ -13,7 +11,8 @@ impl Checker<'_> {
     /// Every editor's note: its text, its source and where it anchors.
     pub(super) fn editor_notes(&mut self, plain_audience: bool) {
         let article = self.article;
-        let mut anchors = HashMap::new();
+        // (anchor, source) → the note last attached there: a few pairs, so a list.
+        let mut anchors: Vec<(_, usize)> = Vec::new();
         // Only built when there are notes: it flattens every block once.
         let locator = (!article.editor_notes.is_empty()).then(|| notes::Locator::new(article));
         let texts = notes::block_texts(article);
@@ -49,7 +48,13 @@ impl Checker<'_> {
                             ),
                         );
                     }
-                    if let Some(first) = anchors.insert((anchor, n.source.as_str()), i) {
+                    let key = (anchor, n.source.as_str());
+                    let last = anchors.iter_mut().find(|(k, _)| *k == key);
+                    let first = last.map(|(_, at)| std::mem::replace(at, i));
+                    if first.is_none() {
+                        anchors.push((key, i));
+                    }
+                    if let Some(first) = first {
                         self.error(
                             &p,
                             format!("editor-notes[{first}] is already attached to the same citation"),
