@@ -11,6 +11,11 @@
 //! `visibilitychange`: the history entry that Back returns to keeps the reader's last
 //! view) and when the widget is unmounted (`destroy()`). It is dropped if the page's
 //! path changed meanwhile (a single-page host moved on: its new URL is not ours).
+//!
+//! Yew may yield to the browser between a render and its effects, so a host can see
+//! a change on screen and unmount the widget before the effect that schedules its
+//! write has run: the state of the last render is kept too, and written at unmount
+//! when it is newer than what the effects saw.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -34,6 +39,26 @@ struct Pending {
 
 type Slot = Rc<RefCell<Option<Pending>>>;
 
+/// The share state of the widget's last render, and of the last effect that ran (with
+/// the page path then): what unmounting writes if the effect for a render never ran.
+#[derive(Default)]
+struct Seen {
+    rendered: Option<(AttrValue, ShareState)>,
+    committed: Option<(ShareState, Option<String>)>,
+}
+
+/// At unmount: the rendered state as a write still to make, if no effect saw it.
+fn unseen(seen: &RefCell<Seen>) -> Option<Pending> {
+    let seen = seen.borrow();
+    let (key, share) = seen.rendered.clone()?;
+    let (last, path) = seen.committed.as_ref()?;
+    (*last != share).then(|| Pending {
+        key,
+        share,
+        path: path.clone(),
+    })
+}
+
 /// Makes the waiting write, if any, unless the page path has changed since.
 fn flush(slot: &Slot) {
     let Some(p) = slot.borrow_mut().take() else {
@@ -49,8 +74,11 @@ fn flush(slot: &Slot) {
 #[hook]
 pub fn use_share_url(key: Option<AttrValue>, control: Option<Rc<Control>>, share: ShareState) {
     let slot: Slot = use_mut_ref(|| None);
+    let seen = use_mut_ref(Seen::default);
+    seen.borrow_mut().rendered = key.clone().map(|k| (k, share.clone()));
     {
         let slot = slot.clone();
+        let (seen, control) = (seen.clone(), control.clone());
         use_effect_with((), move |_| {
             let on = |target: Option<web_sys::EventTarget>, name: &'static str| {
                 let slot = slot.clone();
@@ -64,6 +92,12 @@ pub fn use_share_url(key: Option<AttrValue>, control: Option<Rc<Control>>, share
             ];
             move || {
                 drop(listeners);
+                if let Some(p) = unseen(&seen) {
+                    if let Some(c) = &control {
+                        c.record(p.share.clone());
+                    }
+                    *slot.borrow_mut() = Some(p);
+                }
                 flush(&slot);
             }
         });
@@ -72,6 +106,7 @@ pub fn use_share_url(key: Option<AttrValue>, control: Option<Rc<Control>>, share
         if let Some(c) = &control {
             c.record(share.clone());
         }
+        seen.borrow_mut().committed = Some((share.clone(), crate::dom::location_path()));
         let write = key.map(|key| {
             *slot.borrow_mut() = Some(Pending {
                 key,

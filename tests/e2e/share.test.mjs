@@ -247,3 +247,33 @@ test('destroy() right after a change still writes it to the URL', async () => {
   await expect(page, 'written at destroy').toHaveURL(/[?&]ea-slot=1;aud:student(&|$)/);
   assert.equal(await page.locator('#slot').evaluate((s) => s.childElementCount), 0, 'destroyed');
 });
+
+test('destroy() in the moment a change is on screen, before its effects ran (Yew yields between them at 20x CPU), still writes it', async () => {
+  const page = await env.page();
+  await page.goto(env.server.url + '/examples/mount.html');
+  await page.locator('#slot h1.ea-title').waitFor();
+  await until(() => page.evaluate(() => Boolean(window.eaHandle)), { message: 'mount() resolved' });
+  const cdp = await page.context_.newCDPSession(page);
+  // A switch's render takes more than Yew's 16 ms slice at this rate, so the scheduler
+  // yields after the last render and before the effects (its write is scheduled in one).
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  const seen = await page.evaluate(() => new Promise((resolve) => {
+    const slot = document.querySelector('#slot');
+    const current = () => slot.querySelector('.ea-picker__current strong')?.textContent;
+    // A mutation observer's callback runs as soon as Yew's synchronous run returns: at
+    // its yield, or after the effects when it did not yield.
+    const mo = new MutationObserver(() => {
+      if (current() !== 'Student') return;
+      mo.disconnect();
+      const before = location.search;
+      window.eaHandle.destroy();
+      resolve(before);
+    });
+    mo.observe(slot, { subtree: true, childList: true, characterData: true });
+    window.eaHandle.setAudience('student');
+  }));
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.doesNotMatch(seen, /aud:student/, 'the URL was not written before destroy (the write waits 250 ms)');
+  await expect(page, 'written at destroy').toHaveURL(/[?&]ea-slot=1;aud:student(&|$)/);
+  assert.equal(await page.locator('#slot').evaluate((s) => s.childElementCount), 0, 'destroyed');
+});
