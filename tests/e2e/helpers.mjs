@@ -104,7 +104,7 @@ export async function activeId(page) {
 
 /**
  * Renders (on) or stops rendering (off) what `content-visibility: auto` skips off
- * screen (top-level sections, the reference list, the charts of a findings block), in the page and every shadow root,
+ * screen (top-level sections, the reference list), in the page and every shadow root,
  * with the same containment as on screen: checks that measure or hit-test (axe's
  * contrast and target size) then see it as a reader does once it is on screen.
  */
@@ -114,7 +114,7 @@ export async function renderOffScreen(page, on) {
 
 /** The page side of `renderOffScreen` (also injected for the a11y probe, a11y.test.mjs). */
 export function onScreenInPage(on) {
-  const css = '.ea-body > .ea-section-host > .ea-section, .ea-refs, .ea-article--long .ea-refs__item, .ea-glance .ea-chart { content-visibility: visible !important; contain: layout style paint !important; }';
+  const css = '.ea-body > .ea-section-host > .ea-section, .ea-refs, .ea-article--long .ea-refs__item { content-visibility: visible !important; contain: layout style paint !important; }';
   const places = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
   for (const p of places) {
     p.adoptedStyleSheets = p.adoptedStyleSheets.filter((x) => !x.__eaOnScreen);
