@@ -12,6 +12,7 @@ use crate::components::article_section::{self, ArticleSectionProps};
 use crate::components::audience_picker::AudiencePickerProps;
 use crate::components::context::{Shared, WidgetContext};
 use crate::components::header::StaleHint;
+use crate::components::last::Last;
 use crate::components::popover_layer::PopoverLayer;
 use crate::components::references::ReferencesProps;
 use crate::components::section_host::{HeaderPartProps, Hosting, Part, SectionHostProps};
@@ -226,6 +227,8 @@ pub fn article_widget(p: &ArticleWidgetProps) -> Html {
             // Mounted again once every section has rendered: a popover opened by a
             // share link finds its anchor then.
             <PopoverLayer key={u8::from(*filled)} view={shared} popover={state.popover} />
+            // Made anew by each switch: all its parts render before Yew may yield.
+            <Last key={state.audience.id()} />
         </div>
         </ContextProvider<WidgetContext>>
     }

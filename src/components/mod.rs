@@ -13,6 +13,7 @@ pub mod follow_up;
 pub mod glance;
 pub mod header;
 pub mod inline;
+pub mod last;
 pub mod popover;
 pub mod popover_layer;
 pub mod references;

@@ -1,5 +1,6 @@
 // Audience personalization in a real browser: mouse, keyboard, persistence, blocked
-// storage, term popovers and accessibility in every audience.
+// storage, term popovers and accessibility in every audience; a switch changes the
+// whole article in one scheduler run, so in one frame (`components/last.rs`).
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, ready, until, activeId, axe, saveShot, expect } from './helpers.mjs';
@@ -43,6 +44,41 @@ test('each audience can be chosen with the mouse and changes the text in place',
     assert.match(await page.locator('.ea-live').innerText(), new RegExp(`Now reading as: ${LABELS[id].replace(/[,]/g, '.?')}`));
   }
   assert.deepEqual(page.problems.console, []);
+});
+
+test('a switch changes the whole article in one go, the references and follow-up too (6x CPU)', async () => {
+  const page = await fresh();
+  const cdp = await page.context_.newCDPSession(page);
+  // Slow enough that Yew's scheduler passes its 16 ms and yields to the browser at the
+  // first chance (once no render is queued).
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  for (const id of ['patient', 'physician']) {
+    // One observer callback per batch of changes: Yew's scheduler runs in a microtask and
+    // the callback after it, so an update that yields mid-way makes two (or more).
+    await page.evaluate(() => {
+      window.__eaObserver?.disconnect();
+      window.__eaBatches = [];
+      const parts = ['.ea-header', '.ea-body', '.ea-refs', '.ea-disclaimer', '.ea-followup'];
+      window.__eaObserver = new MutationObserver((rs) => {
+        const hit = new Set();
+        for (const r of rs) {
+          const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          if (!el?.closest('.ea-article')) continue;
+          for (const p of parts) if (el.closest(p)) hit.add(p);
+        }
+        if (hit.size) window.__eaBatches.push([...hit]);
+      });
+      window.__eaObserver.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await page.getByLabel(LABELS[id], { exact: true }).click();
+    await expect(reading(page), `reading as ${id}`).toHaveText(LABELS[id]);
+    await until(() => page.evaluate(() => window.__eaBatches.flat().includes('.ea-disclaimer')), { message: `the disclaimer follows (${id})` });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+    const batches = await page.evaluate(() => window.__eaBatches);
+    assert.equal(batches.length, 1, `${id}: one batch of changes, not ${JSON.stringify(batches)}`);
+    assert.deepEqual(batches[0].sort(), ['.ea-body', '.ea-disclaimer', '.ea-followup', '.ea-header', '.ea-refs'], id);
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });
 
 test('keyboard: arrow keys in the radio group change the audience', async () => {

@@ -1,8 +1,9 @@
 // Charts of findings in a real browser: the citation popover shows its source's
 // charts, "Evidence at a glance" is a section like the others (toggle, deep link,
 // share link), "Show as table" reveals a real table, every chart is role="img"
-// with a name that states the numbers, patients get the plain wording, and the
-// marks stay visible in dark theme and forced colours.
+// with a name that states the numbers, patients get the plain wording (also after a
+// switch, both ways, with the marks kept), and the marks stay visible in dark theme
+// and forced colours.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, ready, until, axe, expect } from './helpers.mjs';
@@ -114,6 +115,39 @@ test('patients get the plain wording, without statistical terms', async () => {
   for (const n of names) assert.doesNotMatch(n, /confidence interval|incidence|trajectory/, n);
   const text = await page.locator(`#${GLANCE}`).innerText();
   assert.doesNotMatch(text, /95% CI/);
+  await page.context_.close();
+});
+
+// What an audience switch changes in the charts: every word (names, captions, legends,
+// tables, the bars' group names), never the marks of the same numbers.
+const words = (page) => page.locator(`#${GLANCE}`).evaluate((g) => ({
+  names: [...g.querySelectorAll('svg[role="img"]')].map((s) => s.getAttribute('aria-label')),
+  text: [...g.querySelectorAll('figcaption, .ea-chart__legend, table, .ea-chart__label')].map((e) => e.textContent),
+}));
+
+test('an audience switch rewrites the charts’ words, both ways, and keeps their marks', async () => {
+  const page = await fresh();
+  const professional = await words(page);
+  assert.ok(professional.text.includes('Patients with CTD-ILD on'), 'a bar named in professional words');
+  // The ratio's square: the same node after the switches (its numbers do not change).
+  await page.locator(`#${GLANCE} .ea-chart__est`).first().evaluate((e) => { window.__eaEst = e; });
+  const sameMark = () => page.locator(`#${GLANCE} .ea-chart__est`).first().evaluate((e) => e === window.__eaEst);
+  await page.getByLabel('Patient or caregiver', { exact: true }).click();
+  await until(async () => (await words(page)).names[0] !== IRR, { message: 'names follow the switch' });
+  const plain = await words(page);
+  assert.match(plain.names[0], /^Deaths, lung transplants.*The result was 1\.23\. The true value is probably between 0\.49 and 3\.12\./);
+  assert.ok(plain.text.includes('People with CTD-ILD who took'), 'the bar named in plain words');
+  assert.ok(!plain.text.includes('Patients with CTD-ILD on'), 'no professional bar name left');
+  for (const n of plain.names) assert.doesNotMatch(n, /confidence interval/, n);
+  // The same words as a page that opens in that audience.
+  const linked = await fresh('/?ea=1;aud:patient');
+  assert.deepEqual(await words(linked), plain, 'as opened in plain words');
+  await linked.context_.close();
+  assert.ok(await sameMark(), 'the ratio’s marks kept');
+  await page.getByLabel('Physician or advanced practice clinician', { exact: true }).click();
+  await until(async () => (await words(page)).names[0] === IRR, { message: 'names follow the switch back' });
+  assert.deepEqual(await words(page), professional, 'every word back as it was');
+  assert.ok(await sameMark(), 'the ratio’s marks kept');
   await page.context_.close();
 });
 

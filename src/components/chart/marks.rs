@@ -2,11 +2,10 @@
 //! interval (ratios and differences), and labelled bars (proportions).
 
 use yew::prelude::*;
-use yew::virtual_dom::VTag;
 
 use crate::chart::{Axis, FindingView, Whisker, MARGIN, WIDTH};
 
-use super::svg::{el, label, line};
+use super::svg::{fixed, label, line, node, num, rect, text};
 
 /// The axis line, its ticks and labels at `y`.
 pub(super) fn axis_marks(axis: &Axis, y: i32, out: &mut Vec<Html>) {
@@ -32,21 +31,21 @@ fn whisker(w: Whisker, y: i32, low: &str, high: &str, out: &mut Vec<Html>) {
         (w.x2, w.high_clamped, 1, high),
     ] {
         if clamped {
-            let mut arrow = VTag::new("polygon");
-            arrow.add_attribute("class", "ea-chart__arrow");
-            arrow.add_attribute(
-                "points",
-                format!(
-                    "{},{} {},{} {},{}",
-                    x,
-                    y,
-                    x - 8 * dir,
-                    y - 5,
-                    x - 8 * dir,
-                    y + 5
-                ),
+            let points = format!(
+                "{},{} {},{} {},{}",
+                x,
+                y,
+                x - 8 * dir,
+                y - 5,
+                x - 8 * dir,
+                y + 5
             );
-            out.push(arrow.into());
+            out.push(node(
+                "polygon",
+                &["class", "points"],
+                vec![fixed("ea-chart__arrow"), text(points)],
+                vec![],
+            ));
             let (anchor, text) = if dir < 0 {
                 ("start", format!("\u{2190} {value}"))
             } else {
@@ -66,13 +65,19 @@ pub(super) fn estimate(f: &FindingView, axis: &Axis, out: &mut Vec<Html>) -> i32
     };
     if let Some(r) = axis.reference {
         let x = axis.x(r);
-        let mut t = VTag::new("line");
-        t.add_attribute("stroke-dasharray", "4 3");
-        for (k, v) in [("x1", x), ("x2", x), ("y1", 16), ("y2", 48)] {
-            t.add_attribute(k, v.to_string());
-        }
-        t.add_attribute("class", "ea-chart__ref");
-        out.push(t.into());
+        out.push(node(
+            "line",
+            &["stroke-dasharray", "x1", "x2", "y1", "y2", "class"],
+            vec![
+                fixed("4 3"),
+                num(x),
+                num(x),
+                num(16),
+                num(48),
+                fixed("ea-chart__ref"),
+            ],
+            vec![],
+        ));
     }
     whisker(
         Whisker::new(axis, i.low.value, i.high.value),
@@ -82,12 +87,7 @@ pub(super) fn estimate(f: &FindingView, axis: &Axis, out: &mut Vec<Html>) -> i32
         out,
     );
     let xe = axis.x(e.value);
-    out.push(el(
-        "rect",
-        "ea-chart__est",
-        &[("x", xe - 5), ("y", 23), ("width", 10), ("height", 10)],
-        None,
-    ));
+    out.push(rect("ea-chart__est", xe - 5, 23, 10, 10));
     out.push(label(
         "ea-chart__value",
         xe.clamp(MARGIN, WIDTH - MARGIN),
@@ -136,23 +136,8 @@ pub(super) fn bars(f: &FindingView, axis: &Axis, out: &mut Vec<Html>) -> i32 {
         out.push(label("ea-chart__value", MARGIN, y, "start", numbers));
         let w = WIDTH - 2 * MARGIN;
         let bar_y = y + 6;
-        out.push(el(
-            "rect",
-            "ea-chart__track",
-            &[("x", MARGIN), ("y", bar_y), ("width", w), ("height", 12)],
-            None,
-        ));
-        out.push(el(
-            "rect",
-            "ea-chart__bar",
-            &[
-                ("x", MARGIN),
-                ("y", bar_y),
-                ("width", xp - MARGIN),
-                ("height", 12),
-            ],
-            None,
-        ));
+        out.push(rect("ea-chart__track", MARGIN, bar_y, w, 12));
+        out.push(rect("ea-chart__bar", MARGIN, bar_y, xp - MARGIN, 12));
         if let Some(i) = f.interval.as_ref().filter(|_| f.groups.len() == 1) {
             whisker(
                 Whisker::new(axis, i.low.value, i.high.value),

@@ -8,7 +8,6 @@
 //! forced colors and print follow the text colour. The geometry is `crate::chart`.
 
 use yew::prelude::*;
-use yew::virtual_dom::VTag;
 
 use crate::chart::{Axis, FindingView, WIDTH};
 use crate::model::finding::FindingKind;
@@ -62,19 +61,28 @@ pub fn chart(f: &FindingView) -> Html {
         "ea-chart__reading",
         vec![f.reading.clone().into()],
     ));
-    let mut svg = VTag::new("svg");
-    for (k, v) in [
-        ("class", "ea-chart__svg".to_owned()),
-        ("role", "img".to_owned()),
-        ("aria-label", f.description()),
-        ("viewBox", format!("0 0 {WIDTH} {height}")),
-        ("width", WIDTH.to_string()),
-        ("height", height.to_string()),
-        ("focusable", "false".to_owned()),
-    ] {
-        svg.add_attribute(k, v);
-    }
-    svg.add_children(marks);
+    let svg = node(
+        "svg",
+        &[
+            "class",
+            "role",
+            "aria-label",
+            "viewBox",
+            "width",
+            "height",
+            "focusable",
+        ],
+        vec![
+            fixed("ea-chart__svg"),
+            fixed("img"),
+            text(f.description()),
+            text(format!("0 0 {WIDTH} {height}")),
+            num(WIDTH),
+            num(height),
+            fixed("false"),
+        ],
+        marks,
+    );
     let details = tag(
         "details",
         "ea-chart__details",
@@ -93,7 +101,7 @@ pub fn chart(f: &FindingView) -> Html {
         class,
         vec![
             tag("figcaption", "ea-chart__caption", caption),
-            svg.into(),
+            svg,
             tag("p", "ea-chart__legend", vec![legend.into()]),
             details,
         ],
@@ -106,5 +114,5 @@ mod table;
 
 pub use marks::wrap_words;
 use marks::{bars, estimate};
-use svg::tag;
+use svg::{fixed, node, num, tag, text};
 use table::table;

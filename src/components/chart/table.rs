@@ -1,26 +1,19 @@
 //! "Show as table": the same numbers as the chart in a real `<table>`.
 
 use yew::prelude::*;
-use yew::virtual_dom::VTag;
 
 use crate::chart::{FindingView, GroupView};
 use crate::model::finding::FindingKind;
 
-use super::svg::tag;
+use super::svg::{fixed, node, tag};
 
 /// A table row: header cells (`scope`) then data cells.
 fn row(heads: Vec<String>, scope: &'static str, cells: Vec<String>) -> Html {
-    let mut tr = VTag::new("tr");
-    for h in heads {
-        let mut th = VTag::new("th");
-        th.add_attribute("scope", scope);
-        th.add_child(h.into());
-        tr.add_child(th.into());
-    }
-    for c in cells {
-        tr.add_child(tag("td", "", vec![c.into()]));
-    }
-    tr.into()
+    let heads = heads
+        .into_iter()
+        .map(|h| node("th", &["scope"], vec![fixed(scope)], vec![h.into()]));
+    let cells = cells.into_iter().map(|c| tag("td", "", vec![c.into()]));
+    tag("tr", "", heads.chain(cells).collect())
 }
 
 /// The same data as a table.
