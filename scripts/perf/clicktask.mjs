@@ -4,40 +4,14 @@
 // names, `scripts/perf/namedbuild.sh`), and the trace's CPU of those tasks:
 //   node scripts/perf/clicktask.mjs <dist> <page id> [kind=audience] [cpu=1] [reps=8]
 // It measures; it asserts nothing.
-import path from 'node:path';
-import fs from 'node:fs';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../tests/e2e/server.mjs';
-import { benchPages } from './pages.mjs';
+import { openPage, record, profileTree, mainThread } from './clicks.mjs';
 
 const [dist, pageId, kind = 'audience', cpuArg = '1', repsArg = '8'] = process.argv.slice(2);
-const cpu = Number(cpuArg);
-const { files, pages, synth } = benchPages(path.resolve(dist));
-const target = [...pages, ...synth].find((p) => p.id === pageId);
-const server = await startServer({ root: path.resolve(dist), compress: true, files });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-const PROBE = fs.readFileSync(new URL('./probe.js', import.meta.url), 'utf8');
-await ctx.addInitScript({ content: `window.__eaBenchReady = ${JSON.stringify(target.ready)};\n${PROBE}` });
-const page = await ctx.newPage();
-const cdp = await ctx.newCDPSession(page);
-await page.goto(server.url + target.path, { waitUntil: 'load' });
-await page.evaluate(() => window.__eaBench.settled());
-if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-await page.evaluate((k) => window.__eaBench.interactions(2, k), kind);
-await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-await cdp.send('Profiler.enable');
-await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-await cdp.send('Profiler.start');
-const r = await page.evaluate(([k, n]) => window.__eaBench.interactions(n, k), [kind, Number(repsArg)]);
-const { profile } = await cdp.send('Profiler.stop');
-const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map();
-for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
-const short = (name) => name.replace(/::h[0-9a-f]{16}/g, '').replace(/<([^<>]*) as [^<>]*>/g, '$1').slice(0, Number(process.env.NAMEW || 110));
-const main = trace.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
-  && trace.some((x) => x.pid === e.pid && x.name === 'RunTask' && x.dur > 1000));
+const ses = await openPage(dist, pageId, kind, Number(cpuArg));
+const { r, profile, trace } = await record(ses, kind, Number(repsArg),
+  ['devtools.timeline', 'disabled-by-default-devtools.timeline'], 50);
+const { byId, parent, short } = profileTree(profile, Number(process.env.NAMEW || 110));
+const main = mainThread(trace);
 const evs = trace.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
 const clicks = evs.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
 // TASKS=timer: the timer tasks instead (a stepped switch's later steps).
@@ -47,8 +21,8 @@ const tasks = evs.filter((e) => e.name === 'RunTask' && marks.some((c) => c.ts >
 console.log('wall (probe)', JSON.stringify(r[kind].map((x) => Math.round(x))), 'on screen', JSON.stringify((r.audienceOnScreen || []).map((x) => Math.round(x))));
 console.log(`${process.env.TASKS || 'click'} tasks (${tasks.length}) CPU`, tasks.map((t) => ((t.tdur ?? t.dur) / 1000).toFixed(1)).join(' '));
 // Click → the end of the first frame's commit after it (the main thread hands the
-// frame that shows the click's render to the compositor; the probe's figure waits a
-// frame more: it sees the change in the next frame's rAF).
+// frame that shows the click's render to the compositor; the probe's figure ends
+// after that frame's rendering, a little later).
 const commits = evs.filter((e) => e.name === 'Commit');
 const toCommit = clicks.map((c) => {
   const task = tasks.find((k) => c.ts >= k.ts && c.ts < k.ts + k.dur);
@@ -89,5 +63,4 @@ for (const k of tasks.slice(0, 3)) {
   for (const e of inner) by.set(e.name, (by.get(e.name) || 0) + (e.tdur ?? e.dur) / 1000);
   console.log(((k.tdur ?? k.dur) / 1000).toFixed(1), [...by].sort((x, y) => y[1] - x[1]).slice(0, 10).map(([a, v]) => `${a} ${v.toFixed(1)}`).join(', '));
 }
-await browser.close();
-await server.close();
+await ses.close();

@@ -5,37 +5,14 @@
 // warm-up), the trace's main-thread events (Layout, PrePaint, ...), the costliest
 // tasks, and with [fn] the self time of everything called under that function.
 // It measures; it asserts nothing.
-import path from 'node:path'; import fs from 'node:fs';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../tests/e2e/server.mjs';
-import { benchPages } from './pages.mjs';
+import { openPage, record, profileTree, mainThread } from './clicks.mjs';
+
 const [dist, pageId, kind, cpuArg] = process.argv.slice(2);
-const cpu = Number(cpuArg || 1);
-const { files, pages, synth } = benchPages(path.resolve(dist));
-const target = [...pages, ...synth].find((p) => p.id === pageId);
-const server = await startServer({ root: path.resolve(dist), compress: true, files });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-const PROBE = fs.readFileSync(new URL('./probe.js', import.meta.url), 'utf8');
-await ctx.addInitScript({ content: `window.__eaBenchReady = ${JSON.stringify(target.ready)};\n${PROBE}` });
-const page = await ctx.newPage();
-const cdp = await ctx.newCDPSession(page);
-await page.goto(server.url + target.path, { waitUntil: 'load' });
-await page.evaluate(() => window.__eaBench.settled());
-if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-// warm-up one interaction
-await page.evaluate((k) => window.__eaBench.interactions(2, k), kind);
-await cdp.send('Profiler.enable');
-await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-await cdp.send('Profiler.start');
-const r = await page.evaluate((k) => window.__eaBench.interactions(4, k), kind);
-const { profile } = await cdp.send('Profiler.stop');
-const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+const ses = await openPage(dist, pageId, kind, Number(cpuArg || 1));
+const { r, profile, trace } = await record(ses, kind, 4, ['devtools.timeline', 'disabled-by-default-devtools.timeline'], 50);
 console.log('wall', JSON.stringify(r[kind]));
 // self & total time per function
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map(); for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+const { byId, parent } = profileTree(profile, 150);
 const self = new Map(); const total = new Map();
 const dt = profile.timeDeltas; let i = 0;
 for (const s of profile.samples) {
@@ -49,7 +26,7 @@ const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]
 console.log('--- self ms (4 interactions)\n' + top(self, 45));
 console.log('--- total ms\n' + top(total, Number(process.env.TOPN || 70)));
 // trace: main thread categories
-const main = trace.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && trace.some((x) => x.pid === e.pid && x.name === 'RunTask' && x.dur > 1000));
+const main = mainThread(trace);
 const evs = trace.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
 const agg = new Map();
 for (const e of evs) agg.set(e.name, (agg.get(e.name) || 0) + (e.tdur ?? e.dur) / 1000);
@@ -79,5 +56,4 @@ if (under) {
   }
   console.log(`--- self ms under ${under}\n` + top(selfUnder, 30));
 }
-await browser.close();
-await server.close();
+await ses.close();

@@ -4,41 +4,16 @@
 // compared switch by switch:
 //   node scripts/perf/timeline.mjs <dist> <page id> [kind=audience] [cpu=4] [reps=4]
 // It measures; it asserts nothing.
-import path from 'node:path';
-import fs from 'node:fs';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../tests/e2e/server.mjs';
-import { benchPages } from './pages.mjs';
+import { openPage, record, profileTree, mainThread } from './clicks.mjs';
 
 const [dist, pageId, kind = 'audience', cpuArg = '4', repsArg = '4'] = process.argv.slice(2);
-const cpu = Number(cpuArg);
-const { files, pages, synth } = benchPages(path.resolve(dist));
-const target = [...pages, ...synth].find((p) => p.id === pageId);
-const server = await startServer({ root: path.resolve(dist), compress: true, files });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-const PROBE = fs.readFileSync(new URL('./probe.js', import.meta.url), 'utf8');
-await ctx.addInitScript({ content: `window.__eaBenchReady = ${JSON.stringify(target.ready)};\n${PROBE}` });
-const page = await ctx.newPage();
-const cdp = await ctx.newCDPSession(page);
-await page.goto(server.url + target.path, { waitUntil: 'load' });
-await page.evaluate(() => window.__eaBench.settled());
-if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-await page.evaluate((k) => window.__eaBench.interactions(2, k), kind);
-await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+const ses = await openPage(dist, pageId, kind, Number(cpuArg));
 // A CPU profile at the same time (same clock as the trace): which of our functions
 // each task ran (with a build keeping names).
-await cdp.send('Profiler.enable');
-await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-await cdp.send('Profiler.start');
-const r = await page.evaluate(([k, n]) => window.__eaBench.interactions(n, k), [kind, Number(repsArg)]);
-const { profile } = await cdp.send('Profiler.stop');
-const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+const { r, profile, trace } = await record(ses, kind, Number(repsArg),
+  ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'], 100);
 // Per sample: its time and the innermost frame naming one of our functions (or Yew's scheduler).
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map();
-for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
-const short = (name) => name.replace(/::h[0-9a-f]{16}/g, '').replace(/<([^<>]*) as [^<>]*>/g, '$1').slice(0, 90);
+const { byId, parent, short } = profileTree(profile, 90);
 const ours = (id) => {
   for (let x = id; x !== undefined; x = parent.get(x)) {
     const nm = byId.get(x).callFrame.functionName || '';
@@ -70,8 +45,7 @@ const whoIn = (task) => {
   return top + '\n           self: ' + [...selfs].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' | ');
 };
 console.log('wall (probe)', JSON.stringify(r[kind].map((x) => Math.round(x))));
-const main = trace.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
-  && trace.some((x) => x.pid === e.pid && x.name === 'RunTask' && x.dur > 1000));
+const main = mainThread(trace);
 const evs = trace.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
 const tasks = evs.filter((e) => e.name === 'RunTask');
 const clicks = evs.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
@@ -106,5 +80,4 @@ for (const [n, c] of clicks.entries()) {
   }
   console.log(`  CPU of these tasks: ${cpuSum.toFixed(1)} ms`);
 }
-await browser.close();
-await server.close();
+await ses.close();
