@@ -101,6 +101,11 @@ export function report({ env, results, pages, profiles }) {
     }
     w(table(['page', 'performance score', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'speed index ms'], rows));
     w();
+    const race = wasmRace(lh.pages.standalone);
+    if (race) {
+      w(`Standalone: in ${race.first} of ${race.n} runs the wasm's request ended before the LCP observed on the unthrottled load, and Lantern then adds its simulated download to LCP (see docs/size.md, "Lighthouse's LCP race"): LCP ${race.firstLcp} ms in those runs, ${race.afterLcp} ms in the others.`);
+      w();
+    }
   }
 
   const sc = results.scaling;
@@ -130,6 +135,16 @@ export function report({ env, results, pages, profiles }) {
   return out.join('\n') + '\n';
 }
 
+/** The standalone runs whose wasm ended before the observed LCP, and the LCP medians of both groups. */
+function wasmRace(runs) {
+  const known = (runs || []).filter((r) => r.wasmEnd !== null && r.wasmEnd !== undefined && r.observedLcp !== null && r.observedLcp !== undefined);
+  if (!known.length) return null;
+  const first = known.filter((r) => r.wasmEnd <= r.observedLcp);
+  const rest = known.filter((r) => r.wasmEnd > r.observedLcp);
+  const lcp = (rs) => (rs.length ? fmtMs(median(rs.map((r) => r.lcp))) : '—');
+  return { n: known.length, first: first.length, firstLcp: lcp(first), afterLcp: lcp(rest) };
+}
+
 /** Start-up cost of each section added between two synthetic sizes (ms per section). */
 function slopeOf(sc, a, b) {
   const ta = median((sc.runs[a.id] || []).map((m) => m.ready));
@@ -148,7 +163,9 @@ function targets(results) {
     add('Lighthouse mobile, standalone: performance ≥ 98', fmtInt(sc), sc >= 98);
     const l = lhm('standalone', 'lcp');
     const lp = lhm('plain', 'lcp');
-    add('Lighthouse: LCP ≤ 1.15 × plain', `${fmtMs(l)} ms vs ${fmtMs(lp)} ms (${ratio(l, lp)})`, l !== null && lp !== null ? l <= 1.15 * lp : null);
+    const race = wasmRace(lh.standalone);
+    const raced = race ? `; the wasm ended before the observed paint in ${race.first} of ${race.n} runs` : '';
+    add('Lighthouse: LCP ≤ 1.15 × plain', `${fmtMs(l)} ms vs ${fmtMs(lp)} ms (${ratio(l, lp)})${raced}`, l !== null && lp !== null ? l <= 1.15 * lp : null);
     const t = lhm('standalone', 'tbt');
     add('Lighthouse: TBT ≤ 100 ms', `${fmtMs(t)} ms`, t !== null ? t <= 100 : null);
     const c = lhm('standalone', 'cls');
