@@ -136,8 +136,8 @@ export async function axe(page, include) {
   }
 }
 
-/** A module importing `imports` (functions of no arguments) and exporting its one function as each of `exports`. */
-export function tinyWasm(imports, exports) {
+/** A module importing `imports` (functions of no arguments) and exporting its one function, whose body is `code` (empty unless given), as each of `exports`. */
+export function tinyWasm(imports, exports, code = [0x0b]) {
   const str = (s) => [s.length, ...Buffer.from(s)];
   const section = (id, items) => { const body = [items.length, ...items.flat()]; return [id, body.length, ...body]; };
   return Buffer.from([
@@ -146,6 +146,6 @@ export function tinyWasm(imports, exports) {
     ...section(2, imports.map((n) => [...str('./evidence-article_bg.js'), ...str(n), 0, 0])),
     ...section(3, [[0]]),
     ...section(7, exports.map((n) => [...str(n), 0, imports.length])),
-    ...section(10, [[2, 0, 0x0b]]),
+    ...section(10, [[code.length + 1, 0, ...code]]),
   ]);
 }
