@@ -293,11 +293,29 @@ class EvidenceArticleElement extends HTMLElement {
     this._styleNote = null;
     /** Settles when the stylesheet this loader linked has loaded or failed. @type {Promise<unknown> | null} */
     this._styled = null;
+    /** Connected while the page was still parsed: set up once it is. */
+    this._parsing = false;
   }
 
   static get observedAttributes() { return ['src', 'audience', 'follow-up-href', 'share-state', 'fetch-timeout']; }
 
   connectedCallback() {
+    // An `async` embed.js may run while the page is still being parsed: this element's
+    // declarative shadow root and inline article may not be parsed yet. The module and
+    // this widget's glue are requested now (the round trip overlaps the parse), the rest
+    // waits for the document.
+    if (!this._container && document.readyState === 'loading') {
+      this._instance ??= newInstance();
+      this._instance.catch(() => { /* reported by the mount that awaits it */ });
+      if (!this._parsing) {
+        this._parsing = true;
+        document.addEventListener('DOMContentLoaded', () => {
+          this._parsing = false;
+          if (this.isConnected) this.connectedCallback();
+        }, { once: true });
+      }
+      return;
+    }
     if (!this._container) {
       // Pre-rendered markup (the CLI's `render`) arrives as a declarative shadow root
       // with its stylesheet: keep it, so the widget hydrates it instead of replacing it.
