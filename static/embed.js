@@ -53,14 +53,15 @@ const statusFailure = (status) => new LoadFailure('network', `${NETWORK_MESSAGE}
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Whether this page may run WebAssembly at all (CSP, browser support). Instantiates an
- * empty module: Chromium and Firefox refuse a CSP without 'wasm-unsafe-eval' when
- * compiling, WebKit only when instantiating.
+ * Whether this page may run WebAssembly at all (CSP, browser support). Compiles and
+ * instantiates an empty module synchronously (Chromium and Firefox refuse a CSP
+ * without 'wasm-unsafe-eval' when compiling, WebKit only when instantiating), so the
+ * fetches that follow leave in the same task: the asynchronous API's answer waited
+ * for the parser to yield, on a large page until it had finished.
  */
-async function wasmAllowed() {
-  if (typeof WebAssembly !== 'object') return false;
+function wasmAllowed() {
   try {
-    await WebAssembly.instantiate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])));
     return true;
   } catch {
     return false;
@@ -100,7 +101,7 @@ async function recheck(url, integrity, file) {
 
 /** One attempt: fetch (checked against the build's hash) and compile. */
 async function fetchAndCompile() {
-  if (!(await wasmAllowed())) throw new LoadFailure('csp', CSP_MESSAGE);
+  if (!wasmAllowed()) throw new LoadFailure('csp', CSP_MESSAGE);
   const url = new URL(FILES.wasm, here);
   const integrity = FILES.integrity?.wasm;
   /** @type {Response | ArrayBuffer} */
@@ -220,7 +221,7 @@ let instances = 0;
 async function newInstance() {
   const n = instances++;
   // Not on a page that refuses WebAssembly: there nothing is downloaded.
-  const gluing = wasmAllowed().then((ok) => (ok ? fetchGlue(n) : null));
+  const gluing = wasmAllowed() ? fetchGlue(n) : Promise.resolve(null);
   let module;
   try {
     module = await compileModule();
