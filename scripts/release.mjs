@@ -31,7 +31,7 @@ export function listFiles(dir) {
 /** The snippet a host pastes, for this release's embed.js. @param {string} version @param {string} integrity */
 export function snippet(version, integrity) {
   return [
-    `<script type="module" src="/evidence-article-${version}/embed.js"`,
+    `<script type="module" async src="/evidence-article-${version}/embed.js"`,
     `        integrity="${integrity}" crossorigin="anonymous"></script>`,
     '<evidence-article></evidence-article>',
   ].join('\n');

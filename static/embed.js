@@ -53,14 +53,15 @@ const statusFailure = (status) => new LoadFailure('network', `${NETWORK_MESSAGE}
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Whether this page may run WebAssembly at all (CSP, browser support). Instantiates an
- * empty module: Chromium and Firefox refuse a CSP without 'wasm-unsafe-eval' when
- * compiling, WebKit only when instantiating.
+ * Whether this page may run WebAssembly at all (CSP, browser support). Compiles and
+ * instantiates an empty module synchronously (Chromium and Firefox refuse a CSP
+ * without 'wasm-unsafe-eval' when compiling, WebKit only when instantiating), so the
+ * fetches that follow leave in the same task: the asynchronous API's answer waited
+ * for the parser to yield, on a large page until it had finished.
  */
-async function wasmAllowed() {
-  if (typeof WebAssembly !== 'object') return false;
+function wasmAllowed() {
   try {
-    await WebAssembly.instantiate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])));
     return true;
   } catch {
     return false;
@@ -100,7 +101,7 @@ async function recheck(url, integrity, file) {
 
 /** One attempt: fetch (checked against the build's hash) and compile. */
 async function fetchAndCompile() {
-  if (!(await wasmAllowed())) throw new LoadFailure('csp', CSP_MESSAGE);
+  if (!wasmAllowed()) throw new LoadFailure('csp', CSP_MESSAGE);
   const url = new URL(FILES.wasm, here);
   const integrity = FILES.integrity?.wasm;
   /** @type {Response | ArrayBuffer} */
@@ -220,7 +221,7 @@ let instances = 0;
 async function newInstance() {
   const n = instances++;
   // Not on a page that refuses WebAssembly: there nothing is downloaded.
-  const gluing = wasmAllowed().then((ok) => (ok ? fetchGlue(n) : null));
+  const gluing = wasmAllowed() ? fetchGlue(n) : Promise.resolve(null);
   let module;
   try {
     module = await compileModule();
@@ -293,11 +294,29 @@ class EvidenceArticleElement extends HTMLElement {
     this._styleNote = null;
     /** Settles when the stylesheet this loader linked has loaded or failed. @type {Promise<unknown> | null} */
     this._styled = null;
+    /** Connected while the page was still parsed: set up once it is. */
+    this._parsing = false;
   }
 
   static get observedAttributes() { return ['src', 'audience', 'follow-up-href', 'share-state', 'fetch-timeout']; }
 
   connectedCallback() {
+    // An `async` embed.js may run while the page is still being parsed: this element's
+    // declarative shadow root and inline article may not be parsed yet. The module and
+    // this widget's glue are requested now (the round trip overlaps the parse), the rest
+    // waits for the document.
+    if (!this._container && document.readyState === 'loading') {
+      this._instance ??= newInstance();
+      this._instance.catch(() => { /* reported by the mount that awaits it */ });
+      if (!this._parsing) {
+        this._parsing = true;
+        document.addEventListener('DOMContentLoaded', () => {
+          this._parsing = false;
+          if (this.isConnected) this.connectedCallback();
+        }, { once: true });
+      }
+      return;
+    }
     if (!this._container) {
       // Pre-rendered markup (the CLI's `render`) arrives as a declarative shadow root
       // with its stylesheet: keep it, so the widget hydrates it instead of replacing it.

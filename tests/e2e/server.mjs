@@ -44,11 +44,15 @@ function encode(req, file, body) {
   return { body: out.data, encoding: enc };
 }
 
-/** Starts the server; `routes` may override paths (tests use it for slow/404/HTML bodies). */
-export function startServer({ root, port = 0, host = '127.0.0.1', routes = {}, compress = false, files = {} }) {
+/**
+ * Starts the server; `routes` may override paths (tests use it for slow/404/HTML bodies);
+ * `onRequest(url)` hears every request (tests count them).
+ */
+export function startServer({ root, port = 0, host = '127.0.0.1', routes = {}, compress = false, files = {}, onRequest = null }) {
   const absRoot = path.resolve(root);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    onRequest?.(url);
     const route = routes[url.pathname];
     if (route) return route(req, res, url);
     let rel = decodeURIComponent(url.pathname);
