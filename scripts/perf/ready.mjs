@@ -4,7 +4,9 @@
 // in the trace), then every main-thread task in between with its start, wall and CPU
 // time and largest trace events, and a split of the FCP → ready interval into task
 // CPU, task wall beyond CPU (throttling, waiting inside a task) and idle gaps.
-//   node scripts/perf/ready.mjs [--dist a[,b]] [--path /] [--cpu 4] [--runs 5] [--quiet] [--min 0.3]
+//   node scripts/perf/ready.mjs [--dist a[,b]] [--path /] [--cpu 4] [--runs 5] [--quiet] [--min 0.3] [--mobile] [--events]
+// --mobile adds the benchmark's mobile network (562.5 ms RTT, 1.6 Mbps down, 750 kbps up,
+// 412×823); --events sums every trace event in the FCP → ready window by name.
 // With two dist directories the loads interleave and a summary gives medians (min–max).
 import path from 'node:path';
 import fs from 'node:fs';
@@ -22,6 +24,8 @@ const pagePath = opt('--path', '/');
 const CPU = Number(opt('--cpu', 4));
 const RUNS = Number(opt('--runs', 5));
 const MIN = Number(opt('--min', 0.3));
+const MOBILE = argv.includes('--mobile');
+const NET = { offline: false, latency: 562.5, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const PROBE = fs.readFileSync(path.join(ROOT, 'scripts/perf/probe.js'), 'utf8');
 // Marks the ready signal in the trace (blink.user_timing), beside the probe's own record.
 const MARK = `(() => {
@@ -32,7 +36,7 @@ const MARK = `(() => {
 })();`;
 const servers = [];
 for (const dist of DISTS) servers.push(await startServer({ root: dist, compress: true, files: benchPages(dist).files }));
-const keys = ['fcp', 'wasmEnd', 'ready', 'fcpToReady', 'wasmToReadyCpu', 'cpu', 'stretch', 'idle', 'tasks', 'lazyCompile', 'gc', 'render', 'stream'];
+const keys = ['fcp', 'wasmEnd', 'ready', 'fcpToReady', 'wasmToReady', 'wasmToReadyCpu', 'afterReadyCpu', 'cpu', 'stretch', 'idle', 'tasks', 'lazyCompile', 'gc', 'render', 'stream'];
 // Trace events summed (thread CPU) over the tasks between FCP and ready.
 const KINDS = { lazyCompile: ['wasm.CompileLazy'], gc: ['MinorGC', 'MajorGC'],
   render: ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'],
@@ -41,12 +45,16 @@ const summary = DISTS.map(() => Object.fromEntries(keys.map((k) => [k, []])));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
 for (let run = -1; run < RUNS; run++) for (const [di, server] of servers.entries()) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await browser.newContext({ viewport: MOBILE ? { width: 412, height: 823 } : { width: 1280, height: 800 } });
   await ctx.addInitScript({ content: PROBE });
   await ctx.addInitScript({ content: MARK });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+  if (MOBILE) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', NET);
+  }
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'] });
   await page.goto(server.url + pagePath, { waitUntil: 'load' });
   await page.evaluate(() => window.__eaBench.settled(500));
@@ -95,11 +103,31 @@ for (let run = -1; run < RUNS; run++) for (const [di, server] of servers.entries
     const cs = Math.max(s, wasmEnd); const ce = Math.min(s + d, ready);
     if (ce > cs && d > 0) wasmToReadyCpu += ((e.tdur ?? e.dur) / 1000) * (ce - cs) / d;
   }
-  const row = { fcp, wasmEnd, ready, fcpToReady: span, wasmToReadyCpu, cpu, stretch: wall - cpu, idle: span - wall, tasks: n, ...sums };
+  // Script tasks (timers, calls) after ready until the trace ends: what start-up left
+  // for after the ready signal.
+  let afterReadyCpu = 0;
+  for (const e of tasks) {
+    if ((e.ts - t0) / 1000 < ready) continue;
+    const script = mine.some((k) => k.ph === 'X' && (k.name === 'TimerFire' || k.name === 'FunctionCall') && k.ts >= e.ts && k.ts + (k.dur || 0) <= e.ts + e.dur);
+    if (script) afterReadyCpu += (e.tdur ?? e.dur) / 1000;
+  }
+  const row = { fcp, wasmEnd, ready, fcpToReady: span, wasmToReady: ready - wasmEnd, wasmToReadyCpu, afterReadyCpu, cpu, stretch: wall - cpu, idle: span - wall, tasks: n, ...sums };
   for (const k of keys) summary[di][k].push(row[k]);
   const tag = DISTS.length > 1 ? ` ${path.basename(DISTS[di])}` : '';
-  console.log(`run ${run + 1}${tag}: FCP ${fcp.toFixed(0)}, wasm end ${wasmEnd.toFixed(0)}, ready ${ready.toFixed(0)}; wasm end→ready CPU ${wasmToReadyCpu.toFixed(0)}; FCP→ready ${span.toFixed(0)} = task cpu ${cpu.toFixed(0)} + in-task wait ${(wall - cpu).toFixed(0)} + idle ${(span - wall).toFixed(0)} (${n} tasks); of the CPU: ${Object.entries(sums).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}`);
+  console.log(`run ${run + 1}${tag}: FCP ${fcp.toFixed(0)}, wasm end ${wasmEnd.toFixed(0)}, ready ${ready.toFixed(0)}; wasm end→ready CPU ${wasmToReadyCpu.toFixed(0)}, script CPU after ready ${afterReadyCpu.toFixed(0)}; FCP→ready ${span.toFixed(0)} = task cpu ${cpu.toFixed(0)} + in-task wait ${(wall - cpu).toFixed(0)} + idle ${(span - wall).toFixed(0)} (${n} tasks); of the CPU: ${Object.entries(sums).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}`);
   if (!QUIET) console.log(lines.join('\n'));
+  if (argv.includes('--events')) {
+    // Every trace event inside the window's tasks, summed by name (nested ones count in each).
+    const all = new Map();
+    for (const k of mine) {
+      if (k.ph !== 'X' || k.name === 'RunTask') continue;
+      const s = (k.ts - t0) / 1000;
+      if (s < fcp || s > ready) continue;
+      const v = all.get(k.name) || [0, 0];
+      all.set(k.name, [v[0] + (k.tdur ?? k.dur ?? 0) / 1000, v[1] + 1]);
+    }
+    console.log([...all].sort((a, b) => b[1][0] - a[1][0]).slice(0, 30).map(([k, [v, n]]) => `  ${k}: ${v.toFixed(1)} ms in ${n}`).join('\n'));
+  }
 }
 await browser.close();
 for (const s of servers) await s.close();
