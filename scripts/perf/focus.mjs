@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { benchPages } from './pages.mjs';
-import { summary, median, cell, ratio, fmtMs } from './stats.mjs';
+import { summary, median, cell, ratio, fmtMs, interleaved } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -111,18 +111,7 @@ async function run(c) {
   }
 }
 
-const out = Object.fromEntries(cells.map((c) => [c.key, []]));
-for (let r = -1; r < RUNS; r++) {
-  for (const c of cells) {
-    try {
-      const m = await run(c);
-      if (r >= 0) out[c.key].push(m);
-    } catch (e) {
-      console.error(`${c.key}: ${e.message.split('\n')[0]}`);
-    }
-  }
-  console.error(`round ${r + 1}/${RUNS} done`);
-}
+const out = await interleaved(cells, RUNS, run);
 await browser.close();
 for (const x of ctxs) await x.server.close();
 

@@ -38,3 +38,24 @@ export function table(head, rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+/**
+ * Runs `run(cell)` for every cell, round by round (a warm-up round, then `runs`), so
+ * machine noise hits the cells alike; a failed run is logged and left out.
+ * @returns {Promise<Record<string, object[]>>} each cell's measurements, by its key
+ */
+export async function interleaved(cells, runs, run, label = 'round') {
+  const out = Object.fromEntries(cells.map((c) => [c.key, []]));
+  for (let r = -1; r < runs; r++) {
+    for (const c of cells) {
+      try {
+        const m = await run(c);
+        if (r >= 0) out[c.key].push(m);
+      } catch (e) {
+        console.error(`${c.key}: ${String(e?.message || e).split('\n')[0]}`);
+      }
+    }
+    console.error(`${label} ${r + 1}/${runs} done`);
+  }
+  return out;
+}
