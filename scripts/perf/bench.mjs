@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { benchPages } from './pages.mjs';
+import { CHROMIUM, ARGS, PROFILES } from './profiles.mjs';
 import { lighthouseRun } from './lighthouse.mjs';
 import { report } from './report.mjs';
 
@@ -34,19 +35,8 @@ const RUNS = Number(opt('--runs', quick ? 3 : 7));
 const LH_RUNS = Number(opt('--lighthouse-runs', quick ? 1 : RUNS));
 const DIST = path.resolve(ROOT, opt('--dist', 'dist'));
 const OUT = path.resolve(ROOT, opt('--out', 'bench/results.md'));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 if (!(RUNS >= 1)) throw new Error('--runs needs a positive number');
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
-export const PROFILES = [
-  { id: 'desktop', label: 'desktop (no throttling, 1280×800)', context: DESKTOP, cpu: 1 },
-  { id: 'cpu4', label: '4× CPU slowdown (1280×800)', context: DESKTOP, cpu: 4 },
-  { id: 'mobile', label: 'mobile: 4× CPU, 562.5 ms RTT, 1.6 Mbps down, 750 kbps up (412×823)', cpu: 4,
-    context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
-    net: { offline: false, latency: 562.5, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 } },
-];
 const PROBE = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'probe.js'), 'utf8');
 
 const t0 = Date.now();

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { benchPages } from './pages.mjs';
+import { CHROMIUM, ARGS, MOBILE } from './profiles.mjs';
 import { summary, cell, fmtMs, interleaved } from './stats.mjs';
 import { readStamp } from '../stamp.mjs';
 import { hintTags } from './hints.mjs';
@@ -31,14 +32,6 @@ const RUNS = Number(opt('--runs', 5));
 const DISTS = opt('--dist', 'dist').split(',').map((d) => path.resolve(ROOT, d));
 const PAGES = opt('--pages', 'intranet,host').split(',');
 const VARIANTS = opt('--variants', 'none').split(',');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-const MOBILE = {
-  cpu: 4,
-  context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
-  net: { offline: false, latency: 562.5, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
-};
 // When embed.js defined the element, and when the document was parsed (page clock).
 const DEFINED = `customElements.whenDefined('evidence-article').then(() => { window.__chainDefined = performance.now(); });`;
 const PROBE = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'probe.js'), 'utf8');

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { benchPages } from './pages.mjs';
+import { CHROMIUM, ARGS, DESKTOP } from './profiles.mjs';
 import { summary, median, cell, ratio, fmtMs, interleaved } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,10 +29,7 @@ const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv
 const RUNS = Number(opt('--runs', 5));
 const DISTS = opt('--dist', 'dist').split(',').map((d) => path.resolve(ROOT, d));
 const ONLY = opt('--only', null)?.split(',');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const PROBE = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'probe.js'), 'utf8');
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
 const ctxs = [];
 for (const [i, dist] of DISTS.entries()) {
@@ -40,7 +38,7 @@ for (const [i, dist] of DISTS.entries()) {
   const tag = DISTS.length > 1 ? `${i ? 'after' : 'before'} ` : '';
   ctxs.push({ server, pages, synth, tag });
 }
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 const cells = [];
 const kinds = [
   ...[4, 1].map((cpu) => ({ key: `standalone@${cpu}x`, pick: (x) => x.pages.find((p) => p.id === 'standalone'), cpu })),

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { benchPages } from './pages.mjs';
+import { CHROMIUM, ARGS, MOBILE } from './profiles.mjs';
 import { lighthouseRun } from './lighthouse.mjs';
 import { summary, median, cell, ratio, fmtMs, interleaved } from './stats.mjs';
 
@@ -28,15 +29,6 @@ const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv
 const RUNS = Number(opt('--runs', 7));
 const LH_RUNS = Number(opt('--lighthouse-runs', RUNS));
 const DISTS = opt('--dist', 'dist').split(',').map((d) => path.resolve(ROOT, d));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-// bench.mjs's mobile profile, unchanged.
-const MOBILE = {
-  cpu: 4,
-  context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
-  net: { offline: false, latency: 562.5, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
-};
 const PROBE = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'probe.js'), 'utf8');
 
 const ctxs = [];

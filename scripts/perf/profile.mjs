@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { benchPages } from './pages.mjs';
+import { CHROMIUM, ARGS, DESKTOP } from './profiles.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -23,11 +24,10 @@ const CPU = Number(opt('--cpu', 1));
 const INCL = (opt('--incl', '') || '').split(',').filter(Boolean);
 const { files } = benchPages(dist);
 const server = await startServer({ root: dist, compress: true, files });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 const PROBE = fs.readFileSync(path.join(ROOT, 'scripts/perf/probe.js'), 'utf8');
 for (let run = 0; run < RUNS; run++) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await browser.newContext(DESKTOP);
   await ctx.addInitScript({ content: PROBE });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);

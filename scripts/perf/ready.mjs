@@ -5,8 +5,8 @@
 // time and largest trace events, and a split of the FCP → ready interval into task
 // CPU, task wall beyond CPU (throttling, waiting inside a task) and idle gaps.
 //   node scripts/perf/ready.mjs [--dist a[,b]] [--path /] [--cpu 4] [--runs 5] [--quiet] [--min 0.3] [--mobile] [--events]
-// --mobile adds the benchmark's mobile network (562.5 ms RTT, 1.6 Mbps down, 750 kbps up,
-// 412×823); --events sums every trace event in the FCP → ready window by name.
+// --mobile adds the benchmark's mobile network (562.5 ms RTT, 1.6 Mbps down, 750 kbps up)
+// in the bench's mobile browser context (412×823, touch); --events sums every trace event in the FCP → ready window by name.
 // With two dist directories the loads interleave and a summary gives medians (min–max).
 import path from 'node:path';
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { benchPages } from './pages.mjs';
+import { CHROMIUM, ARGS, DESKTOP, MOBILE as MOBILE_PROFILE } from './profiles.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -25,7 +26,6 @@ const CPU = Number(opt('--cpu', 4));
 const RUNS = Number(opt('--runs', 5));
 const MIN = Number(opt('--min', 0.3));
 const MOBILE = argv.includes('--mobile');
-const NET = { offline: false, latency: 562.5, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const PROBE = fs.readFileSync(path.join(ROOT, 'scripts/perf/probe.js'), 'utf8');
 // Marks the ready signal in the trace (blink.user_timing), beside the probe's own record.
 const MARK = `(() => {
@@ -42,10 +42,9 @@ const KINDS = { lazyCompile: ['wasm.CompileLazy'], gc: ['MinorGC', 'MajorGC'],
   render: ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'],
   stream: ['v8.wasm.compileConsume', 'wasm.OnBytesReceived'] };
 const summary = DISTS.map(() => Object.fromEntries(keys.map((k) => [k, []])));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 for (let run = -1; run < RUNS; run++) for (const [di, server] of servers.entries()) {
-  const ctx = await browser.newContext({ viewport: MOBILE ? { width: 412, height: 823 } : { width: 1280, height: 800 } });
+  const ctx = await browser.newContext(MOBILE ? MOBILE_PROFILE.context : DESKTOP);
   await ctx.addInitScript({ content: PROBE });
   await ctx.addInitScript({ content: MARK });
   const page = await ctx.newPage();
@@ -53,7 +52,7 @@ for (let run = -1; run < RUNS; run++) for (const [di, server] of servers.entries
   if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
   if (MOBILE) {
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', NET);
+    await cdp.send('Network.emulateNetworkConditions', MOBILE_PROFILE.net);
   }
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'] });
   await page.goto(server.url + pagePath, { waitUntil: 'load' });

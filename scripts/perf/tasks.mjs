@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { benchPages } from './pages.mjs';
+import { CHROMIUM, ARGS, DESKTOP } from './profiles.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -28,11 +29,10 @@ const servers = [];
 for (const dist of DISTS) servers.push(await startServer({ root: dist, compress: true, files: benchPages(dist).files }));
 const summary = DISTS.map(() => ({ longest: [], tbt: [] }));
 const SCRIPT = /^(TimerFire|FunctionCall|v8\.evaluateModule|v8\.wasm)/;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 const PROBE = fs.readFileSync(path.join(ROOT, 'scripts/perf/probe.js'), 'utf8');
 for (let run = -1; run < RUNS; run++) for (const [di, server] of servers.entries()) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await browser.newContext(DESKTOP);
   await ctx.addInitScript({ content: PROBE });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
