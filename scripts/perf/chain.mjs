@@ -49,12 +49,13 @@ for (const dist of DISTS) {
   for (const id of PAGES) {
     const page = pages.find((p) => p.id === id);
     if (!page) throw new Error(`no page ${id}`);
-    const src = files[page.path] ?? fs.readFileSync(path.join(dist, page.path), 'utf8');
+    const file = page.path.endsWith('/') ? `${page.path}index.html` : page.path;
+    const src = files[page.path] ?? fs.readFileSync(path.join(dist, file), 'utf8');
     for (const v of VARIANTS) {
       if (v === 'none') { wanted.push({ page, v, path: page.path }); continue; }
       const parts = v.split('+');
       const which = v === 'hints' || v === 'hints+async' ? undefined : parts.filter((x) => x !== 'async');
-      const p = page.path.replace(/\.html$/, `.chain-${v}.html`);
+      const p = file.replace(/\.html$/, `.chain-${v}.html`);
       const html = parts.includes('async') ? src.replace('<script type="module" src=', '<script type="module" async src=') : src;
       extra[p] = which?.length === 0 ? html : withHints(html, hintTags(stamp, '../', which));
       wanted.push({ page, v, path: p });
