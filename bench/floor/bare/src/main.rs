@@ -6,9 +6,15 @@ use wasm_bindgen::prelude::*;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn main() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(root) = doc.get_element_by_id("app") else { return };
-    let Ok(button) = doc.create_element("button") else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = doc.get_element_by_id("app") else {
+        return;
+    };
+    let Ok(button) = doc.create_element("button") else {
+        return;
+    };
     button.set_text_content(Some("Open"));
     let target = button.clone();
     let onclick = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |_| {

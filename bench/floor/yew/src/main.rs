@@ -72,7 +72,11 @@ fn Item(props: &ItemProps) -> Html {
             }
         })
     };
-    let label = if ctx.patient { "For patients" } else { "For clinicians" };
+    let label = if ctx.patient {
+        "For patients"
+    } else {
+        "For clinicians"
+    };
     html! {
         <section ref={node} class={classes!("item", props.open.then_some("open"))}>
             <button type="button" aria-expanded={props.open.to_string()} {onclick} {onkeydown}>{ label }</button>
@@ -83,20 +87,32 @@ fn Item(props: &ItemProps) -> Html {
 
 #[function_component]
 fn App() -> Html {
-    let state = use_reducer(|| State { open: vec![false; 3], patient: false });
+    let state = use_reducer(|| State {
+        open: vec![false; 3],
+        patient: false,
+    });
     let announced = use_state(String::new);
-    let count = use_memo(state.open.clone(), |open| open.iter().filter(|o| **o).count());
+    let count = use_memo(state.open.clone(), |open| {
+        open.iter().filter(|o| **o).count()
+    });
     {
         let announced = announced.clone();
         use_effect_with(state.patient, move |patient| {
-            announced.set(if *patient { "patient".into() } else { "physician".into() });
+            announced.set(if *patient {
+                "patient".into()
+            } else {
+                "physician".into()
+            });
         });
     }
     let onswitch = {
         let d = state.dispatcher();
         use_callback((), move |_: MouseEvent, _| d.dispatch(Action::Switch))
     };
-    let ctx = Ctx { dispatch: state.dispatcher(), patient: state.patient };
+    let ctx = Ctx {
+        dispatch: state.dispatcher(),
+        patient: state.patient,
+    };
     html! {
         <ContextProvider<Ctx> context={ctx}>
             <article>
