@@ -8,7 +8,9 @@
 # SPEC: `base` (no patch), a patch name without `.patch`, or names joined by `+`
 # (applied in that order). Default: base, then every patch on its own.
 # EA_FLOOR_TMP picks the scratch worktree (default /tmp/ea-floor-variants); it keeps its
-# target/ between runs (seeded from this repository's, if there is one).
+# target/ between runs (seeded from this repository's, if there is one: ~7 GB); remove it
+# with `git worktree remove --force /tmp/ea-floor-variants` when done. Each build's log:
+# /tmp/ea-floor-SPEC.log.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
 here="$repo/bench/floor/patches"
@@ -53,6 +55,26 @@ for spec in "${specs[@]}"; do
     const q = { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } };
     console.log(fs.readdirSync(d).map((f) => `${f.replace(/-[0-9a-f]{16}/, "")} ${z.brotliCompressSync(fs.readFileSync(d + "/" + f), q).length}`).join(", "));
   ' "$sizes")
+  # Brotli 11 moves by hundreds of bytes when any 16 bytes of the wasm change (the build
+  # id, a hash of the sources, docs/size.md session 13): the same wasm with 15 fixed
+  # stand-in ids, the median, is the steadier figure to compare variants by.
+  ids=$(node -e '
+    const fs = require("fs"), z = require("zlib"), c = require("crypto"), [d, page] = process.argv.slice(1);
+    const id = (fs.readFileSync(page, "utf8").match(/data-ea-build="([0-9a-f]{16})"/) || [])[1];
+    const f = fs.readdirSync(d).find((x) => x.endsWith("_bg.wasm"));
+    const wasm = fs.readFileSync(d + "/" + f);
+    const at = id ? wasm.indexOf(Buffer.from(id)) : -1;
+    if (at < 0) { console.log("?"); process.exit(0); }
+    const q = { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } };
+    const out = [];
+    for (let i = 0; i < 15; i++) {
+      const b = Buffer.from(wasm);
+      Buffer.from(c.createHash("sha256").update(String(i)).digest("hex").slice(0, 16)).copy(b, at);
+      out.push(z.brotliCompressSync(b, q).length);
+    }
+    out.sort((a, b) => a - b);
+    console.log(`${out[7]} (${out[0]}-${out[14]})`);
+  ' "$sizes" "$tmp/dist/index.html")
   rm -rf "$sizes"
-  echo "$spec: wasm + JS ${total:-?} B brotli ($files)"
+  echo "$spec: wasm + JS ${total:-?} B brotli ($files); wasm with 15 stand-in build ids: median $ids"
 done
