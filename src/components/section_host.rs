@@ -325,17 +325,17 @@ impl DeferredSections {
         }
     }
 
-    /// Hydrates the charts the sections adopted, each in a task of its own: called
-    /// once the rest has hydrated (after the `ready` event). Their markup is already
-    /// what they show and they hold no control, so nobody waits for them; a change
-    /// of their props before (an early audience switch) hydrates them at once.
+    /// Hydrates the charts the sections adopted, each in a task of its own once the
+    /// one before has committed (queued at once, a Yew run that yielded before its
+    /// effects ran the next chart's hydration in the same task): called once the rest
+    /// has hydrated (after the `ready` event). Their markup is already what they show
+    /// and they hold no control, so nobody waits for them; a change of their props
+    /// before (an early audience switch) hydrates them at once.
     pub fn release_charts(self: &Rc<Self>) {
         if self.charts_released.replace(true) {
             return;
         }
-        for g in &self.glances[..self.claimed.get()] {
-            g.hydrate_later(self);
-        }
+        self.hydrate_next_chart();
     }
 
     fn sections_committed(&self) -> bool {

@@ -148,10 +148,16 @@ impl GlanceSlot {
         }
         let (slot, sections) = (self.clone(), Rc::downgrade(sections));
         crate::dom::timeout(0, move || {
-            if sections.upgrade().is_none_or(|s| s.destroyed()) {
+            let Some(all) = sections.upgrade().filter(|s| !s.destroyed()) else {
                 return;
-            }
-            let first = props.clone().reporting(&slot.committed);
+            };
+            // Once committed, the next chart (released ones only).
+            let next = Rc::downgrade(&all);
+            let first = props.clone().reporting(&slot.committed).then(move || {
+                if let Some(s) = next.upgrade().filter(|s| s.charts_released.get()) {
+                    s.hydrate_next_chart();
+                }
+            });
             let mut handle =
                 yew::Renderer::<SectionHost>::with_root_and_props(slot.wrapper.clone(), first)
                     .hydrate();
@@ -161,6 +167,41 @@ impl GlanceSlot {
             *slot.handle.borrow_mut() = Some(handle);
         })
         .forget();
+    }
+}
+
+impl SectionHostProps {
+    /// These props (from [`SectionHostProps::reporting`]) also run `then` once the
+    /// first render has committed.
+    fn then(self, then: impl Fn() + 'static) -> Self {
+        let Some(h) = self.hydration.clone() else {
+            return self;
+        };
+        let committed = h.committed.clone();
+        Self {
+            hydration: Some(crate::hooks::Hydration {
+                rendering: h.rendering,
+                committed: Callback::from(move |()| {
+                    committed.emit(());
+                    then();
+                }),
+            }),
+            ..self
+        }
+    }
+}
+
+impl DeferredSections {
+    /// Hydrates the first adopted chart not scheduled yet (see
+    /// [`DeferredSections::release_charts`]).
+    pub(super) fn hydrate_next_chart(self: &Rc<Self>) {
+        let claimed = &self.glances[..self.claimed.get()];
+        if let Some(g) = claimed
+            .iter()
+            .find(|g| !g.scheduled.get() && g.first.borrow().is_some())
+        {
+            g.hydrate_later(self);
+        }
     }
 }
 
