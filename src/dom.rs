@@ -245,6 +245,23 @@ pub fn has_focus(el: &web_sys::Element) -> bool {
     el.matches(":focus").unwrap_or(true)
 }
 
+/// Whether no element has keyboard focus: the document's active element is its body
+/// or none (focus was lost, e.g. to a press on plain content; a shadow root's host
+/// counts as focused).
+pub fn focus_lost() -> bool {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match (doc.active_element(), doc.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => {
+            AsRef::<wasm_bindgen::JsValue>::as_ref(&active)
+                == AsRef::<wasm_bindgen::JsValue>::as_ref(&body)
+        }
+        (Some(_), None) => false,
+    }
+}
+
 /// Whether a pointer press landed on something that takes focus itself.
 pub fn pressed_interactive(e: &web_sys::Event) -> bool {
     path_any(e, |el| {

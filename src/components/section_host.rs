@@ -145,6 +145,8 @@ pub struct DeferredSections {
     glances: Vec<Rc<glance::GlanceSlot>>,
     /// How many of them a section's first render has adopted.
     claimed: Cell<usize>,
+    /// Whether the adopted charts may hydrate ([`DeferredSections::release_charts`]).
+    charts_released: Cell<bool>,
 }
 
 mod fill;
@@ -215,6 +217,7 @@ impl DeferredSections {
             destroyed: Cell::new(false),
             glances,
             claimed: Cell::new(0),
+            charts_released: Cell::new(false),
         }))
     }
 
@@ -312,18 +315,27 @@ impl DeferredSections {
         true
     }
 
-    /// Whether every section has hydrated and committed (or, filling, rendered),
-    /// and the charts the sections adopted too.
+    /// Whether every section has hydrated and committed (or, filling, rendered, the
+    /// charts included). Hydrating, the charts the sections adopted are not waited
+    /// for: they hydrate after ([`DeferredSections::release_charts`]).
     pub fn done(&self) -> bool {
         match &self.fill {
             Some(f) => f.finished(),
-            None => {
-                self.sections_committed()
-                    && self.glances[..self.claimed.get()]
-                        .iter()
-                        .all(|g| g.committed())
-            }
+            None => self.sections_committed(),
         }
+    }
+
+    /// Hydrates the charts the sections adopted, each in a task of its own once the
+    /// one before has committed (queued at once, a Yew run that yielded before its
+    /// effects ran the next chart's hydration in the same task): called once the rest
+    /// has hydrated (after the `ready` event). Their markup is already what they show
+    /// and they hold no control, so nobody waits for them; a change of their props
+    /// before (an early audience switch) hydrates them at once.
+    pub fn release_charts(self: &Rc<Self>) {
+        if self.charts_released.replace(true) {
+            return;
+        }
+        self.hydrate_next_chart();
     }
 
     fn sections_committed(&self) -> bool {

@@ -155,6 +155,8 @@ fn hydrate_rest(sections: Rc<DeferredSections>, idle: u32, then: Rc<RefCell<Opti
             if let Some(then) = then.borrow_mut().take() {
                 then();
             }
+            // After the ready event: the adopted charts, which hold no control.
+            sections.release_charts();
         } else {
             hydrate_rest(sections, idle + 1, then);
         }

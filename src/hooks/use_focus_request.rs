@@ -1,7 +1,11 @@
 //! Scroll and focus requests, after the render that makes their target exist. The
 //! typed target becomes an element id only here. A press that asked for focus may
-//! still move it (its default action, or a popover handing focus back), so focus is
-//! checked once more after the current task; then the request is marked done. While
+//! still move it (a press on plain content focuses nothing once its default action
+//! runs), so focus is checked once more after the current task, and given back only
+//! if it was lost meanwhile: that check's timer can run long after the task (tasks
+//! queued before it, e.g. parts hydrating after the ready signal), and by then the
+//! reader may have moved focus on (Tab, another marker), which it must not take
+//! back. Then the request is marked done. While
 //! the article's sections are still being rendered (`pending`), a request whose
 //! target is not there yet waits for them instead.
 
@@ -81,7 +85,8 @@ fn request_now(
     }
     let (dispatch, done) = (dispatch.clone(), done(scroll_to, focus));
     Some(crate::dom::timeout(0, move || {
-        if !dom::has_focus(&found) {
+        // Only focus that was lost: focus on another element is where the reader put it.
+        if !dom::has_focus(&found) && dom::focus_lost() {
             let _ = found.focus();
         }
         dispatch.emit(done);

@@ -97,6 +97,29 @@ test('Escape closes and returns focus to the marker, for every marker', async ()
   }
 });
 
+test('focus returned on Escape stays where the reader moves it next, even when the check after the return runs late', async () => {
+  const page = await env.page();
+  await page.clock.install({ time: new Date('2026-01-01T10:00:00') });
+  await page.goto(env.server.url + '/');
+  await ready(page);
+  // Timers held from here: the focus return's second look (a timer) waits, as it does
+  // behind other tasks on a busy main thread (parts hydrating after the ready signal).
+  await page.clock.pauseAt(new Date('2026-01-01T12:00:00'));
+  const id = await marker(page, 2).getAttribute('id');
+  await marker(page, 2).focus();
+  await page.keyboard.press('Enter');
+  await dialog(page).waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await dialog(page).waitFor({ state: 'detached' });
+  await expect.poll(() => activeId(page), { message: 'focus back on the marker' }).toBe(id);
+  await page.keyboard.press('Tab');
+  const next = await activeId(page);
+  assert.notEqual(next, id, 'Tab moved focus on');
+  await page.clock.runFor(1000);
+  assert.equal(await activeId(page), next, 'focus stays where Tab put it');
+  assert.deepEqual(page.problems.pageErrors, []);
+});
+
 test('keyboard focus alone does not open; Space opens; the pinned popover is reachable with Tab', async () => {
   const page = await fresh();
   await marker(page, 4).focus();

@@ -355,6 +355,53 @@ test('standalone page: the header, the audience picker and the top-level section
   assert.deepEqual(page.problems.console, []);
 });
 
+test('standalone page: the glance charts (no control of their own) hydrate after the ready signal, on the same nodes; an audience switch clicked before they hydrated still reaches them', async () => {
+  // The charts' wrappers that are Yew roots when the ready signal is set (its
+  // MutationObserver callback runs before any later task).
+  const roots = () => [...document.querySelectorAll('.ea-glance-host')].map((g) => g.__yew_subtree_id !== undefined);
+  const watchReady = () => {
+    new MutationObserver(() => {
+      const m = document.getElementById('evidence-article');
+      if (m?.hasAttribute('data-ea-ready') && !window.__eaAtReady) {
+        window.__eaAtReady = [...document.querySelectorAll('.ea-glance-host')].map((g) => g.__yew_subtree_id !== undefined);
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ea-ready'] });
+  };
+  const page = await env.page();
+  await page.addInitScript(watchReady);
+  const release = await holdWasm(page);
+  await page.goto(env.server.url + '/');
+  const chart = page.locator('#research-evidence-at-a-glance .ea-glance__source').first();
+  await chart.evaluate((el) => { el.__eaPainted = true; });
+  release();
+  await page.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
+  const atReady = await page.evaluate(() => window.__eaAtReady);
+  assert.ok(atReady.length >= 2 && atReady.every((r) => !r), `no charts root at ready (${JSON.stringify(atReady)})`);
+  await until(async () => (await page.evaluate(roots)).every(Boolean), { message: 'each source\'s charts hydrate as a root of their own after ready' });
+  assert.equal(await chart.evaluate((el) => el.__eaPainted === true), true, 'same chart node');
+  assert.deepEqual(page.problems.pageErrors, []);
+  assert.deepEqual(page.problems.console, []);
+
+  // Switched before any part hydrated (the click is replayed): the charts follow.
+  const early = await env.page();
+  // Timers held: the click lands after the wasm started, before any part hydrated.
+  await early.clock.install({ time: new Date('2026-01-01T10:00:00') });
+  await early.clock.pauseAt(new Date('2026-01-01T10:00:01'));
+  await early.goto(env.server.url + '/');
+  await early.locator('#evidence-article[data-ea-starting]').waitFor({ state: 'attached' });
+  const name = () => early.locator('#research-evidence-at-a-glance svg[role="img"]').first().getAttribute('aria-label');
+  const professional = await name();
+  const first = early.locator('#research-evidence-at-a-glance .ea-glance__source').first();
+  await first.evaluate((el) => { el.__eaPainted = true; });
+  await early.getByLabel('Patient or caregiver', { exact: true }).click();
+  await early.clock.resume();
+  await early.locator('#evidence-article[data-ea-ready]').waitFor({ state: 'attached' });
+  await expect(early.locator('.ea-picker__current strong')).toHaveText('Patient or caregiver');
+  await until(async () => (await name()) !== professional, { message: 'the charts show the patient wording' });
+  assert.equal(await first.evaluate((el) => el.__eaPainted === true), true, 'same chart node');
+  assert.deepEqual(early.problems.pageErrors, []);
+});
+
 test('intranet example: the pre-rendered element\'s sections hydrate on the same nodes and work', async () => {
   const page = await env.page();
   const release = await holdWasm(page);

@@ -109,6 +109,7 @@ impl DeferredSections {
             destroyed: Cell::new(false),
             glances: Vec::new(),
             claimed: Cell::new(0),
+            charts_released: Cell::new(false),
         })
     }
 

@@ -5,12 +5,16 @@
 //! pre-render ([`Hosting::Marked`]) wraps the charts in `<div class="ea-glance-host">`
 //! between raw-HTML marks; hydrating a marked pre-render, the section adopts that
 //! region untouched and the charts hydrate as a root of their own in a later task, on
-//! the same nodes, then follow the section's props (an audience switch). Rendered
+//! the same nodes, then follow the section's props (an audience switch). They hold no
+//! control (their table is a native `<details>`), so they hydrate after the rest of
+//! the widget, after its `ready` event ([`DeferredSections::release_charts`]), unless
+//! the section's props change first. Rendered
 //! afresh, or hydrating an unmarked pre-render, the same wrapper holds the charts in
 //! the section's own tree. Rendered afresh without a pre-render (filling,
 //! `section_host/fill.rs`), the section renders the wrapper empty and the charts fill
 //! it as a root of their own in the next task, what follows them in their section
-//! hidden until then (CSS), so nothing shown moves. The `ready` event waits for them ([`DeferredSections::done`]).
+//! hidden until then (CSS), so nothing shown moves; there the `ready` event waits for
+//! them ([`DeferredSections::done`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -30,6 +34,11 @@ pub(super) struct GlanceSlot {
     handle: RefCell<Option<yew::AppHandle<SectionHost>>>,
     /// The latest props the section sent (the first ones are what the pre-render shows).
     latest: RefCell<Option<SectionHostProps>>,
+    /// Hydrating a marked pre-render: the first props the section sent, which the
+    /// charts hydrate with.
+    first: RefCell<Option<SectionHostProps>>,
+    /// Whether their hydration has been scheduled.
+    scheduled: Cell<bool>,
     pub(super) committed: Rc<Cell<bool>>,
 }
 
@@ -39,12 +48,10 @@ impl GlanceSlot {
             wrapper,
             handle: RefCell::default(),
             latest: RefCell::default(),
+            first: RefCell::default(),
+            scheduled: Cell::new(false),
             committed: Rc::default(),
         }
-    }
-
-    pub(super) fn committed(&self) -> bool {
-        self.committed.get()
     }
 
     pub(super) fn destroy(&self) {
@@ -106,8 +113,10 @@ impl GlanceSlot {
         }
     }
 
-    /// The section's latest props for the charts: the first hydrate them, in a task
-    /// of their own; later ones update them.
+    /// The section's latest props for the charts: the first are what the charts
+    /// hydrate with, once the rest of the widget has hydrated
+    /// ([`DeferredSections::release_charts`]); later ones update them, and a change
+    /// before then (an early audience switch) hydrates them at once.
     fn offer(self: &Rc<Self>, props: SectionHostProps, sections: &Rc<DeferredSections>) {
         let first = self.latest.borrow().is_none();
         if self.latest.borrow().as_ref() == Some(&props) {
@@ -118,15 +127,37 @@ impl GlanceSlot {
             h.update(props);
             return;
         }
-        if !first {
+        if first {
+            *self.first.borrow_mut() = Some(props);
+            if !sections.charts_released.get() {
+                return;
+            }
+        }
+        self.hydrate_later(sections);
+    }
+
+    /// Hydrates the charts in a task of their own, on the pre-rendered nodes, with the
+    /// props the pre-render shows, then the latest if they differ. Once only; not
+    /// before the section has sent its first props.
+    pub(super) fn hydrate_later(self: &Rc<Self>, sections: &Rc<DeferredSections>) {
+        let Some(props) = self.first.borrow().clone() else {
+            return;
+        };
+        if self.scheduled.replace(true) {
             return;
         }
         let (slot, sections) = (self.clone(), Rc::downgrade(sections));
         crate::dom::timeout(0, move || {
-            if sections.upgrade().is_none_or(|s| s.destroyed()) {
+            let Some(all) = sections.upgrade().filter(|s| !s.destroyed()) else {
                 return;
-            }
-            let first = props.clone().reporting(&slot.committed);
+            };
+            // Once committed, the next chart (released ones only).
+            let next = Rc::downgrade(&all);
+            let first = props.clone().reporting(&slot.committed).then(move || {
+                if let Some(s) = next.upgrade().filter(|s| s.charts_released.get()) {
+                    s.hydrate_next_chart();
+                }
+            });
             let mut handle =
                 yew::Renderer::<SectionHost>::with_root_and_props(slot.wrapper.clone(), first)
                     .hydrate();
@@ -136,6 +167,41 @@ impl GlanceSlot {
             *slot.handle.borrow_mut() = Some(handle);
         })
         .forget();
+    }
+}
+
+impl SectionHostProps {
+    /// These props (from [`SectionHostProps::reporting`]) also run `then` once the
+    /// first render has committed.
+    fn then(self, then: impl Fn() + 'static) -> Self {
+        let Some(h) = self.hydration.clone() else {
+            return self;
+        };
+        let committed = h.committed.clone();
+        Self {
+            hydration: Some(crate::hooks::Hydration {
+                rendering: h.rendering,
+                committed: Callback::from(move |()| {
+                    committed.emit(());
+                    then();
+                }),
+            }),
+            ..self
+        }
+    }
+}
+
+impl DeferredSections {
+    /// Hydrates the first adopted chart not scheduled yet (see
+    /// [`DeferredSections::release_charts`]).
+    pub(super) fn hydrate_next_chart(self: &Rc<Self>) {
+        let claimed = &self.glances[..self.claimed.get()];
+        if let Some(g) = claimed
+            .iter()
+            .find(|g| !g.scheduled.get() && g.first.borrow().is_some())
+        {
+            g.hydrate_later(self);
+        }
     }
 }
 
