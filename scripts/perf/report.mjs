@@ -103,7 +103,7 @@ export function report({ env, results, pages, profiles }) {
     w();
     const race = wasmRace(lh.pages.standalone);
     if (race) {
-      w(`Standalone: in ${race.first} of ${race.n} runs the wasm's request ended before the LCP observed on the unthrottled load, and Lantern then adds its simulated download to LCP (see docs/size.md, "Lighthouse's LCP race"): LCP ${race.firstLcp} ms in those runs, ${race.afterLcp} ms in the others.`);
+      w(`Standalone: in ${race.first} of ${race.n} runs the wasm's request ended before the LCP observed on the unthrottled load, and Lantern then adds its simulated download to LCP (see docs/size.md, "Lighthouse's LCP race"): LCP ${race.firstLcp} ms in those runs, ${race.afterLcp} ms in the runs where it ended after${race.close ? ` (${race.close} run(s) within 1 ms of the paint, Lighthouse's rounding, left out of both)` : ''}.`);
       w();
     }
   }
@@ -139,10 +139,14 @@ export function report({ env, results, pages, profiles }) {
 function wasmRace(runs) {
   const known = (runs || []).filter((r) => r.wasmEnd !== null && r.wasmEnd !== undefined && r.observedLcp !== null && r.observedLcp !== undefined);
   if (!known.length) return null;
-  const first = known.filter((r) => r.wasmEnd <= r.observedLcp);
-  const rest = known.filter((r) => r.wasmEnd > r.observedLcp);
+  // Lighthouse reports the observed LCP in whole ms: a wasm end within 1 ms of it
+  // cannot be placed before or after it (session 13's bench had one at 91.3 against
+  // 92, not charged).
+  const first = known.filter((r) => r.wasmEnd < r.observedLcp - 1);
+  const rest = known.filter((r) => r.wasmEnd > r.observedLcp + 1);
+  const close = known.length - first.length - rest.length;
   const lcp = (rs) => (rs.length ? fmtMs(median(rs.map((r) => r.lcp))) : '—');
-  return { n: known.length, first: first.length, firstLcp: lcp(first), afterLcp: lcp(rest) };
+  return { n: known.length, first: first.length, close, firstLcp: lcp(first), afterLcp: lcp(rest) };
 }
 
 /** Start-up cost of each section added between two synthetic sizes (ms per section). */
@@ -164,7 +168,7 @@ function targets(results) {
     const l = lhm('standalone', 'lcp');
     const lp = lhm('plain', 'lcp');
     const race = wasmRace(lh.standalone);
-    const raced = race ? `; the wasm ended before the observed paint in ${race.first} of ${race.n} runs` : '';
+    const raced = race ? `; the wasm ended before the observed paint in ${race.first} of ${race.n} runs${race.close ? ` (${race.close} within 1 ms, not counted)` : ''}` : '';
     add('Lighthouse: LCP ≤ 1.15 × plain', `${fmtMs(l)} ms vs ${fmtMs(lp)} ms (${ratio(l, lp)})${raced}`, l !== null && lp !== null ? l <= 1.15 * lp : null);
     const t = lhm('standalone', 'tbt');
     add('Lighthouse: TBT ≤ 100 ms', `${fmtMs(t)} ms`, t !== null ? t <= 100 : null);
