@@ -252,13 +252,11 @@ pub fn focus_lost() -> bool {
     let Some(doc) = window().and_then(|w| w.document()) else {
         return false;
     };
-    match (doc.active_element(), doc.body()) {
-        (None, _) => true,
-        (Some(active), Some(body)) => {
-            AsRef::<wasm_bindgen::JsValue>::as_ref(&active)
-                == AsRef::<wasm_bindgen::JsValue>::as_ref(&body)
-        }
-        (Some(_), None) => false,
+    match doc.active_element() {
+        None => true,
+        Some(active) => doc
+            .body()
+            .is_some_and(|body| AsRef::<web_sys::Element>::as_ref(&body) == &active),
     }
 }
 

@@ -78,11 +78,20 @@ impl SectionHostProps {
     /// These props for a root's first render, which sets `done` once it has committed
     /// (its effects have run).
     pub(super) fn reporting(self, done: &Rc<Cell<bool>>) -> Self {
+        self.reporting_then(done, || ())
+    }
+
+    /// [`SectionHostProps::reporting`], and `then` runs once that first render has
+    /// committed.
+    pub(super) fn reporting_then(self, done: &Rc<Cell<bool>>, then: impl Fn() + 'static) -> Self {
         let done = done.clone();
         Self {
             hydration: Some(Hydration {
                 rendering: Callback::noop(),
-                committed: Callback::from(move |()| done.set(true)),
+                committed: Callback::from(move |()| {
+                    done.set(true);
+                    then();
+                }),
             }),
             ..self
         }

@@ -153,7 +153,7 @@ impl GlanceSlot {
             };
             // Once committed, the next chart (released ones only).
             let next = Rc::downgrade(&all);
-            let first = props.clone().reporting(&slot.committed).then(move || {
+            let first = props.clone().reporting_then(&slot.committed, move || {
                 if let Some(s) = next.upgrade().filter(|s| s.charts_released.get()) {
                     s.hydrate_next_chart();
                 }
@@ -167,27 +167,6 @@ impl GlanceSlot {
             *slot.handle.borrow_mut() = Some(handle);
         })
         .forget();
-    }
-}
-
-impl SectionHostProps {
-    /// These props (from [`SectionHostProps::reporting`]) also run `then` once the
-    /// first render has committed.
-    fn then(self, then: impl Fn() + 'static) -> Self {
-        let Some(h) = self.hydration.clone() else {
-            return self;
-        };
-        let committed = h.committed.clone();
-        Self {
-            hydration: Some(crate::hooks::Hydration {
-                rendering: h.rendering,
-                committed: Callback::from(move |()| {
-                    committed.emit(());
-                    then();
-                }),
-            }),
-            ..self
-        }
     }
 }
 
