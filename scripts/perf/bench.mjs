@@ -21,11 +21,8 @@ import { benchPages } from './pages.mjs';
 import { CHROMIUM, ARGS, PROFILES } from './profiles.mjs';
 import { lighthouseRun } from './lighthouse.mjs';
 import { report } from './report.mjs';
+import { ROOT, opt, flag } from './cli.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(name);
-const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 if (flag('--help')) {
   console.log('usage: node scripts/perf/bench.mjs [--runs N] [--quick] [--no-lighthouse] [--no-scaling] [--dist DIR] [--out FILE]');
   process.exit(0);

@@ -24,10 +24,8 @@ import { CHROMIUM, ARGS, MOBILE } from './profiles.mjs';
 import { summary, cell, fmtMs, interleaved } from './stats.mjs';
 import { readStamp } from '../stamp.mjs';
 import { hintTags } from './hints.mjs';
+import { ROOT, opt } from './cli.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const RUNS = Number(opt('--runs', 5));
 const DISTS = opt('--dist', 'dist').split(',').map((d) => path.resolve(ROOT, d));
 const PAGES = opt('--pages', 'intranet,host').split(',');

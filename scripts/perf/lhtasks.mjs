@@ -17,9 +17,8 @@ import { MainThreadTasks } from 'lighthouse/core/lib/tracehouse/main-thread-task
 import { TraceProcessor } from 'lighthouse/core/lib/tracehouse/trace-processor.js';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { median } from './stats.mjs';
+import { opt } from './cli.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const RUNS = Number(opt('--runs', 6));
 const DISTS = opt('--dist', 'dist').split(',').map((d) => path.resolve(d));
 const PAGE = opt('--path', '/');

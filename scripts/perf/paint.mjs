@@ -22,10 +22,8 @@ import { benchPages } from './pages.mjs';
 import { CHROMIUM, ARGS, MOBILE } from './profiles.mjs';
 import { lighthouseRun } from './lighthouse.mjs';
 import { summary, median, cell, ratio, fmtMs, interleaved } from './stats.mjs';
+import { ROOT, opt } from './cli.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const RUNS = Number(opt('--runs', 7));
 const LH_RUNS = Number(opt('--lighthouse-runs', RUNS));
 const DISTS = opt('--dist', 'dist').split(',').map((d) => path.resolve(ROOT, d));

@@ -6,15 +6,12 @@
 //   node scripts/perf/profile.mjs --dist /tmp/named [--path /] [--cpu 4] [--top 25]
 import path from 'node:path';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { benchPages } from './pages.mjs';
 import { CHROMIUM, ARGS, DESKTOP } from './profiles.mjs';
+import { ROOT, opt } from './cli.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const dist = path.resolve(ROOT, opt('--dist', 'dist'));
 const pagePath = opt('--path', '/');
 const TOP = Number(opt('--top', 25));

@@ -10,22 +10,19 @@
 // With two dist directories the loads interleave and a summary gives medians (min–max).
 import path from 'node:path';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { benchPages } from './pages.mjs';
 import { CHROMIUM, ARGS, DESKTOP, MOBILE as MOBILE_PROFILE } from './profiles.mjs';
+import { ROOT, opt, flag } from './cli.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const DISTS = opt('--dist', 'dist').split(',').map((d) => path.resolve(ROOT, d));
-const QUIET = argv.includes('--quiet');
+const QUIET = flag('--quiet');
 const pagePath = opt('--path', '/');
 const CPU = Number(opt('--cpu', 4));
 const RUNS = Number(opt('--runs', 5));
 const MIN = Number(opt('--min', 0.3));
-const MOBILE = argv.includes('--mobile');
+const MOBILE = flag('--mobile');
 const PROBE = fs.readFileSync(path.join(ROOT, 'scripts/perf/probe.js'), 'utf8');
 // Marks the ready signal in the trace (blink.user_timing), beside the probe's own record.
 const MARK = `(() => {
@@ -115,7 +112,7 @@ for (let run = -1; run < RUNS; run++) for (const [di, server] of servers.entries
   const tag = DISTS.length > 1 ? ` ${path.basename(DISTS[di])}` : '';
   console.log(`run ${run + 1}${tag}: FCP ${fcp.toFixed(0)}, wasm end ${wasmEnd.toFixed(0)}, ready ${ready.toFixed(0)}; wasm end→ready CPU ${wasmToReadyCpu.toFixed(0)}, script CPU after ready ${afterReadyCpu.toFixed(0)}; FCP→ready ${span.toFixed(0)} = task cpu ${cpu.toFixed(0)} + in-task wait ${(wall - cpu).toFixed(0)} + idle ${(span - wall).toFixed(0)} (${n} tasks); of the CPU: ${Object.entries(sums).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}`);
   if (!QUIET) console.log(lines.join('\n'));
-  if (argv.includes('--events')) {
+  if (flag('--events')) {
     // Every trace event inside the window's tasks, summed by name (nested ones count in each).
     const all = new Map();
     for (const k of mine) {

@@ -10,17 +10,14 @@
 // left out) and of the sum of the script tasks' excess over 50 ms, in CPU time.
 import path from 'node:path';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { benchPages } from './pages.mjs';
 import { CHROMIUM, ARGS, DESKTOP } from './profiles.mjs';
+import { ROOT, opt, flag } from './cli.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const DISTS = opt('--dist', 'dist').split(',').map((d) => path.resolve(ROOT, d));
-const QUIET = argv.includes('--quiet');
+const QUIET = flag('--quiet');
 const pagePath = opt('--path', '/');
 const CPU = Number(opt('--cpu', 4));
 const RUNS = Number(opt('--runs', 3));
